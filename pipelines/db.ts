@@ -1,0 +1,95 @@
+// The one module that opens DuckDB. Everything else receives a Db (or any SqlEngine) and never opens
+// its own connection. Errors are re-thrown with the SQL that failed; counts come back as numbers.
+import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+
+/** What models and checks need from an engine; the DuckDB-WASM adapter implements the same shape. */
+export interface SqlEngine {
+  run(sql: string): Promise<void>;
+  all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+}
+
+export interface DbOptions {
+  threads?: number;
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+export class SqlError extends Error {
+  readonly sql: string;
+  constructor(cause: unknown, sql: string) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`${message}\n-- while running:\n${sql.length > 2000 ? sql.slice(0, 2000) + " …" : sql}`);
+    this.name = "SqlError";
+    this.sql = sql;
+  }
+}
+
+export class Db implements SqlEngine {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection
+  ) {}
+
+  /** Open a database file (created if absent) or, with no path, an in-memory database. */
+  static async open(path = ":memory:", options: DbOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+    // Deterministic output order everywhere (published files must be byte-identical across runs).
+    config.preserve_insertion_order = "true";
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    return new Db(instance, connection);
+  }
+
+  async run(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<void> {
+    try {
+      await this.connection.run(sql, params);
+    } catch (error) {
+      throw new SqlError(error, sql);
+    }
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<T[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params);
+      const bigColumns = reader
+        .columnNames()
+        .filter((_, i) => BIG_INTEGER_TYPES.has(reader.columnTypes()[i]!.typeId));
+      const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+      if (bigColumns.length > 0) for (const row of rows) for (const name of bigColumns) row[name] = toNumber(row[name]);
+      return rows as T[];
+    } catch (error) {
+      throw new SqlError(error, sql);
+    }
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<T> {
+    const rows = await this.all<T>(sql, params);
+    if (rows.length !== 1) throw new SqlError(new Error(`expected one row, got ${rows.length}`), sql);
+    return rows[0]!;
+  }
+
+  /** The underlying connection, for the appender and streaming reads in the ingest module only. */
+  get raw(): DuckDBConnection {
+    return this.connection;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+// JSON conversion gives 64- and 128-bit integers as strings; they come back as numbers (counts are far
+// below 2^53; models cast counts to integer anyway).
+const BIG_INTEGER_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT
+]);
+function toNumber(value: unknown): unknown {
+  return typeof value === "string" ? Number(value) : value;
+}

@@ -1,0 +1,53 @@
+// Errors a user can act on. The CLI prints their bilingual message and exits 1, never a stack trace.
+import {FILE_PROBLEMS, type FileProblemCode} from "./contract.js";
+
+export interface ProblemLocation {
+  period?: string;
+  file?: string;
+  line?: number;
+  column?: string;
+}
+
+/** A file-level problem (or a bad configuration): the run stops before anything is written. */
+export class InputError extends Error {
+  readonly code: FileProblemCode;
+  readonly location: ProblemLocation;
+  readonly detail: {zh: string; en: string};
+  constructor(code: FileProblemCode, location: ProblemLocation, detail: {zh?: string; en?: string} = {}) {
+    const base = FILE_PROBLEMS[code];
+    const zh = detail.zh ? `${base.zh}：${detail.zh}` : base.zh;
+    const en = detail.en ? `${base.en}: ${detail.en}` : base.en;
+    super(`${where(location, "en")}${en}`);
+    this.name = "InputError";
+    this.code = code;
+    this.location = location;
+    this.detail = {zh, en};
+  }
+  /** Two lines: Chinese first, then English. */
+  bilingual(): string {
+    return `错误 [${this.code}] ${where(this.location, "zh")}${this.detail.zh}\nError [${this.code}] ${where(this.location, "en")}${this.detail.en}`;
+  }
+}
+
+/** A problem with how the tool was called or with its surroundings (lock held, no key, disk full). */
+export class UsageError extends Error {
+  readonly zh: string;
+  constructor(zh: string, en: string) {
+    super(en);
+    this.name = "UsageError";
+    this.zh = zh;
+  }
+  bilingual(): string {
+    return `错误：${this.zh}\nError: ${this.message}`;
+  }
+}
+
+function where(loc: ProblemLocation, lang: "zh" | "en"): string {
+  const parts: string[] = [];
+  if (loc.period) parts.push(lang === "zh" ? `期次 ${loc.period}` : `period ${loc.period}`);
+  if (loc.file) parts.push(lang === "zh" ? `文件 ${loc.file}` : `file ${loc.file}`);
+  if (loc.line !== undefined) parts.push(lang === "zh" ? `第 ${loc.line} 行` : `line ${loc.line}`);
+  if (loc.column) parts.push(lang === "zh" ? `列 ${loc.column}` : `column ${loc.column}`);
+  if (parts.length === 0) return "";
+  return lang === "zh" ? `${parts.join("，")}：` : `${parts.join(", ")}: `;
+}

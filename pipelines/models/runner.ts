@@ -1,0 +1,90 @@
+// Builds SQL models in dependency order on any SqlEngine (Node DuckDB or DuckDB-WASM). Pure: no fs,
+// so the browser explorer runs the very same models. One model = one file = one relation.
+import type {SqlEngine} from "../db.js";
+
+export type Layer = "staging" | "intermediate" | "marts";
+export const LAYERS: readonly Layer[] = ["staging", "intermediate", "marts"];
+
+export interface Model {
+  name: string;
+  layer: Layer;
+  sql: string;
+  /** from the header comment `-- grain: …` */
+  grain: string;
+  /** from the header comment `-- key: a, b`; published files are ordered by it */
+  key: string[];
+  description: string;
+}
+
+/** Parse a model file's header: `-- name: description`, `-- grain: …`, `-- key: a, b`. */
+export function parseModel(name: string, layer: Layer, sql: string): Model {
+  const header = sql.split("\n").filter((line) => line.startsWith("--"));
+  const field = (label: string) =>
+    header
+      .map((line) => new RegExp(`^--\\s*${label}:\\s*(.*)$`).exec(line)?.[1]?.trim())
+      .find((value) => value !== undefined);
+  const first = header[0] ? /^--\s*[\w]+:\s*(.*)$/.exec(header[0])?.[1] ?? "" : "";
+  const key = field("key");
+  return {
+    name,
+    layer,
+    sql,
+    grain: field("grain") ?? "",
+    key: key ? key.split(",").map((column) => column.trim()).filter(Boolean) : [],
+    description: first
+  };
+}
+
+/** Topological order: a model comes after every other model whose name it mentions as a word. */
+export function orderModels(models: readonly Model[]): Model[] {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  const deps = new Map<string, string[]>();
+  for (const model of models) {
+    const body = stripComments(model.sql);
+    deps.set(
+      model.name,
+      models.filter((other) => other !== model && new RegExp(`\\b${other.name}\\b`).test(body)).map((other) => other.name)
+    );
+  }
+  const ordered: Model[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === "done") return;
+    if (state.get(name) === "visiting") throw new Error(`model cycle: ${[...path, name].join(" → ")}`);
+    state.set(name, "visiting");
+    for (const dep of deps.get(name) ?? []) visit(dep, [...path, name]);
+    state.set(name, "done");
+    ordered.push(byName.get(name)!);
+  };
+  const layerRank = (model: Model) => LAYERS.indexOf(model.layer);
+  for (const model of [...models].sort((a, b) => layerRank(a) - layerRank(b) || a.name.localeCompare(b.name))) {
+    visit(model.name, []);
+  }
+  return ordered;
+}
+
+export interface ModelTiming {
+  name: string;
+  layer: Layer;
+  rows: number;
+  ms: number;
+}
+
+/** Create every model as a table, in order. */
+export async function buildModels(engine: SqlEngine, models: readonly Model[]): Promise<ModelTiming[]> {
+  const timings: ModelTiming[] = [];
+  for (const model of orderModels(models)) {
+    const started = performance.now();
+    await engine.run(`create or replace table ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);
+    const [count] = await engine.all<{n: number}>(`select count(*)::integer as n from ${model.name}`);
+    timings.push({name: model.name, layer: model.layer, rows: Number(count?.n ?? 0), ms: performance.now() - started});
+  }
+  return timings;
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, "");
+}
+function stripTrailingSemicolon(sql: string): string {
+  return sql.trim().replace(/;\s*$/, "");
+}
