@@ -29,9 +29,10 @@ export interface ColumnSpec {
 }
 
 export interface Reference {
-  readonly column: string;
+  /** the referring columns (reported on the reject) and the target's key columns they must match */
+  readonly columns: readonly string[];
   readonly file: FileName;
-  readonly target: string;
+  readonly targets: readonly string[];
   /** "period": must exist in the same period; "upto": in this or an earlier period */
   readonly scope: "period" | "upto";
   readonly reason: ReasonCode;
@@ -185,8 +186,8 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     key: ["group_id", "school_id", "joined_date"],
     keyScope: "period",
     references: [
-      {column: "group_id", file: "groups", target: "group_id", scope: "period", reason: "unknown_group"},
-      {column: "school_id", file: "schools", target: "school_id", scope: "period", reason: "unknown_school"}
+      {columns: ["group_id"], file: "groups", targets: ["group_id"], scope: "period", reason: "unknown_group"},
+      {columns: ["school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}
     ],
     columns: [
       {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, description: d("集团代码", "Group code")},
@@ -202,7 +203,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     description: d("教师名册（期末状态），每人一行", "One row per teacher at period end"),
     key: ["teacher_id"],
     keyScope: "period",
-    references: [{column: "school_id", file: "schools", target: "school_id", scope: "period", reason: "unknown_school"}],
+    references: [{columns: ["school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}],
     columns: [
       {name: "teacher_id", aliases: ["教师编号", "教职工号"], type: "text", required: true, pseudonymise: true, description: d("教师编号（导入时假名化）", "Teacher id, pseudonymised on ingest")},
       {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, description: d("学校代码", "School code")},
@@ -224,9 +225,9 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     key: ["teacher_id", "start_date"],
     keyScope: "global",
     references: [
-      {column: "teacher_id", file: "teachers", target: "teacher_id", scope: "upto", reason: "unknown_teacher"},
-      {column: "from_school_id", file: "schools", target: "school_id", scope: "period", reason: "unknown_school"},
-      {column: "to_school_id", file: "schools", target: "school_id", scope: "period", reason: "unknown_school"}
+      {columns: ["teacher_id"], file: "teachers", targets: ["teacher_id"], scope: "upto", reason: "unknown_teacher"},
+      {columns: ["from_school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"},
+      {columns: ["to_school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}
     ],
     columns: [
       {name: "teacher_id", aliases: ["教师编号", "教职工号"], type: "text", required: true, pseudonymise: true, description: d("教师编号（导入时假名化）", "Teacher id, pseudonymised")},
@@ -261,8 +262,8 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     key: ["exam_id", "subject", "student_id"],
     keyScope: "global",
     references: [
-      {column: "exam_id", file: "exams", target: "exam_id", scope: "upto", reason: "unknown_exam"},
-      {column: "school_id", file: "schools", target: "school_id", scope: "period", reason: "unknown_school"}
+      {columns: ["exam_id", "subject"], file: "exams", targets: ["exam_id", "subject"], scope: "upto", reason: "unknown_exam"},
+      {columns: ["school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}
     ],
     columns: [
       {name: "exam_id", aliases: ["考试编号"], type: "text", required: true, description: d("考试编号", "Exam id")},

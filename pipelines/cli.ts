@@ -1,0 +1,268 @@
+// junheng — the command line. Chinese first, English second; a user error is a message and exit 1,
+// never a stack trace.
+import {parseArgs, type ParseArgsConfig} from "node:util";
+import {existsSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {InputError, UsageError} from "./errors.js";
+import {InputProblems, type ProgressEvent} from "./ingest/ingest.js";
+import {DEFAULT_MAX_REJECT_RATE, runPipeline, validateInput, TOOL_VERSION} from "./run.js";
+
+export const DEMO_INPUT = fileURLToPath(new URL("../data/demo", import.meta.url));
+
+const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发展分析
+
+用法：
+  junheng run --input <目录> --out <目录>     校验、入库、计算指标并发布（不给 --input 时使用内置示例数据）
+  junheng validate --input <目录>            只做校验，输出报告，不写任何文件
+  junheng demo --scale county --seed 1 --out <目录>   生成示例数据
+  junheng <命令> --help                       查看命令说明
+
+Usage:
+  junheng run --input <dir> --out <dir>      validate, load, compute the metrics and publish (no --input: the embedded demo data)
+  junheng validate --input <dir>             run the checks only and print the report; writes nothing
+  junheng demo --scale county --seed 1 --out <dir>    generate demo data
+  junheng <command> --help                   help for a command
+`;
+
+const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, load, compute, publish
+
+  --input <目录>          输入目录：每个期次一个子目录（如 2025Q3/），内含 schools.csv 等文件
+                          input folder: one sub-folder per period (e.g. 2025Q3/) holding schools.csv etc.
+                          省略时使用内置示例数据（并使用公开的示例密钥）/ omitted: the embedded demo data (with the public demo key)
+  --out <目录>            输出目录（默认 out）：warehouse.duckdb、manifest.json、rejects.csv、published/
+                          output folder (default out). It is replaced only when the whole run succeeds.
+  --key-file <文件>       假名化密钥文件（放在数据目录之外）；也可用环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE
+                          pseudonymisation key file (outside the data folders); or set JUNHENG_KEY / JUNHENG_KEY_FILE
+  --demo-key             使用公开的示例密钥（仅限示例数据）/ use the public demo key (synthetic data only)
+  --max-reject-rate <比例> 单个文件被拒绝行的比例上限，默认 ${DEFAULT_MAX_REJECT_RATE} / the largest share of rejected rows a file may have
+  --threads <n>           DuckDB 线程数 / DuckDB threads
+  --memory-limit <大小>    DuckDB 内存上限，如 4GB / DuckDB memory limit, e.g. 4GB
+  --quiet                 不显示进度 / no progress output
+
+退出码 Exit codes: 0 成功 success · 1 文件问题或配置错误 file-level problem or bad configuration
+`;
+
+const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check only, write nothing
+
+  --input <目录>          输入目录 / input folder
+  --max-reject-rate <比例> 默认 ${DEFAULT_MAX_REJECT_RATE} / default ${DEFAULT_MAX_REJECT_RATE}
+  --show <n>              最多显示多少条被拒绝的行（默认 50）/ how many rejected rows to print (default 50)
+  --json                  以 JSON 输出完整报告 / print the full report as JSON
+
+退出码 Exit codes: 0 没有文件级问题 no file-level problem · 1 文件级问题或拒绝率超限 a file-level problem or too many rejects
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "run":
+        return await runCommand(rest);
+      case "validate":
+        return await validateCommand(rest);
+      case "demo": {
+        const {runDemoCommand} = await import("./demo/command.js");
+        return await runDemoCommand(rest);
+      }
+      case "--version":
+      case "-v":
+        console.log(TOOL_VERSION);
+        return 0;
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        console.log(MAIN_HELP);
+        return 0;
+      default:
+        console.error(`未知命令 unknown command: ${command}\n`);
+        console.error(MAIN_HELP);
+        return 2;
+    }
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof InputProblems) {
+    for (const problem of error.problems) console.error(problem.bilingual());
+    console.error(`\n运行已停止，输出目录未改动。The run stopped; the output folder was not changed.`);
+    return 1;
+  }
+  if (error instanceof InputError || error instanceof UsageError) {
+    console.error(error.bilingual());
+    return 1;
+  }
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOSPC") {
+    console.error("错误：磁盘已满，运行已停止，输出目录未改动。\nError: the disk is full; the run stopped and the output folder was not changed.");
+    return 1;
+  }
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    const path = (error as NodeJS.ErrnoException).path ?? "";
+    console.error(`错误：没有写入权限 ${path}\nError: permission denied: ${path}`);
+    return 1;
+  }
+  // A bug, not a user error: say so plainly, with the detail on one line for the issue tracker.
+  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  console.error(`内部错误（请报告）：${message}\nInternal error (please report it): ${message}`);
+  if (process.env.JUNHENG_DEBUG) console.error(error);
+  return 3;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, help: string): {values: Values} {
+  try {
+    const {values} = parseArgs({args: argv, options: {...options, help: {type: "boolean", short: "h"}}, allowPositionals: false, strict: true});
+    return {values: values as Values};
+  } catch (error) {
+    throw new UsageError(`参数有误：${(error as Error).message}\n\n${help}`, `bad arguments: ${(error as Error).message}`);
+  }
+}
+
+function rate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new UsageError(`--max-reject-rate 应为 0 到 1 之间的数：${value}`, `--max-reject-rate must be a number from 0 to 1: ${value}`);
+  return n;
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} 应为正整数：${value}`, `${flag} must be a positive whole number: ${value}`);
+  return n;
+}
+
+async function runCommand(argv: string[]): Promise<number> {
+  const {values} = parse(
+    argv,
+    {
+      input: {type: "string"},
+      out: {type: "string"},
+      "key-file": {type: "string"},
+      "demo-key": {type: "boolean"},
+      "max-reject-rate": {type: "string"},
+      threads: {type: "string"},
+      "memory-limit": {type: "string"},
+      quiet: {type: "boolean"}
+    },
+    RUN_HELP
+  );
+  if (values.help) {
+    console.log(RUN_HELP);
+    return 0;
+  }
+  let input = values.input as string | undefined;
+  let demoKey = values["demo-key"] === true;
+  if (!input) {
+    input = DEMO_INPUT;
+    demoKey = true;
+    console.error("未指定 --input：使用内置示例数据（全部为虚构数据）和公开示例密钥。\nNo --input: using the embedded demo data (all synthetic) and the public demo key.");
+  }
+  if (!existsSync(input)) throw new UsageError(`找不到输入目录 ${input}`, `input folder not found: ${input}`);
+  const progress = new Progress(values.quiet === true);
+  const {manifest, out} = await runPipeline({
+    input,
+    out: (values.out as string | undefined) ?? "out",
+    demoKey,
+    keyFile: values["key-file"] as string | undefined,
+    maxRejectRate: rate(values["max-reject-rate"] as string | undefined),
+    threads: positiveInt(values.threads as string | undefined, "--threads"),
+    memoryLimit: values["memory-limit"] as string | undefined,
+    onProgress: (event) => progress.update(event)
+  });
+  progress.done();
+  const read = manifest.files.reduce((sum, file) => sum + file.rows_read, 0);
+  const loaded = manifest.files.reduce((sum, file) => sum + file.rows_loaded, 0);
+  console.log(
+    `完成：${manifest.periods.length} 个期次，读入 ${read.toLocaleString("zh-CN")} 行，入库 ${loaded.toLocaleString("zh-CN")} 行，拒绝 ${manifest.rejects.total_rows.toLocaleString("zh-CN")} 行（见 rejects.csv），发布 ${manifest.published.length} 张表 → ${out}\n` +
+      `Done: ${manifest.periods.length} periods, ${read.toLocaleString("en")} rows read, ${loaded.toLocaleString("en")} loaded, ${manifest.rejects.total_rows.toLocaleString("en")} rejected (see rejects.csv), ${manifest.published.length} tables published → ${out} in ${(manifest.stages_ms.total_ms! / 1000).toFixed(1)} s`
+  );
+  for (const warning of manifest.warnings.filter((w) => w.code !== "carried_forward")) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  return 0;
+}
+
+async function validateCommand(argv: string[]): Promise<number> {
+  const {values} = parse(argv, {input: {type: "string"}, "max-reject-rate": {type: "string"}, show: {type: "string"}, json: {type: "boolean"}}, VALIDATE_HELP);
+  if (values.help) {
+    console.log(VALIDATE_HELP);
+    return 0;
+  }
+  const input = values.input as string | undefined;
+  if (!input) throw new UsageError(`请用 --input 指定输入目录\n\n${VALIDATE_HELP}`, "--input is required");
+  if (!existsSync(input)) throw new UsageError(`找不到输入目录 ${input}`, `input folder not found: ${input}`);
+  const progress = new Progress(values.json === true);
+  const report = await validateInput({input, maxRejectRate: rate(values["max-reject-rate"] as string | undefined), onProgress: (event) => progress.update(event)});
+  progress.done();
+  if (values.json) {
+    console.log(JSON.stringify({...report, problems: report.problems.map((p) => ({code: p.code, ...p.location, zh: p.detail.zh, en: p.detail.en}))}, null, 2));
+    return report.ok ? 0 : 1;
+  }
+  for (const problem of report.problems) console.error(problem.bilingual());
+  if (!report.ok) return 1;
+  const show = positiveInt(values.show as string | undefined, "--show") ?? 50;
+  for (const file of report.files) {
+    console.log(`${file.name}  ${file.encoding}  读入 read ${file.rows_read}  通过 loaded ${file.rows_loaded}  拒绝 rejected ${file.rows_rejected}`);
+  }
+  for (const reject of report.rejects.slice(0, show)) {
+    console.log(`${reject.period}/${reject.file} 第 ${reject.line} 行 line ${reject.line} [${reject.reason}] ${reject.column}${reject.value !== null ? ` = "${reject.value}"` : ""}: ${reject.message_zh} / ${reject.message_en}`);
+  }
+  if (report.rejects.length > show) console.log(`…… 另有 ${report.rejects.length - show} 条 / ${report.rejects.length - show} more`);
+  for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
+  return 0;
+}
+
+/** Progress on stderr: one rewritten line on a terminal, plain lines otherwise. */
+class Progress {
+  private readonly tty = process.stderr.isTTY === true;
+  private lastDraw = 0;
+  private started = new Map<string, number>();
+  constructor(private readonly quiet: boolean) {}
+
+  update(event: ProgressEvent | {stage: "models" | "publish" | "swap"; detail?: string}): void {
+    if (this.quiet) return;
+    switch (event.stage) {
+      case "decode": {
+        if (!this.started.has(event.name)) this.started.set(event.name, performance.now());
+        if (!this.tty) return;
+        const now = performance.now();
+        if (now - this.lastDraw < 200) return;
+        this.lastDraw = now;
+        const seconds = (now - this.started.get(event.name)!) / 1000;
+        const pct = event.totalBytes > 0 ? Math.round((event.bytes / event.totalBytes) * 100) : 100;
+        const rate = seconds > 0 ? Math.round(event.rows / seconds) : 0;
+        process.stderr.write(`\r\x1b[K读取 reading ${event.name} ${pct}%  ${event.rows.toLocaleString("en")} 行 rows  ${rate.toLocaleString("en")} 行/秒 rows/s`);
+        return;
+      }
+      case "decode-done": {
+        const rate = event.ms > 0 ? Math.round(event.rows / (event.ms / 1000)) : event.rows;
+        this.line(`读取 read ${event.name}: ${event.rows.toLocaleString("en")} 行 rows, ${(event.ms / 1000).toFixed(1)} s, ${rate.toLocaleString("en")} 行/秒 rows/s`);
+        return;
+      }
+      case "check":
+        this.line(`校验并入库 checked and loaded ${event.file}: ${event.rows.toLocaleString("en")} 行 rows`);
+        return;
+      case "models":
+        this.line("计算指标 building the models …");
+        return;
+      case "publish":
+        this.line("发布 publishing …");
+        return;
+      case "swap":
+        return;
+    }
+  }
+
+  private line(text: string): void {
+    if (this.quiet) return;
+    process.stderr.write(this.tty ? `\r\x1b[K${text}\n` : `${text}\n`);
+  }
+
+  done(): void {
+    if (this.tty && !this.quiet) process.stderr.write("\r\x1b[K");
+  }
+}

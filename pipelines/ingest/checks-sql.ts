@@ -1,0 +1,346 @@
+// The contract turned into SQL: parsing macros, the typed raw_* tables, and the row, key and
+// reference checks that sort each staged row into loaded or rejected. Pure string building, so the
+// browser explorer runs exactly the same checks in DuckDB-WASM.
+import {CONTRACT, DOMAINS, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
+
+export const lit = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+const DATE_PATTERN = String.raw`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?$`;
+const INT_PATTERN = String.raw`^[+-]?[0-9]+(\.0+)?$`;
+const GROUPED_INT_PATTERN = String.raw`^[0-9]{1,3}(,[0-9]{3})+$`;
+const NUM_PATTERN = String.raw`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`;
+const GROUPED_NUM_PATTERN = String.raw`^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`;
+
+const TRUE_WORDS = ["是", "1", "true", "t", "y", "yes", "对"];
+const FALSE_WORDS = ["否", "0", "false", "f", "n", "no", "错"];
+
+/** Parsing macros: each returns NULL when the text is not a valid value of its type. */
+export function macroStatements(): string[] {
+  const statements = [
+    `create or replace macro jh_int(s) as case
+       when regexp_matches(s, ${lit(INT_PATTERN)}) then try_cast(regexp_replace(s, '\\.0+$', '') as bigint)
+       when regexp_matches(s, ${lit(GROUPED_INT_PATTERN)}) then try_cast(replace(s, ',', '') as bigint)
+     end`,
+    `create or replace macro jh_num(s) as case
+       when regexp_matches(s, ${lit(NUM_PATTERN)}) then try_cast(s as double)
+       when regexp_matches(s, ${lit(GROUPED_NUM_PATTERN)}) then try_cast(replace(s, ',', '') as double)
+     end`,
+    // 2024-09-01, 2024/9/1, 2024.9.1, 2024年9月1日 (a time of day after it, as Excel writes, is ignored)
+    `create or replace macro jh_date(s) as case
+       when regexp_matches(s, ${lit(DATE_PATTERN)})
+       then try_cast(regexp_replace(s, ${lit(DATE_PATTERN)}, '\\1-\\2-\\3') as date)
+     end`,
+    `create or replace macro jh_bool(s) as case
+       when lower(s) in (${TRUE_WORDS.map(lit).join(", ")}) then true
+       when lower(s) in (${FALSE_WORDS.map(lit).join(", ")}) then false
+     end`
+  ];
+  for (const [domain, spec] of Object.entries(DOMAINS)) {
+    const whens = Object.entries(spec.values as Record<string, readonly string[]>).flatMap(([code, labels]) =>
+      [code, ...labels].map((label) => `when ${lit(label.toLowerCase())} then ${lit(code)}`)
+    );
+    statements.push(`create or replace macro jh_enum_${domain}(s) as case lower(s) ${whens.join(" ")} end`);
+  }
+  return statements;
+}
+
+const SQL_TYPE = {text: "varchar", integer: "integer", number: "double", date: "date", boolean: "boolean", enum: "varchar"};
+
+/** Columns of the typed table raw_<file>: the contract's, plus where each row came from. */
+export function rawTableDdl(spec: FileSpec): string {
+  const columns = [
+    "period varchar not null",
+    "source_line integer not null",
+    ...(spec.kind === "snapshot" ? ["carried_from varchar"] : []),
+    ...spec.columns.map((column) => `${column.name} ${SQL_TYPE[column.type]}`)
+  ];
+  return `create table raw_${spec.name} (\n  ${columns.join(",\n  ")}\n)`;
+}
+
+/** The all-text table the staged CSV files load into. */
+export function stageColumns(spec: FileSpec): Record<string, string> {
+  return Object.fromEntries([
+    ["period", "varchar"],
+    ["source_line", "integer"],
+    ...spec.columns.map((column) => [column.name, "varchar"])
+  ]);
+}
+
+const rejectsColumns = `period varchar, file varchar, line integer, "column" varchar, value varchar, reason varchar,
+  detail_zh varchar, detail_en varchar`;
+
+export function rejectsTableDdl(): string {
+  return `create table if not exists rejects (${rejectsColumns})`;
+}
+
+function parse(column: ColumnSpec, raw: string): string {
+  switch (column.type) {
+    case "text":
+      return raw;
+    case "integer":
+      return `try_cast(jh_int(${raw}) as integer)`;
+    case "number":
+      return `jh_num(${raw})`;
+    case "date":
+      return `jh_date(${raw})`;
+    case "boolean":
+      return `jh_bool(${raw})`;
+    case "enum":
+      return `jh_enum_${column.domain}(${raw})`;
+  }
+}
+
+function defaultValue(column: ColumnSpec): string {
+  if (column.default === undefined) return "null";
+  if (column.type === "boolean") return column.default;
+  return lit(column.default);
+}
+
+function typeDetail(column: ColumnSpec): [string, string] {
+  switch (column.type) {
+    case "integer":
+      return ["应为整数", "expected a whole number"];
+    case "number":
+      return ["应为数字", "expected a number"];
+    case "date":
+      return ["日期应写作 2024-09-01、2024/9/1、2024.9.1 或 2024年9月1日", "expected a date such as 2024-09-01, 2024/9/1, 2024.9.1 or 2024年9月1日"];
+    case "boolean":
+      return ["应为 是/否、1/0、true/false 或 Y/N", "expected 是/否, 1/0, true/false or Y/N"];
+    case "enum": {
+      const values = Object.entries(DOMAINS[column.domain!].values as Record<string, readonly string[]>);
+      return [
+        `允许的取值：${values.map(([code, labels]) => `${labels[0] ?? code}（${code}）`).join("、")}`,
+        `allowed: ${values.map(([code, labels]) => `${code} (${labels[0] ?? code})`).join(", ")}`
+      ];
+    }
+    default:
+      return ["", ""];
+  }
+}
+
+function rangeCheck(column: ColumnSpec, typed: string): {cond: string; zh: string; en: string} | undefined {
+  const parts: string[] = [];
+  if (column.min !== undefined) parts.push(`${typed} ${column.minExclusive ? "<=" : "<"} ${column.min}`);
+  if (column.max !== undefined) parts.push(`${typed} > ${column.max}`);
+  if (column.type === "date") parts.push(`year(${typed}) not between 1900 and 2100`);
+  if (parts.length === 0) return undefined;
+  const op = column.minExclusive ? ">" : "≥";
+  let zh: string;
+  let en: string;
+  if (column.type === "date") [zh, en] = ["年份应在 1900 到 2100 之间", "the year must be between 1900 and 2100"];
+  else if (column.min !== undefined && column.max !== undefined)
+    [zh, en] = [`应在 ${column.min} 到 ${column.max} 之间`, `must be between ${column.min} and ${column.max}`];
+  else [zh, en] = [`应 ${op} ${column.min}`, `must be ${op} ${column.min}`];
+  return {cond: parts.join(" or "), zh, en};
+}
+
+const problem = (column: string, value: string, reason: keyof typeof REASONS, zh: string, en: string) =>
+  `{'column': ${lit(column)}, 'value': ${value}, 'reason': ${lit(reason)}, 'detail_zh': ${zh}, 'detail_en': ${en}}`;
+
+interface RowCheck {
+  cond: string;
+  struct: string;
+}
+
+/** Checks that need only the row itself: presence, type, range, and contradictions within the row. */
+function rowChecks(spec: FileSpec): RowCheck[] {
+  const checks: RowCheck[] = [];
+  for (const column of spec.columns) {
+    const raw = `${column.name}__raw`;
+    const typed = ident(column.name);
+    if (column.required) {
+      checks.push({cond: `${raw} is null`, struct: problem(column.name, "null", "missing_value", "''", "''")});
+    }
+    if (column.type !== "text") {
+      const [zh, en] = typeDetail(column);
+      const reason = column.type === "enum" ? "bad_enum" : "bad_type";
+      checks.push({cond: `${raw} is not null and ${typed} is null`, struct: problem(column.name, raw, reason, lit(zh), lit(en))});
+    }
+    const range = rangeCheck(column, typed);
+    if (range) checks.push({cond: range.cond, struct: problem(column.name, raw, "out_of_range", lit(range.zh), lit(range.en))});
+  }
+  for (const conflict of CONFLICTS[spec.name] ?? []) {
+    checks.push({
+      cond: conflict.cond,
+      struct: problem(conflict.column, `${conflict.column}__raw`, conflict.reason ?? "conflict", lit(conflict.zh), lit(conflict.en))
+    });
+  }
+  return checks;
+}
+
+interface Conflict {
+  column: string;
+  cond: string;
+  zh: string;
+  en: string;
+  reason?: keyof typeof REASONS;
+}
+
+const CONFLICTS: Partial<Record<FileName, Conflict[]>> = {
+  memberships: [
+    {column: "left_date", cond: "left_date < joined_date", zh: "退出日期早于加入日期", en: "left_date is before joined_date"}
+  ],
+  exchanges: [
+    {column: "end_date", cond: "end_date < start_date", zh: "结束日期早于开始日期", en: "end_date is before start_date"},
+    {column: "to_school_id", cond: "to_school_id = from_school_id", zh: "接收学校与派出学校相同", en: "the receiving school is the sending school"}
+  ],
+  scores: [
+    {column: "score", cond: "is_absent and score is not null", zh: "标记为缺考却有成绩", en: "marked absent but has a score"},
+    {
+      column: "score",
+      cond: "not is_absent and score__raw is null",
+      zh: "未缺考的学生必须有成绩",
+      en: "a score is required unless the student is absent",
+      reason: "missing_value"
+    }
+  ]
+};
+
+/**
+ * The statements that check stage_<file> (all periods at once) and move its rows into raw_<file> or
+ * rejects. Referenced files must already be loaded (and carried forward) in raw_*.
+ */
+export function checkStatements(spec: FileSpec): string[] {
+  const name = spec.name;
+  const checks = rowChecks(spec);
+  const typedColumns = spec.columns.map(
+    (column) =>
+      `case when ${column.name}__raw is null then ${defaultValue(column)} else ${parse(column, `${column.name}__raw`)} end as ${ident(column.name)}`
+  );
+  const rawColumns = spec.columns.map((column) => `${ident(column.name)} as ${column.name}__raw`);
+  const checked = `create or replace temp table checked_${name} as
+with staged as (
+    select period, source_line, ${rawColumns.join(", ")} from stage_${name}
+),
+
+typed as (
+    select *, ${typedColumns.join(",\n        ")} from staged
+)
+
+select
+    period,
+    source_line,
+    ${spec.columns.map((column) => ident(column.name)).join(", ")},
+    case when ${checks.map((check) => `(${check.cond})`).join(" or ") || "false"}
+        then list_filter([${checks.map((check) => `case when ${check.cond} then ${check.struct} end`).join(",\n            ")}], lambda p: p is not null)
+    end as problems
+from typed`;
+
+  const problemSelects = [
+    `select period, source_line, unnest(problems, recursive := true) from checked_${name} where problems is not null`,
+    duplicateKeySelect(spec),
+    ...spec.references.map((reference) => referenceSelect(spec, reference)),
+    ...(name === "memberships" ? [multipleLeadsSelect()] : []),
+    ...(name === "scores" ? [scoreAboveFullMarksSelect()] : [])
+  ];
+  const problems = `create or replace temp table problems_${name} as
+${problemSelects.join("\nunion all\n")}`;
+
+  const columns = spec.columns.map((column) => ident(column.name)).join(", ");
+  const load = `insert into raw_${name} (period, source_line, ${columns})
+select period, source_line, ${columns}
+from checked_${name} as checked
+where problems is null
+    and not exists (
+        select 1 from problems_${name} as problem
+        where problem.period = checked.period and problem.source_line = checked.source_line
+    )
+order by period, source_line`;
+
+  const reject = `insert into rejects
+select period, ${lit(name)} as file, source_line as line, "column", value, reason, detail_zh, detail_en
+from problems_${name}`;
+  return [checked, problems, load, reject, `drop table checked_${name}`, `drop table problems_${name}`];
+}
+
+const clean = (name: string) => `(select * from checked_${name} where problems is null)`;
+
+function duplicateKeySelect(spec: FileSpec): string {
+  const key = spec.key.map(ident);
+  const partition = spec.keyScope === "period" ? ["period", ...key] : key;
+  const keyText = spec.key.length === 1 ? `${key[0]}::varchar` : `concat_ws(' | ', ${key.map((k) => `${k}::varchar`).join(", ")})`;
+  const where =
+    spec.keyScope === "period"
+      ? `concat('与第 ', first_line, ' 行重复（', ${lit(spec.key.join(" + "))}, '）')`
+      : `concat('与 ', first_period, ' 期第 ', first_line, ' 行重复（', ${lit(spec.key.join(" + "))}, '）')`;
+  const whereEn =
+    spec.keyScope === "period"
+      ? `concat('duplicates line ', first_line, ' (', ${lit(spec.key.join(" + "))}, ')')`
+      : `concat('duplicates period ', first_period, ' line ', first_line, ' (', ${lit(spec.key.join(" + "))}, ')')`;
+  return `select period, source_line, ${lit(spec.key.join("+"))} as "column", key_text as value, 'duplicate_key' as reason,
+    ${where} as detail_zh, ${whereEn} as detail_en
+from (
+    select period, source_line, ${keyText} as key_text,
+        row_number() over (partition by ${partition.join(", ")} order by period, source_line) as occurrence,
+        first_value(period) over (partition by ${partition.join(", ")} order by period, source_line) as first_period,
+        first_value(source_line) over (partition by ${partition.join(", ")} order by period, source_line) as first_line
+    from ${clean(spec.name)}
+) as keyed
+where occurrence > 1`;
+}
+
+function referenceSelect(spec: FileSpec, reference: FileSpec["references"][number]): string {
+  const match = reference.columns
+    .map((column, i) => `target.${ident(reference.targets[i]!)} = checked.${ident(column)}`)
+    .join(" and ");
+  const periodMatch = reference.scope === "period" ? "target.period = checked.period" : "target.period <= checked.period";
+  const valueText =
+    reference.columns.length === 1
+      ? `checked.${ident(reference.columns[0]!)}::varchar`
+      : `concat_ws(' | ', ${reference.columns.map((column) => `checked.${ident(column)}::varchar`).join(", ")})`;
+  const file = `${reference.file}.csv`;
+  const zh = reference.scope === "period" ? `在本期的 ${file} 中找不到` : `在本期及以前各期的 ${file} 中找不到`;
+  const en = reference.scope === "period" ? `not found in this period's ${file}` : `not found in ${file} of this or any earlier period`;
+  return `select checked.period, checked.source_line, ${lit(reference.columns.join("+"))} as "column", ${valueText} as value,
+    ${lit(reference.reason)} as reason, ${lit(zh)} as detail_zh, ${lit(en)} as detail_en
+from ${clean(spec.name)} as checked
+where not exists (select 1 from raw_${reference.file} as target where ${periodMatch} and ${match})`;
+}
+
+// A group has exactly one lead on any date: a lead spell overlapping an earlier-listed lead spell of
+// the same group in the same period is rejected.
+function multipleLeadsSelect(): string {
+  return `select later.period, later.source_line, 'role' as "column", 'lead' as value, 'multiple_leads' as reason,
+    concat('与第 ', min(earlier.source_line), ' 行的牵头校任期重叠') as detail_zh,
+    concat('overlaps the lead spell on line ', min(earlier.source_line)) as detail_en
+from ${clean("memberships")} as later
+inner join ${clean("memberships")} as earlier
+    on earlier.period = later.period
+    and earlier.group_id = later.group_id
+    and earlier.source_line < later.source_line
+    and earlier.role = 'lead' and later.role = 'lead'
+    and earlier.joined_date < coalesce(later.left_date, date '9999-12-31')
+    and later.joined_date < coalesce(earlier.left_date, date '9999-12-31')
+group by later.period, later.source_line`;
+}
+
+function scoreAboveFullMarksSelect(): string {
+  return `select checked.period, checked.source_line, 'score' as "column", checked.score::varchar as value, 'out_of_range' as reason,
+    concat('超过满分 ', exams.full_marks) as detail_zh, concat('above the full marks of ', exams.full_marks) as detail_en
+from ${clean("scores")} as checked
+inner join raw_exams as exams
+    on exams.exam_id = checked.exam_id and exams.subject = checked.subject and exams.period <= checked.period
+where checked.score > exams.full_marks`;
+}
+
+/** Copy a snapshot from an earlier period into a period that did not report it. */
+export function carryForwardStatement(spec: FileSpec, period: string, from: string): string {
+  const columns = spec.columns.map((column) => ident(column.name)).join(", ");
+  return `insert into raw_${spec.name} (period, source_line, carried_from, ${columns})
+select ${lit(period)}, source_line, coalesce(carried_from, period), ${columns}
+from raw_${spec.name} where period = ${lit(from)} order by source_line`;
+}
+
+/** Bilingual messages for rejects.csv, built from the reason code and detail. */
+export function rejectsExportQuery(): string {
+  const zh = Object.entries(REASONS).map(([code, text]) => `when ${lit(code)} then ${lit(text.zh)}`).join(" ");
+  const en = Object.entries(REASONS).map(([code, text]) => `when ${lit(code)} then ${lit(text.en)}`).join(" ");
+  return `select period, file || '.csv' as file, line, "column", value, reason,
+    concat(case reason ${zh} end, case when detail_zh <> '' then concat('：', detail_zh) else '' end) as message_zh,
+    concat(case reason ${en} end, case when detail_en <> '' then concat(': ', detail_en) else '' end) as message_en
+from rejects
+order by period, file, line, "column", reason`;
+}
+
+export const ALL_FILES = Object.values(CONTRACT);

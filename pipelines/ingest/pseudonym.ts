@@ -1,0 +1,81 @@
+// Student and teacher ids are replaced by a keyed hash (HMAC-SHA-256, 80 bits, hex) before anything
+// is written: raw ids never reach DuckDB, the warehouse or a published file.
+import {createHmac} from "node:crypto";
+import {existsSync, readFileSync} from "node:fs";
+import {resolve, relative, isAbsolute} from "node:path";
+import {UsageError} from "../errors.js";
+
+/** The demo key is public on purpose: demo ids are synthetic. Never use it for real data. */
+export const DEMO_KEY = "junheng-demo-key (public, not secret; synthetic demo data only)";
+
+export interface PseudonymKey {
+  key: Buffer;
+  /** where it came from, for the manifest: "demo", "env JUNHENG_KEY", "file" */
+  source: string;
+  /** a fingerprint that identifies the key without revealing it (pseudonyms are comparable across runs only under one key) */
+  fingerprint: string;
+}
+
+export function fingerprintOf(key: Buffer): string {
+  return createHmac("sha256", key).update("junheng key fingerprint").digest("hex").slice(0, 12);
+}
+
+export interface KeyOptions {
+  demoKey?: boolean;
+  keyFile?: string;
+  /** directories the key file must not be inside (the input and output) */
+  forbiddenDirs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export function resolveKey(options: KeyOptions): PseudonymKey {
+  const env = options.env ?? process.env;
+  const make = (key: Buffer, source: string) => ({key, source, fingerprint: fingerprintOf(key)});
+  if (options.demoKey) return make(Buffer.from(DEMO_KEY), "demo (public key; synthetic data only)");
+  const keyFile = options.keyFile ?? env.JUNHENG_KEY_FILE;
+  if (keyFile) {
+    const path = resolve(keyFile);
+    for (const dir of options.forbiddenDirs ?? []) {
+      const rel = relative(resolve(dir), path);
+      if (!rel.startsWith("..") && !isAbsolute(rel)) {
+        throw new UsageError(
+          `密钥文件 ${keyFile} 位于输入或输出目录内，会随数据一起被复制或发布；请放在其他位置`,
+          `the key file ${keyFile} is inside the input or output directory, where it would be copied or published with the data; keep it elsewhere`
+        );
+      }
+    }
+    if (!existsSync(path)) throw new UsageError(`找不到密钥文件 ${keyFile}`, `key file not found: ${keyFile}`);
+    const key = readFileSync(path);
+    if (key.toString("utf8").trim().length < 16) {
+      throw new UsageError(`密钥文件 ${keyFile} 太短（至少 16 个字符）`, `the key in ${keyFile} is too short (at least 16 characters)`);
+    }
+    return make(Buffer.from(key.toString("utf8").trim()), "file");
+  }
+  if (env.JUNHENG_KEY) {
+    if (env.JUNHENG_KEY.length < 16) {
+      throw new UsageError("环境变量 JUNHENG_KEY 太短（至少 16 个字符）", "JUNHENG_KEY is too short (at least 16 characters)");
+    }
+    return make(Buffer.from(env.JUNHENG_KEY), "env JUNHENG_KEY");
+  }
+  throw new UsageError(
+    "没有假名化密钥：请设置环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE，或使用 --key-file <文件>（放在数据目录之外）。演示数据可用 --demo-key。",
+    "no pseudonymisation key: set JUNHENG_KEY or JUNHENG_KEY_FILE, or pass --key-file <file> (kept outside the data folders). For the demo data use --demo-key."
+  );
+}
+
+export class Pseudonymiser {
+  private cache = new Map<string, string>();
+  constructor(private readonly key: Buffer) {}
+
+  map(id: string): string {
+    if (id === "") return id;
+    let hashed = this.cache.get(id);
+    if (hashed === undefined) {
+      hashed = createHmac("sha256", this.key).update(id).digest("hex").slice(0, 20);
+      // ids repeat across exams and subjects; bound the cache so a province-size file stays in memory limits
+      if (this.cache.size >= 4_000_000) this.cache.clear();
+      this.cache.set(id, hashed);
+    }
+    return hashed;
+  }
+}

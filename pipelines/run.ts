@@ -1,0 +1,209 @@
+// `junheng run` and `junheng validate`: the whole pipeline, from the input folder to <out>.
+import {existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync} from "node:fs";
+import {randomBytes} from "node:crypto";
+import {tmpdir} from "node:os";
+import {basename, join} from "node:path";
+import {Db} from "./db.js";
+import {InputError} from "./errors.js";
+import {ingest, InputProblems, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
+import {rejectsExportQuery} from "./ingest/checks-sql.js";
+import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
+import {configStatements, parseConfig, type JunhengConfig} from "./models/config.js";
+import {loadModels} from "./models/load.js";
+import {buildModels, type ModelTiming} from "./models/runner.js";
+import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
+import {acquireLock, discardBuild, outputPaths, prepareBuild, recover, swapIn} from "./safe-write.js";
+import {periodEnd} from "./contract.js";
+
+export const TOOL_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+
+export interface EngineOptions {
+  threads?: number;
+  memoryLimit?: string;
+}
+
+export interface RunOptions extends EngineOptions {
+  input: string;
+  out: string;
+  demoKey?: boolean;
+  keyFile?: string;
+  maxRejectRate?: number;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (event: ProgressEvent | {stage: "models" | "publish" | "swap"; detail?: string}) => void;
+  /** called after every stage, for tests that kill a run at a chosen moment */
+  onStage?: (stage: string) => void;
+}
+
+export interface Manifest {
+  tool: {name: "junheng"; version: string; duckdb: string};
+  run: {
+    started_at: string;
+    finished_at: string;
+    input: string;
+    max_reject_rate: number;
+    pseudonym_key: {source: string; fingerprint: string};
+    threads: number | null;
+    memory_limit: string | null;
+  };
+  periods: string[];
+  as_of_date: string;
+  files: IngestResult["files"];
+  carried_forward: IngestResult["carried"];
+  rejects: {total_rows: number; total_problems: number; by_reason: Record<string, number>; file: string};
+  models: ModelTiming[];
+  published: PublishedTable[];
+  stages_ms: Record<string, number>;
+  warnings: IngestResult["warnings"];
+}
+
+export const DEFAULT_MAX_REJECT_RATE = 0.05;
+
+export function readConfig(input: string): JunhengConfig {
+  const path = join(input, "junheng.config.json");
+  if (!existsSync(path)) return parseConfig({});
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8").replace(/^\ufeff/, ""));
+  } catch (error) {
+    throw new InputError("bad_config", {file: "junheng.config.json"}, {zh: `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})`});
+  }
+  return parseConfig(json);
+}
+
+export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
+  const started = new Date();
+  const paths = outputPaths(options.out);
+  const key = resolveKey({demoKey: options.demoKey, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
+  const config = readConfig(options.input);
+  const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
+  const release = acquireLock(paths);
+  const stage = (name: string) => options.onStage?.(name);
+  try {
+    recover(paths);
+    const build = prepareBuild(paths);
+    const work = join(build, "_work");
+    mkdirSync(work);
+    const stages: Record<string, number> = {};
+    let db: Db | undefined;
+    try {
+      db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(work, "duckdb_tmp")});
+      const ingested = await ingest({input: options.input, workDir: work, db, pseudonymiser: new Pseudonymiser(key.key), maxRejectRate, onProgress: options.onProgress});
+      Object.assign(stages, ingested.timings);
+      rmSync(work, {recursive: true, force: true});
+      stage("ingest");
+
+      let t = performance.now();
+      for (const statement of configStatements(config)) await db.run(statement);
+      options.onProgress?.({stage: "models"});
+      const models = loadModels();
+      const timings = await buildModels(db, models);
+      stages.models_ms = Math.round(performance.now() - t);
+      stage("models");
+
+      t = performance.now();
+      options.onProgress?.({stage: "publish"});
+      const published = await publishMarts(db, models.filter((model) => model.layer === "marts"), join(build, "published"));
+      writeJson(join(build, "published", "config.json"), config);
+      published.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(build, "published", "config.json"), "config.json")]});
+      await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
+      const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
+      const [problemCount] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
+      const [version] = await db.all<{v: string}>("select version() as v");
+      await db.run("checkpoint");
+      db.close();
+      db = undefined;
+      stages.publish_ms = Math.round(performance.now() - t);
+      stages.total_ms = Date.now() - started.getTime();
+      const manifest: Manifest = {
+        tool: {name: "junheng", version: TOOL_VERSION, duckdb: version?.v ?? ""},
+        run: {
+          started_at: started.toISOString(),
+          finished_at: new Date().toISOString(),
+          input: basename(options.input.replace(/[\\/]+$/, "")),
+          max_reject_rate: maxRejectRate,
+          pseudonym_key: {source: key.source, fingerprint: key.fingerprint},
+          threads: options.threads ?? null,
+          memory_limit: options.memoryLimit ?? null
+        },
+        periods: ingested.periods,
+        as_of_date: periodEnd(ingested.periods.at(-1)!),
+        files: ingested.files,
+        carried_forward: ingested.carried,
+        rejects: {
+          total_rows: ingested.files.reduce((sum, file) => sum + file.rows_rejected, 0),
+          total_problems: problemCount?.n ?? 0,
+          by_reason: Object.fromEntries(rejectSummary.map((row) => [row.reason, row.n])),
+          file: "rejects.csv"
+        },
+        models: timings.map((timing) => ({...timing, ms: Math.round(timing.ms)})),
+        published,
+        stages_ms: stages,
+        warnings: ingested.warnings
+      };
+      writeJson(join(build, "manifest.json"), manifest);
+      writeJson(join(build, "published", "manifest.json"), publicManifest(manifest));
+      stage("written");
+      options.onProgress?.({stage: "swap"});
+      swapIn(paths);
+      stage("swapped");
+      return {manifest, out: paths.out};
+    } catch (error) {
+      db?.close();
+      discardBuild(paths);
+      throw error;
+    }
+  } finally {
+    release();
+  }
+}
+
+/** The manifest as the site shows it: no input hashes (they fingerprint the bureau's files), no key fingerprint. */
+function publicManifest(manifest: Manifest): unknown {
+  return {
+    tool: manifest.tool,
+    run: {started_at: manifest.run.started_at, finished_at: manifest.run.finished_at, pseudonym_key: manifest.run.pseudonym_key.source},
+    periods: manifest.periods,
+    as_of_date: manifest.as_of_date,
+    files: manifest.files.map(({sha256: _sha, ...file}) => file),
+    carried_forward: manifest.carried_forward,
+    rejects: manifest.rejects,
+    published: manifest.published,
+    stages_ms: manifest.stages_ms,
+    warnings: manifest.warnings
+  };
+}
+
+export interface ValidateReport {
+  ok: boolean;
+  periods: string[];
+  files: IngestResult["files"];
+  warnings: IngestResult["warnings"];
+  problems: InputError[];
+  rejects: {period: string; file: string; line: number; column: string; value: string | null; reason: string; message_zh: string; message_en: string}[];
+}
+
+/** The same checks as a run, in memory, with a throwaway key; writes nothing. */
+export async function validateInput(options: {input: string; maxRejectRate?: number} & EngineOptions & Pick<RunOptions, "onProgress">): Promise<ValidateReport> {
+  const work = mkdtempSync(join(tmpdir(), "junheng-validate-"));
+  const db = await Db.open(":memory:", {threads: options.threads, memoryLimit: options.memoryLimit});
+  try {
+    readConfig(options.input);
+    const result = await ingest({
+      input: options.input,
+      workDir: work,
+      db,
+      pseudonymiser: new Pseudonymiser(randomBytes(32)),
+      maxRejectRate: options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE,
+      onProgress: options.onProgress
+    });
+    const rejects = await db.all<ValidateReport["rejects"][number]>(rejectsExportQuery());
+    return {ok: true, periods: result.periods, files: result.files, warnings: result.warnings, problems: [], rejects};
+  } catch (error) {
+    if (error instanceof InputProblems) return {ok: false, periods: [], files: [], warnings: [], problems: error.problems, rejects: []};
+    if (error instanceof InputError) return {ok: false, periods: [], files: [], warnings: [], problems: [error], rejects: []};
+    throw error;
+  } finally {
+    db.close();
+    rmSync(work, {recursive: true, force: true});
+  }
+}

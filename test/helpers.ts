@@ -1,0 +1,61 @@
+// Shared test helpers: real files in temporary folders, the real CLI in a child process.
+import {spawn, spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const FIXTURES = join(ROOT, "test", "fixtures");
+export const CLI = join(ROOT, "pipelines", "bin", "junheng.mjs");
+
+export function tempDir(prefix = "junheng-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A fresh copy of a fixture, safe to change. */
+export function copyFixture(name: string): string {
+  const dir = join(tempDir(), name);
+  cpSync(join(FIXTURES, name), dir, {recursive: true});
+  return dir;
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: {...process.env, JUNHENG_KEY: "", JUNHENG_KEY_FILE: "", ...env},
+    encoding: "utf8",
+    timeout: 300_000
+  });
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+export function spawnCli(args: string[], env: Record<string, string> = {}) {
+  return spawn(process.execPath, [CLI, ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ["ignore", "pipe", "pipe"]});
+}
+
+/** Every file under dir with its sha256, for "exactly as it was" comparisons. */
+export function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at)) {
+      const full = join(at, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A stack trace in user-facing output is a bug. */
+export function hasStackTrace(text: string): boolean {
+  return /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/.test(text);
+}
