@@ -172,7 +172,8 @@ async function runCommand(argv: string[]): Promise<number> {
     maxRejectRate: rate(values["max-reject-rate"] as string | undefined),
     threads: positiveInt(values.threads as string | undefined, "--threads"),
     memoryLimit: values["memory-limit"] as string | undefined,
-    onProgress: (event) => progress.update(event)
+    onProgress: (event) => progress.update(event),
+    onStage: pauseForTests
   });
   progress.done();
   const read = manifest.files.reduce((sum, file) => sum + file.rows_read, 0);
@@ -214,6 +215,13 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
   console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
   return 0;
+}
+
+// Tests kill a run at a chosen stage: JUNHENG_TEST_PAUSE_AFTER=ingest|models|written makes it wait there.
+async function pauseForTests(stage: string): Promise<void> {
+  if (process.env.JUNHENG_TEST_PAUSE_AFTER !== stage) return;
+  process.stderr.write(`paused after ${stage}\n`);
+  await new Promise((resolve) => setTimeout(resolve, 120_000));
 }
 
 /** Progress on stderr: one rewritten line on a terminal, plain lines otherwise. */

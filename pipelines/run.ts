@@ -30,8 +30,8 @@ export interface RunOptions extends EngineOptions {
   maxRejectRate?: number;
   env?: NodeJS.ProcessEnv;
   onProgress?: (event: ProgressEvent | {stage: "models" | "publish" | "swap"; detail?: string}) => void;
-  /** called after every stage, for tests that kill a run at a chosen moment */
-  onStage?: (stage: string) => void;
+  /** awaited after every stage, for tests that kill a run at a chosen moment */
+  onStage?: (stage: string) => Promise<void> | void;
 }
 
 export interface Manifest {
@@ -77,7 +77,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
   const config = readConfig(options.input);
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
   const release = acquireLock(paths);
-  const stage = (name: string) => options.onStage?.(name);
+  const stage = async (name: string) => options.onStage?.(name);
   try {
     recover(paths);
     const build = prepareBuild(paths);
@@ -90,15 +90,18 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       const ingested = await ingest({input: options.input, workDir: work, db, pseudonymiser: new Pseudonymiser(key.key), maxRejectRate, onProgress: options.onProgress});
       Object.assign(stages, ingested.timings);
       rmSync(work, {recursive: true, force: true});
-      stage("ingest");
+      await stage("ingest");
 
       let t = performance.now();
+      // Parallel aggregation adds floating-point partial sums in a varying order, which changes the last
+      // bits of published doubles between runs. Models run on one thread so that two runs give identical files.
+      await db.run("set threads = 1");
       for (const statement of configStatements(config)) await db.run(statement);
       options.onProgress?.({stage: "models"});
       const models = loadModels();
       const timings = await buildModels(db, models);
       stages.models_ms = Math.round(performance.now() - t);
-      stage("models");
+      await stage("models");
 
       t = performance.now();
       options.onProgress?.({stage: "publish"});
@@ -142,10 +145,10 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       };
       writeJson(join(build, "manifest.json"), manifest);
       writeJson(join(build, "published", "manifest.json"), publicManifest(manifest));
-      stage("written");
+      await stage("written");
       options.onProgress?.({stage: "swap"});
       swapIn(paths);
-      stage("swapped");
+      await stage("swapped");
       return {manifest, out: paths.out};
     } catch (error) {
       db?.close();

@@ -1,0 +1,175 @@
+// The CLI as a bureau uses it: file-level problems stop the run with a bilingual message naming the
+// period and file, exit 1, no stack trace, and the previous output untouched.
+import {beforeAll, describe, expect, it} from "vitest";
+import {existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {copyFixture, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+
+let out: string;
+let before: Record<string, string>;
+
+beforeAll(() => {
+  // a previous good run, which every failing run below must leave exactly as it was
+  out = join(tempDir(), "out");
+  const result = runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]);
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  before = hashTree(out);
+});
+
+describe("help", () => {
+  it.each([[["--help"]], [["run", "--help"]], [["validate", "--help"]]])("%s prints Chinese then English", (args) => {
+    const result = runCli(args);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/[\u4e00-\u9fff]/);
+    expect(result.stdout).toMatch(/input|Usage/);
+  });
+  it("rejects unknown flags without a stack trace", () => {
+    const result = runCli(["run", "--inptu", "x"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("参数有误");
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+});
+
+interface Case {
+  name: string;
+  code: string;
+  where: RegExp;
+  mutate: (dir: string) => void;
+}
+
+const cases: Case[] = [
+  {name: "an empty file", code: "empty_file", where: /2025Q3\/groups\.csv/, mutate: (dir) => writeFileSync(join(dir, "2025Q3/groups.csv"), "")},
+  {
+    name: "a missing required column",
+    code: "missing_column",
+    where: /2025Q4\/schools\.csv.*line 1.*students/,
+    mutate: (dir) => {
+      const path = join(dir, "2025Q4/schools.csv");
+      const text = readFileSync(path, "utf8").replace("ownership,students,", "ownership,enrolment,");
+      writeFileSync(path, text);
+    }
+  },
+  {
+    name: "a duplicate header",
+    code: "duplicate_header",
+    where: /2025Q3\/scores\.csv.*student_id ← student_id \/ 学籍号/,
+    mutate: (dir) => {
+      const path = join(dir, "2025Q3/scores.csv");
+      const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+      writeFileSync(path, [lines[0] + ",学籍号", ...lines.slice(1).map((line) => line + ",x")].join("\n") + "\n");
+    }
+  },
+  {
+    name: "an unreadable encoding",
+    code: "unreadable_encoding",
+    where: /2025Q3\/teachers\.csv, line 4/,
+    mutate: (dir) => {
+      const path = join(dir, "2025Q3/teachers.csv");
+      const lines = readFileSync(path).toString("utf8").split("\n");
+      const bad = Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x80]);
+      const bytes = Buffer.concat([Buffer.from(lines.slice(0, 3).join("\n") + "\n"), bad, Buffer.from("\n" + lines.slice(3).join("\n"))]);
+      writeFileSync(path, bytes);
+    }
+  },
+  {
+    name: "a binary file named .csv",
+    code: "unreadable_encoding",
+    where: /2025Q3\/exams\.csv/,
+    mutate: (dir) => writeFileSync(join(dir, "2025Q3/exams.csv"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]))
+  },
+  {
+    name: "no schools.csv in the first period",
+    code: "missing_schools_first_period",
+    where: /2025Q3.*schools\.csv/,
+    mutate: (dir) => unlinkSync(join(dir, "2025Q3/schools.csv"))
+  },
+  {
+    name: "too many rejected rows",
+    code: "reject_rate_exceeded",
+    where: /2025Q3\/scores\.csv.*3 of 8 rows \(37\.5%\) rejected/,
+    mutate: (dir) => {
+      const path = join(dir, "2025Q3/scores.csv");
+      const text = readFileSync(path, "utf8").replace(",92,", ",abc,").replace(",85,", ",-3,").replace(",71,", ",,");
+      writeFileSync(path, text);
+    }
+  },
+  {
+    name: "no period folders",
+    code: "no_periods",
+    where: /period folders/,
+    mutate: (dir) => {
+      for (const entry of readdirSync(dir)) rmSync(join(dir, entry), {recursive: true});
+    }
+  },
+  {
+    name: "a broken configuration",
+    code: "bad_config",
+    where: /junheng\.config\.json/,
+    mutate: (dir) => writeFileSync(join(dir, "junheng.config.json"), '{"min_n": ')
+  }
+];
+
+describe("file-level problems", () => {
+  it.each(cases)("$name: exit 1, bilingual message naming the file, no stack trace, output untouched", ({code, where, mutate}) => {
+    const input = copyFixture("clean");
+    mutate(input);
+    const result = runCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`错误 [${code}]`);
+    expect(result.stderr).toContain(`Error [${code}]`);
+    expect(result.stderr).toMatch(where);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(hashTree(out)).toEqual(before);
+    // validate reports the same problem and exits 1, writing nothing
+    const validated = runCli(["validate", "--input", input]);
+    expect(validated.status).toBe(1);
+    expect(validated.stderr).toContain(`[${code}]`);
+    expect(readdirSync(input).some((entry) => entry.includes("junheng"))).toBe(code === "bad_config");
+  });
+});
+
+describe("validate", () => {
+  it("exits 0 on clean input and lists rejected rows with line, column and bilingual message", () => {
+    expect(runCli(["validate", "--input", "test/fixtures/clean"]).status).toBe(0);
+    const result = runCli(["validate", "--input", "test/fixtures/bad-rows", "--max-reject-rate", "1", "--show", "100"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("2025Q3/schools.csv 第 7 行 line 7 [out_of_range] students = \"-5\": 超出允许范围：应 ≥ 0 / value is out of range: must be ≥ 0");
+    expect(result.stdout).toContain("31 row-level problems");
+  });
+  it("exits 1 when a file is over the reject-rate limit", () => {
+    const result = runCli(["validate", "--input", "test/fixtures/bad-rows"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("reject_rate_exceeded");
+  });
+});
+
+describe("the pseudonymisation key", () => {
+  it("is required for real data, and never appears in any output", () => {
+    const target = join(tempDir(), "out");
+    const missing = runCli(["run", "--input", "test/fixtures/clean", "--out", target, "--quiet"]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("JUNHENG_KEY");
+    expect(existsSync(target)).toBe(false);
+
+    const key = "a-bureau-secret-key-7f3a9c";
+    const result = runCli(["run", "--input", "test/fixtures/clean", "--out", target, "--quiet"], {JUNHENG_KEY: key});
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain(key);
+    for (const file of Object.keys(hashTree(target))) {
+      expect(readFileSync(join(target, file)).includes(Buffer.from(key)), file).toBe(false);
+    }
+    const manifest = JSON.parse(readFileSync(join(target, "manifest.json"), "utf8"));
+    expect(manifest.run.pseudonym_key.source).toBe("env JUNHENG_KEY");
+    expect(manifest.run.pseudonym_key.fingerprint).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it("refuses a key file kept inside the input folder", () => {
+    const input = copyFixture("clean");
+    writeFileSync(join(input, "key.txt"), "a-bureau-secret-key-7f3a9c");
+    const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), "--key-file", join(input, "key.txt"), "--quiet"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("inside the input or output directory");
+  });
+});

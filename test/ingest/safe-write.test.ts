@@ -1,0 +1,95 @@
+// A failed or killed run never damages the last good output; a second run fails at once; two runs
+// over the same input publish identical files.
+import {beforeAll, describe, expect, it} from "vitest";
+import {readdirSync, readFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {hashTree, runCli, spawnCli, tempDir} from "../helpers.js";
+
+const INPUT = "test/fixtures/clean";
+let out: string;
+let before: Record<string, string>;
+
+beforeAll(() => {
+  out = join(tempDir(), "out");
+  expect(runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+  before = hashTree(out);
+});
+
+/** Start a run that pauses at `stage`, wait until it says so, then run `then` while it is paused. */
+async function whilePaused(stage: string, then: () => void | Promise<void>, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+  const child = spawnCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"], {JUNHENG_TEST_PAUSE_AFTER: stage});
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes(`paused after ${stage}`)) resolve();
+    });
+    child.on("exit", () => reject(new Error(`run ended before pausing: ${stderr}`)));
+  });
+  try {
+    await then();
+  } finally {
+    child.kill(signal);
+    await exited;
+  }
+}
+
+describe("a killed run", () => {
+  it.each(["ingest", "models", "written"])("killed after %s leaves the previous output byte for byte", async (stage) => {
+    await whilePaused(stage, () => {
+      // the run is building beside <out>, not in it
+      expect(readdirSync(dirname(out)).some((entry) => entry.startsWith(".junheng-out.tmp-"))).toBe(true);
+    });
+    expect(hashTree(out)).toEqual(before);
+    // the next run cleans up the leftovers and succeeds
+    expect(runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+    expect(readdirSync(dirname(out)).filter((entry) => entry.startsWith(".junheng-"))).toEqual([]);
+    before = hashTree(out);
+  });
+
+  it("killed at arbitrary moments leaves either the old or a complete new output", async () => {
+    for (const delay of [300, 700, 1100, 1500]) {
+      const child = spawnCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]);
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill("SIGKILL");
+      await exited;
+      const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+      expect(manifest.periods).toEqual(["2025Q3", "2025Q4"]);
+      const published = hashTree(join(out, "published"));
+      for (const [file, hash] of Object.entries(published)) {
+        if (file.endsWith(".parquet") || file.endsWith(".csv")) expect(hash, file).toBe(before[`published/${file}`]);
+      }
+    }
+    before = hashTree(out);
+  });
+});
+
+describe("concurrent runs", () => {
+  it("a second run on the same output fails at once with a clear message", async () => {
+    await whilePaused("ingest", () => {
+      const started = Date.now();
+      const second = runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]);
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/另一个 junheng 进程（pid \d+/);
+      expect(second.stderr).toMatch(/another junheng run \(pid \d+/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+    expect(hashTree(out)).toEqual(before);
+  });
+});
+
+describe("determinism", () => {
+  it("two runs over the same input publish byte-identical tables", () => {
+    const other = join(tempDir(), "out");
+    expect(runCli(["run", "--input", INPUT, "--out", other, "--demo-key", "--quiet"]).status).toBe(0);
+    const first = hashTree(join(out, "published"));
+    const second = hashTree(join(other, "published"));
+    const tables = Object.keys(first).filter((file) => file.endsWith(".parquet") || file.endsWith(".csv"));
+    expect(tables.length).toBeGreaterThan(10);
+    for (const file of tables) expect(second[file], file).toBe(first[file]);
+    // rejects.csv is deterministic too; manifest.json differs only in its times (documented in README)
+    expect(hashTree(other)["rejects.csv"]).toBe(hashTree(out)["rejects.csv"]);
+  });
+});
