@@ -1,0 +1,238 @@
+// junheng.config.json: targets, thresholds and the suppression size (metrics.md "Config"). Pure (no fs):
+// the browser explorer parses the same file and runs the same cfg_* statements before the models.
+import {InputError} from "../errors.js";
+
+export type Section = "primary" | "junior";
+
+export const INDICATORS = [
+  "qualified_teachers_per_100",
+  "backbone_per_100",
+  "pe_arts_per_100",
+  "teaching_area_per_student",
+  "sports_area_per_student",
+  "equipment_per_student",
+  "multimedia_per_100"
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export interface VaPair {
+  prior_exam_id: string;
+  exam_id: string;
+  /** omitted: every subject the two exams share */
+  subject?: string;
+}
+
+export interface JunhengConfig {
+  region_name: string;
+  /** values computed from fewer students than this are published as NULL (is_suppressed) */
+  min_n: number;
+  targets: {
+    coverage_share: number;
+    /** YYYY-MM-DD or null */
+    coverage_deadline: string | null;
+    exchange_rate: number;
+    exchange_backbone_share: number;
+    cv_primary: number;
+    cv_junior: number;
+  };
+  indicator_thresholds: Record<Section, Record<Indicator, number>>;
+  /** 三率一分: excellent ≥, pass ≥, low < these shares of full marks */
+  score_bands: {excellent: number; pass: number; low: number};
+  /** empty: pairs are found from the data (metrics.md value_added_school) */
+  va_pairs: VaPair[];
+}
+
+// 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
+export const DEFAULT_THRESHOLDS: Record<Section, Record<Indicator, number>> = {
+  primary: {
+    qualified_teachers_per_100: 4.2,
+    backbone_per_100: 1.0,
+    pe_arts_per_100: 0.9,
+    teaching_area_per_student: 4.5,
+    sports_area_per_student: 7.5,
+    equipment_per_student: 2000,
+    multimedia_per_100: 2.3
+  },
+  junior: {
+    qualified_teachers_per_100: 5.3,
+    backbone_per_100: 1.0,
+    pe_arts_per_100: 0.9,
+    teaching_area_per_student: 5.8,
+    sports_area_per_student: 10.2,
+    equipment_per_student: 2500,
+    multimedia_per_100: 2.4
+  }
+};
+
+export const DEFAULT_CONFIG: JunhengConfig = {
+  region_name: "",
+  min_n: 10,
+  targets: {
+    coverage_share: 1.0,
+    coverage_deadline: null,
+    exchange_rate: 0.1,
+    exchange_backbone_share: 0.2,
+    cv_primary: 0.5,
+    cv_junior: 0.45
+  },
+  indicator_thresholds: DEFAULT_THRESHOLDS,
+  score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
+  va_pairs: []
+};
+
+const FILE = "junheng.config.json";
+
+function bad(key: string, zh: string, en: string): never {
+  throw new InputError("bad_config", {file: FILE}, {zh: `${key}：${zh}`, en: `${key}: ${en}`});
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(object: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) bad(`${prefix}${key}`, "未知的配置项", "unknown key");
+  }
+}
+
+function num(value: unknown, key: string, {min = -Infinity, max = Infinity, integer = false} = {}): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    const range = `${integer ? "integer " : ""}${min > -Infinity ? `≥ ${min}` : ""}${max < Infinity ? ` ≤ ${max}` : ""}`.trim();
+    bad(key, `应为数字 ${range}`, `must be a number ${range}`);
+  }
+  return value;
+}
+
+function text(value: unknown, key: string): string {
+  if (typeof value !== "string") bad(key, "应为文本", "must be a string");
+  return value;
+}
+
+function date(value: unknown, key: string): string | null {
+  if (value === null) return null;
+  const s = text(value, key);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const parsed = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !parsed || parsed.getUTCDate() !== Number(m[3]) || parsed.getUTCMonth() !== Number(m[2]) - 1) {
+    bad(key, "应为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+  }
+  return s;
+}
+
+function object(value: unknown, key: string): Record<string, unknown> {
+  if (!isObject(value)) bad(key, "应为对象", "must be an object");
+  return value;
+}
+
+/** Merge a parsed junheng.config.json over the defaults; throws InputError("bad_config") naming the bad key. */
+export function parseConfig(json: unknown): JunhengConfig {
+  if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
+  const root = object(json, "(root)");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "$schema"], "");
+  const config = structuredClone(DEFAULT_CONFIG);
+  if (root.region_name !== undefined) config.region_name = text(root.region_name, "region_name");
+  if (root.min_n !== undefined) config.min_n = num(root.min_n, "min_n", {min: 1, integer: true});
+
+  if (root.targets !== undefined) {
+    const targets = object(root.targets, "targets");
+    const shares = ["coverage_share", "exchange_rate", "exchange_backbone_share"] as const;
+    const cvs = ["cv_primary", "cv_junior"] as const;
+    checkKeys(targets, [...shares, ...cvs, "coverage_deadline"], "targets.");
+    for (const key of shares) {
+      if (targets[key] !== undefined) config.targets[key] = num(targets[key], `targets.${key}`, {min: 0, max: 1});
+    }
+    for (const key of cvs) {
+      if (targets[key] !== undefined) config.targets[key] = num(targets[key], `targets.${key}`, {min: 0});
+    }
+    if (targets.coverage_deadline !== undefined) {
+      config.targets.coverage_deadline = date(targets.coverage_deadline, "targets.coverage_deadline");
+    }
+  }
+
+  if (root.indicator_thresholds !== undefined) {
+    const sections = object(root.indicator_thresholds, "indicator_thresholds");
+    checkKeys(sections, ["primary", "junior"], "indicator_thresholds.");
+    for (const section of ["primary", "junior"] as const) {
+      if (sections[section] === undefined) continue;
+      const values = object(sections[section], `indicator_thresholds.${section}`);
+      checkKeys(values, INDICATORS, `indicator_thresholds.${section}.`);
+      for (const indicator of INDICATORS) {
+        if (values[indicator] !== undefined) {
+          config.indicator_thresholds[section][indicator] = num(values[indicator], `indicator_thresholds.${section}.${indicator}`, {min: 0});
+        }
+      }
+    }
+  }
+
+  if (root.score_bands !== undefined) {
+    const bands = object(root.score_bands, "score_bands");
+    checkKeys(bands, ["excellent", "pass", "low"], "score_bands.");
+    for (const key of ["excellent", "pass", "low"] as const) {
+      if (bands[key] !== undefined) config.score_bands[key] = num(bands[key], `score_bands.${key}`, {min: 0, max: 1});
+    }
+    const {excellent, pass, low} = config.score_bands;
+    if (!(low <= pass && pass <= excellent)) {
+      bad("score_bands", "应满足 low ≤ pass ≤ excellent", "must satisfy low ≤ pass ≤ excellent");
+    }
+  }
+
+  if (root.va_pairs !== undefined) {
+    if (!Array.isArray(root.va_pairs)) bad("va_pairs", "应为数组", "must be an array");
+    config.va_pairs = root.va_pairs.map((item: unknown, i: number) => {
+      const key = `va_pairs[${i}]`;
+      const pair = object(item, key);
+      checkKeys(pair, ["prior_exam_id", "exam_id", "subject"], `${key}.`);
+      const parsed: VaPair = {
+        prior_exam_id: text(pair.prior_exam_id, `${key}.prior_exam_id`),
+        exam_id: text(pair.exam_id, `${key}.exam_id`)
+      };
+      if (pair.subject !== undefined && pair.subject !== null) parsed.subject = text(pair.subject, `${key}.subject`);
+      if (parsed.prior_exam_id === parsed.exam_id) bad(key, "前后两次考试不能相同", "prior_exam_id must differ from exam_id");
+      return parsed;
+    });
+  }
+  return config;
+}
+
+/** A SQL string literal (config values are few and validated; this quotes them safely). */
+function literal(value: string | null): string {
+  return value === null ? "null" : `'${value.replace(/'/g, "''")}'`;
+}
+function double(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+  return `${value}::double`;
+}
+
+/** Statements creating the cfg_* tables the models read: cfg_settings (one row),
+ * cfg_indicator_thresholds (section, indicator, threshold) and cfg_va_pairs. */
+export function configStatements(config: JunhengConfig): string[] {
+  const {targets, score_bands: bands} = config;
+  const thresholdRows = (["primary", "junior"] as const).flatMap((section) =>
+    INDICATORS.map((indicator) => `(${literal(section)}, ${literal(indicator)}, ${double(config.indicator_thresholds[section][indicator])})`)
+  );
+  const statements = [
+    `create or replace table cfg_settings as select
+        ${literal(config.region_name)}::varchar as region_name,
+        ${Math.trunc(config.min_n)}::integer as min_n,
+        ${double(targets.coverage_share)} as coverage_share,
+        ${literal(targets.coverage_deadline)}::date as coverage_deadline,
+        ${double(targets.exchange_rate)} as exchange_rate_target,
+        ${double(targets.exchange_backbone_share)} as backbone_share_target,
+        ${double(targets.cv_primary)} as cv_primary,
+        ${double(targets.cv_junior)} as cv_junior,
+        ${double(bands.excellent)} as excellent_share,
+        ${double(bands.pass)} as pass_share,
+        ${double(bands.low)} as low_share`,
+    `create or replace table cfg_indicator_thresholds (section varchar, indicator varchar, threshold double)`,
+    `insert into cfg_indicator_thresholds values ${thresholdRows.join(", ")}`,
+    `create or replace table cfg_va_pairs (prior_exam_id varchar, exam_id varchar, subject varchar)`
+  ];
+  if (config.va_pairs.length > 0) {
+    const rows = config.va_pairs.map(
+      (pair) => `(${literal(pair.prior_exam_id)}, ${literal(pair.exam_id)}, ${literal(pair.subject ?? null)})`
+    );
+    statements.push(`insert into cfg_va_pairs values ${rows.join(", ")}`);
+  }
+  return statements;
+}

@@ -1,0 +1,25 @@
+-- int_school_primary_group: one group per grouped school and period, so that groups partition schools (Theil decomposition)
+-- grain: period × school
+-- key: period, school_id
+with memberships as (
+    select * from int_memberships_as_of
+),
+
+-- a school in several groupings is assigned to one: a non-pairing group before a pairing (结对帮带),
+-- then the earliest joined, then the smallest group_id
+final as (
+    select
+        period,
+        school_id,
+        group_id,
+        group_type,
+        role,
+        is_lead
+    from memberships
+    qualify row_number() over (
+        partition by period, school_id
+        order by coalesce(group_type = 'pairing', false), joined_date, group_id
+    ) = 1
+)
+
+select * from final

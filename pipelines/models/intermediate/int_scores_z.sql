@@ -1,0 +1,68 @@
+-- int_scores_z: each student's score with its z-score within the exam and subject, and the school's county and locality
+-- grain: exam × subject × student
+-- key: exam_id, subject, student_id
+with scores as (
+    select * from stg_scores
+),
+
+exams as (
+    select * from stg_exams
+),
+
+schools as (
+    select * from stg_schools
+),
+
+-- a missing score counts as absent (the contract leaves score empty only for absent students)
+marked as (
+    select
+        *,
+        not (coalesce(is_absent, false) or score is null) as has_score
+    from scores
+),
+
+exam_moments as (
+    select
+        exam_id,
+        subject,
+        avg(score) as exam_mean,
+        stddev_samp(score) as exam_sd
+    from marked
+    where has_score
+    group by exam_id, subject
+),
+
+final as (
+    select
+        marked.exam_id,
+        marked.subject,
+        marked.student_id,
+        marked.period,
+        marked.school_id,
+        schools.school_name,
+        schools.county,
+        schools.locality,
+        exams.exam_name,
+        exams.exam_date,
+        exams.grade,
+        exams.full_marks,
+        marked.score,
+        marked.has_score,
+        -- z = (score − exam mean) / exam sd over every non-absent student of the exam and subject (metrics.md)
+        case
+            when marked.has_score and exam_moments.exam_sd > 0
+                then (marked.score - exam_moments.exam_mean) / exam_moments.exam_sd
+        end as z
+    from marked
+    inner join exams
+        on marked.exam_id = exams.exam_id
+        and marked.subject = exams.subject
+    left join exam_moments
+        on marked.exam_id = exam_moments.exam_id
+        and marked.subject = exam_moments.subject
+    left join schools
+        on marked.period = schools.period
+        and marked.school_id = schools.school_id
+)
+
+select * from final

@@ -1,0 +1,58 @@
+-- int_section_teachers: teachers counted into school sections (by their section if given, else split by the sections' student shares)
+-- grain: period × school × section
+-- key: period, school_id, section
+with teachers as (
+    select * from stg_teachers
+),
+
+sections as (
+    select * from int_school_sections
+),
+
+teacher_sections as (
+    select
+        teachers.period,
+        teachers.school_id,
+        teachers.teacher_id,
+        teachers.is_full_time,
+        teachers.is_backbone,
+        teachers.is_pe_arts,
+        teachers.degree_rank,
+        teachers.section as taught_section,
+        sections.section,
+        sections.section_share,
+        coalesce(bool_or(teachers.section = sections.section) over (partition by teachers.period, teachers.teacher_id), false)
+            as has_own_section
+    from teachers
+    inner join sections
+        on teachers.period = sections.period
+        and teachers.school_id = sections.school_id
+),
+
+-- a teacher counts 1 in the section taught, or section_share in each section when no (matching) section is given
+weighted as (
+    select
+        *,
+        case
+            when has_own_section then (taught_section = section)::integer::double
+            else section_share
+        end as weight,
+        -- 督导评估办法: primary teachers need 专科 (associate) or above, junior teachers 本科 (bachelor) or above
+        case section when 'primary' then 3 else 4 end as required_degree_rank
+    from teacher_sections
+),
+
+final as (
+    select
+        period,
+        school_id,
+        section,
+        coalesce(sum(weight) filter (where is_full_time), 0)::double as n_full_time,
+        coalesce(sum(weight) filter (where is_full_time and degree_rank >= required_degree_rank), 0)::double as n_qualified,
+        coalesce(sum(weight) filter (where is_backbone), 0)::double as n_backbone,
+        coalesce(sum(weight) filter (where is_full_time and is_pe_arts), 0)::double as n_pe_arts
+    from weighted
+    group by period, school_id, section
+)
+
+select * from final

@@ -1,0 +1,85 @@
+-- int_va_pairs: the exam pairs value-added compares: configured pairs, else for each exam and subject the latest earlier exam of the subject that at least half of its students sat
+-- grain: prior exam × exam × subject
+-- key: prior_exam_id, exam_id, subject
+with scored as (
+    select exam_id, subject, student_id, exam_date
+    from int_scores_z
+    where z is not null
+),
+
+configured as (
+    select * from cfg_va_pairs
+),
+
+exam_sizes as (
+    select
+        exam_id,
+        subject,
+        any_value(exam_date) as exam_date,
+        count(*) as n_students
+    from scored
+    group by exam_id, subject
+),
+
+-- every earlier exam of the same subject, with how many of the later exam's students it links
+links as (
+    select
+        later.exam_id,
+        later.subject,
+        earlier.exam_id as prior_exam_id,
+        count(*) as n_linked
+    from scored as later
+    inner join scored as earlier
+        on later.subject = earlier.subject
+        and later.student_id = earlier.student_id
+        and earlier.exam_date < later.exam_date
+    group by later.exam_id, later.subject, earlier.exam_id
+),
+
+candidates as (
+    select
+        links.prior_exam_id,
+        links.exam_id,
+        links.subject,
+        prior_sizes.exam_date as prior_exam_date,
+        later_sizes.exam_date,
+        later_sizes.n_students,
+        links.n_linked
+    from links
+    inner join exam_sizes as later_sizes
+        on links.exam_id = later_sizes.exam_id
+        and links.subject = later_sizes.subject
+    inner join exam_sizes as prior_sizes
+        on links.prior_exam_id = prior_sizes.exam_id
+        and links.subject = prior_sizes.subject
+),
+
+-- metrics.md: the latest earlier exam of the same subject in which at least half of its students appear
+default_pairs as (
+    select *, 'default' as pair_source
+    from candidates
+    where n_linked >= 0.5 * n_students
+    qualify row_number() over (partition by exam_id, subject order by prior_exam_date desc, prior_exam_id desc) = 1
+),
+
+configured_pairs as (
+    select candidates.*, 'config' as pair_source
+    from candidates
+    inner join configured
+        on candidates.prior_exam_id = configured.prior_exam_id
+        and candidates.exam_id = configured.exam_id
+        and (configured.subject is null or candidates.subject = configured.subject)
+),
+
+final as (
+    select
+        prior_exam_id, exam_id, subject, prior_exam_date, exam_date, n_students, n_linked, pair_source
+    from default_pairs
+    where not exists (select 1 from configured)
+    union all
+    select
+        prior_exam_id, exam_id, subject, prior_exam_date, exam_date, n_students, n_linked, pair_source
+    from configured_pairs
+)
+
+select * from final

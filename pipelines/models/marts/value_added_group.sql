@@ -1,0 +1,84 @@
+-- value_added_group: a group's value-added over its schools' linked students, and its lead school minus its members
+-- grain: (prior_exam_id, exam_id, subject) × group
+-- key: prior_exam_id, exam_id, subject, group_id
+with residuals as (
+    select * from int_va_residuals
+),
+
+exam_memberships as (
+    select * from int_exam_memberships
+),
+
+settings as (
+    select * from cfg_settings
+),
+
+-- the student's school at the later exam, in the group on that exam's date
+grouped as (
+    select
+        residuals.prior_exam_id,
+        residuals.exam_id,
+        residuals.subject,
+        exam_memberships.group_id,
+        exam_memberships.is_lead,
+        residuals.residual,
+        residuals.sigma_r
+    from residuals
+    inner join exam_memberships
+        on residuals.exam_id = exam_memberships.exam_id
+        and residuals.subject = exam_memberships.subject
+        and residuals.school_id = exam_memberships.school_id
+),
+
+group_effects as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        group_id,
+        count(*) as n_students,
+        count(*) filter (where is_lead) as n_lead,
+        count(*) filter (where not is_lead) as n_members,
+        avg(residual) as va,
+        avg(residual) filter (where is_lead) as va_lead,
+        avg(residual) filter (where not is_lead) as va_members,
+        any_value(sigma_r) as sigma_r
+    from grouped
+    group by prior_exam_id, exam_id, subject, group_id
+),
+
+flagged as (
+    select
+        group_effects.*,
+        group_effects.n_students < settings.min_n as is_suppressed,
+        group_effects.n_lead < settings.min_n or group_effects.n_members < settings.min_n as is_lead_members_suppressed,
+        -- se = σ_r / √n (Progress 8)
+        group_effects.sigma_r / sqrt(group_effects.n_students) as raw_se,
+        group_effects.sigma_r * sqrt(1.0 / nullif(group_effects.n_lead, 0) + 1.0 / nullif(group_effects.n_members, 0))
+            as raw_lead_members_se
+    from group_effects
+    cross join settings
+),
+
+final as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        group_id,
+        n_students::integer as n_students,
+        n_lead::integer as n_lead,
+        n_members::integer as n_members,
+        is_suppressed,
+        case when not is_suppressed then va end::double as va,
+        case when not is_suppressed then raw_se end::double as se,
+        -- 95% interval va ∓ 1.96·se
+        case when not is_suppressed then va - 1.96 * raw_se end::double as ci_low,
+        case when not is_suppressed then va + 1.96 * raw_se end::double as ci_high,
+        -- va of the lead's students − va of the members' (捆绑考核 of lead and members)
+        case when not is_lead_members_suppressed then va_lead - va_members end::double as lead_minus_members,
+        case when not is_lead_members_suppressed then raw_lead_members_se end::double as lead_minus_members_se
+    from flagged
+)
+
+select * from final

@@ -1,0 +1,41 @@
+import {describe, expect, it} from "vitest";
+import {InputError} from "../../pipelines/errors.js";
+import {configStatements, DEFAULT_CONFIG, parseConfig} from "../../pipelines/models/config.js";
+import {Db} from "../../pipelines/db.js";
+
+describe("config", () => {
+  it("merges a partial file over the defaults", () => {
+    const config = parseConfig({region_name: "甘州区", min_n: 20, targets: {exchange_rate: 0.05}, indicator_thresholds: {junior: {equipment_per_student: 3000}}});
+    expect(config.min_n).toBe(20);
+    expect(config.targets).toMatchObject({exchange_rate: 0.05, exchange_backbone_share: 0.2, cv_primary: 0.5, cv_junior: 0.45});
+    expect(config.indicator_thresholds.junior.equipment_per_student).toBe(3000);
+    expect(config.indicator_thresholds.primary.equipment_per_student).toBe(2000);
+    expect(DEFAULT_CONFIG.indicator_thresholds.junior.equipment_per_student).toBe(2500); // defaults untouched
+  });
+
+  it("names the bad key", () => {
+    const attempt = (json: unknown) => () => parseConfig(json);
+    expect(attempt({min_n: 0})).toThrow(/min_n/);
+    expect(attempt({targets: {exchange_rate: 1.5}})).toThrow(/targets\.exchange_rate/);
+    expect(attempt({targets: {coverage_deadline: "2025-02-30"}})).toThrow(/coverage_deadline/);
+    expect(attempt({indicator_thresholds: {primary: {books: 1}}})).toThrow(/indicator_thresholds\.primary\.books/);
+    expect(attempt({score_bands: {excellent: 0.5}})).toThrow(/score_bands/);
+    expect(attempt({va_pairs: [{exam_id: "E2"}]})).toThrow(/va_pairs\[0\]\.prior_exam_id/);
+    try {
+      parseConfig({mn_n: 5});
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).code).toBe("bad_config");
+      expect((error as InputError).bilingual()).toMatch(/mn_n/);
+    }
+  });
+
+  it("creates the cfg_* tables, quoting text safely", async () => {
+    const db = await Db.open();
+    for (const sql of configStatements(parseConfig({region_name: "O'Brien 区", va_pairs: [{prior_exam_id: "E1", exam_id: "E2", subject: "数学"}]}))) await db.run(sql);
+    expect(await db.all("select region_name, min_n, cv_junior from cfg_settings")).toEqual([{region_name: "O'Brien 区", min_n: 10, cv_junior: 0.45}]);
+    expect(await db.all("select count(*)::integer as n from cfg_indicator_thresholds")).toEqual([{n: 14}]);
+    expect(await db.all("select * from cfg_va_pairs")).toEqual([{prior_exam_id: "E1", exam_id: "E2", subject: "数学"}]);
+    db.close();
+  });
+});

@@ -1,0 +1,28 @@
+// A value-added case small enough to work on paper (see value_added_school.test.ts).
+import type {Fixture} from "./fixture.js";
+import {school} from "./fixture.js";
+
+// Six students, prior (E1) → later (E2) scores; A's students gain 4 points, B's lose 4, C's none.
+//   A: 40 → 44, 80 → 84    B: 50 → 46, 70 → 66    C: 60 → 60, 60 → 60
+// E0 (between the two) has only two of E2's six students: fewer than half, so E1 is E2's prior exam.
+export function vaFixture(): Fixture {
+  const students: [string, string, number, number][] = [
+    ["A", "s1", 40, 44], ["A", "s2", 80, 84], ["B", "s3", 50, 46], ["B", "s4", 70, 66], ["C", "s5", 60, 60], ["C", "s6", 60, 60]
+  ];
+  const exam = (exam_id: string, exam_date: string) => ({exam_id, subject: "math", exam_name: exam_id, exam_date, grade: 5, full_marks: 100});
+  return {
+    schools: [school({school_id: "A"}), school({school_id: "B", locality: "rural"}), school({school_id: "C", locality: "rural"})],
+    groups: [{group_id: "G", group_name: "集团", group_type: "tight"}],
+    memberships: [
+      {group_id: "G", school_id: "A", role: "lead", joined_date: "2024-01-01"},
+      {group_id: "G", school_id: "B", role: "member", joined_date: "2024-01-01"}
+    ],
+    exams: [exam("E1", "2025-01-10"), exam("E0", "2025-04-10"), exam("E2", "2025-07-01")],
+    scores: [
+      ...students.map(([school_id, student_id, prior]) => ({exam_id: "E1", subject: "math", school_id, student_id, score: prior})),
+      ...students.map(([school_id, student_id, , later]) => ({exam_id: "E2", subject: "math", school_id, student_id, score: later})),
+      {exam_id: "E0", subject: "math", school_id: "A", student_id: "s1", score: 50},
+      {exam_id: "E0", subject: "math", school_id: "B", student_id: "s3", score: 70}
+    ]
+  };
+}
