@@ -71,6 +71,18 @@ export class Db implements SqlEngine {
     return rows[0]!;
   }
 
+  /** A result column by column, with DuckDB's type names, as JS values (for writing Arrow files). */
+  async columns(sql: string): Promise<{name: string; type: string; values: unknown[]}[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      const names = reader.columnNames();
+      const types = reader.columnTypes();
+      return reader.getColumnsJS().map((values, i) => ({name: names[i]!, type: types[i]!.toString(), values}));
+    } catch (error) {
+      throw new SqlError(error, sql);
+    }
+  }
+
   /** The underlying connection, for the appender and streaming reads in the ingest module only. */
   get raw(): DuckDBConnection {
     return this.connection;

@@ -1,11 +1,13 @@
-// Writes every mart to <build>/published as Parquet and as CSV (UTF-8 with BOM, so Excel opens the
-// Chinese correctly), ordered by the model's key so that two runs give identical files.
+// Writes every mart to <build>/published as Parquet and CSV (UTF-8 with BOM, so Excel opens the
+// Chinese correctly) for people, and Arrow IPC for the site and the explorer; ordered by the model's key
+// so that two runs give identical files.
 import {createHash} from "node:crypto";
 import {createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 
 import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
+import {queryToArrowIpc} from "./arrow.js";
 import {lit} from "./ingest/checks-sql.js";
 import type {Model} from "./models/runner.js";
 
@@ -35,13 +37,15 @@ export async function publishMarts(db: Db, marts: readonly Model[], dir: string)
     const plainCsv = `${csv}.plain`;
     await db.run(`copy (${query}) to ${lit(plainCsv)} (format csv, header true)`);
     await withBom(plainCsv, csv);
+    const arrow = join(dir, `${model.name}.arrow`);
+    writeFileSync(arrow, await queryToArrowIpc(db, query));
     const [count] = await db.all<{n: number}>(`select count(*)::integer as n from ${model.name}`);
     tables.push({
       table: model.name,
       rows: count?.n ?? 0,
       grain: model.grain,
       key: model.key,
-      files: [describe(parquet, `${model.name}.parquet`), describe(csv, `${model.name}.csv`)]
+      files: [describe(parquet, `${model.name}.parquet`), describe(csv, `${model.name}.csv`), describe(arrow, `${model.name}.arrow`)]
     });
   }
   return tables;
