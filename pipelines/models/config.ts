@@ -128,8 +128,19 @@ function object(value: unknown, key: string): Record<string, unknown> {
 /** Merge a parsed junheng.config.json over the defaults; throws InputError("bad_config") naming the bad key. */
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
-  const root = object(json, "(root)");
+  const root = {...object(json, "(root)")};
   checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "$schema"], "");
+  // metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
+  if (isObject(root.targets)) {
+    const targets = {...root.targets};
+    for (const key of ["indicator_thresholds", "score_bands", "va_pairs"] as const) {
+      if (targets[key] === undefined) continue;
+      if (root[key] !== undefined) bad(`targets.${key}`, "与顶层的同名键重复", `given both at the top level and inside targets`);
+      root[key] = targets[key];
+      delete targets[key];
+    }
+    root.targets = targets;
+  }
   const config = structuredClone(DEFAULT_CONFIG);
   if (root.region_name !== undefined) config.region_name = text(root.region_name, "region_name");
   if (root.min_n !== undefined) config.min_n = num(root.min_n, "min_n", {min: 1, integer: true});

@@ -39,3 +39,14 @@ describe("config", () => {
     db.close();
   });
 });
+
+describe("config placement", () => {
+  it("accepts indicator_thresholds, score_bands and va_pairs inside targets as well as at the top level", () => {
+    const nested = parseConfig({targets: {exchange_rate: 0.05, indicator_thresholds: {primary: {backbone_per_100: 1.5}}, score_bands: {excellent: 0.9}}});
+    expect(nested.targets.exchange_rate).toBe(0.05);
+    expect(nested.indicator_thresholds.primary.backbone_per_100).toBe(1.5);
+    expect(nested.indicator_thresholds.junior.backbone_per_100).toBe(1.0);
+    expect(nested.score_bands.excellent).toBe(0.9);
+    expect(() => parseConfig({score_bands: {}, targets: {score_bands: {}}})).toThrow(/targets\.score_bands/);
+  });
+});
