@@ -1,0 +1,78 @@
+// The messy variant (GBK, BOM, CRLF, Chinese headers and labels, full-width digits, 年月日 dates and
+// planted broken rows) must give the same published metrics as the clean demo on the rows that
+// survive, and the rejects must name every broken row, and nothing else.
+import {beforeAll, describe, expect, it} from "vitest";
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import Papa from "papaparse";
+import {generateDemo} from "../../pipelines/demo/generate.js";
+import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
+import {runPipeline} from "../../pipelines/run.js";
+import {ROOT, tempDir} from "../helpers.js";
+
+interface Broken {
+  file: string;
+  period: string;
+  line: number;
+  column: string;
+  reason: string;
+}
+
+const dir = tempDir();
+const messyInput = join(dir, "messy");
+const cleanOut = join(dir, "clean-out");
+const messyOut = join(dir, "messy-out");
+let broken: Broken[] = [];
+
+beforeAll(async () => {
+  await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messyInput, messy: true});
+  broken = JSON.parse(readFileSync(join(messyInput, "messy.json"), "utf8")).broken_rows;
+  await runPipeline({input: join(ROOT, "data/demo"), out: cleanOut, demoKey: true});
+  await runPipeline({input: messyInput, out: messyOut, demoKey: true});
+}, 300_000);
+
+describe("the messy demo", () => {
+  it("really is messy: GBK and BOM files, Chinese headers, planted broken rows of every reason", () => {
+    const first = readFileSync(join(messyInput, "2025Q3", "schools.csv"));
+    const head = first[0] === 0xef ? "bom" : "gbk";
+    expect(["bom", "gbk"]).toContain(head);
+    const reasons = new Set(broken.map((row) => row.reason));
+    for (const reason of ["missing_value", "bad_type", "bad_enum", "out_of_range", "conflict", "bad_row", "duplicate_key", "unknown_school", "unknown_group", "unknown_exam", "unknown_teacher", "multiple_leads"]) {
+      expect(reasons, reason).toContain(reason);
+    }
+  });
+
+  it("rejects exactly the planted broken rows, each with its planted reason", () => {
+    const text = readFileSync(join(messyOut, "rejects.csv"), "utf8").replace(/^\ufeff/, "");
+    const rows = Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true}).data;
+    const rejected = new Set(rows.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
+    const planted = new Set(broken.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
+    expect([...rejected].sort()).toEqual([...planted].sort());
+    // and every message is bilingual
+    for (const row of rows) {
+      expect(row.message_zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(row.message_en).toMatch(/[a-z]/);
+    }
+  });
+
+  it("publishes byte-identical tables to the clean demo", () => {
+    const files = readdirSync(join(cleanOut, "published")).filter((file) => /\.(csv|parquet|arrow)$/.test(file));
+    expect(files.length).toBeGreaterThanOrEqual(16 * 3);
+    for (const file of files) {
+      const clean = readFileSync(join(cleanOut, "published", file));
+      const messy = readFileSync(join(messyOut, "published", file));
+      expect(messy.equals(clean), file).toBe(true);
+    }
+  });
+
+  it("reconciles every file: rows read = loaded + rejected, and loaded equals the clean file", () => {
+    const clean = JSON.parse(readFileSync(join(cleanOut, "manifest.json"), "utf8"));
+    const messy = JSON.parse(readFileSync(join(messyOut, "manifest.json"), "utf8"));
+    for (const file of messy.files) {
+      expect(file.rows_loaded + file.rows_rejected, file.name).toBe(file.rows_read);
+      const twin = clean.files.find((other: {period: string; file: string}) => other.period === file.period && other.file === file.file);
+      expect(file.rows_loaded, file.name).toBe(twin.rows_loaded);
+    }
+    expect(messy.rejects.total_rows).toBe(new Set(broken.map((row) => `${row.period}/${row.file}:${row.line}`)).size);
+  });
+});
