@@ -95,13 +95,20 @@ function reportError(error: unknown): number {
     return 1;
   }
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOSPC") {
+  const text = error instanceof Error ? error.message : String(error);
+  // DuckDB reports I/O failures in its message, not as an errno code
+  if (code === "ENOSPC" || /No space left on device|ENOSPC/i.test(text)) {
     console.error("错误：磁盘已满，运行已停止，输出目录未改动。\nError: the disk is full; the run stopped and the output folder was not changed.");
     return 1;
   }
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS" || /Permission denied|Read-only file system|Operation not permitted/i.test(text)) {
+    const path = (error as NodeJS.ErrnoException).path ?? text.match(/"([^"]+)"/)?.[1] ?? "";
+    console.error(`错误：没有写入权限 ${path}；运行已停止，输出目录未改动。\nError: permission denied: ${path}; the run stopped and the output folder was not changed.`);
+    return 1;
+  }
+  if (code === "ENOTDIR" || code === "EEXIST" || code === "ENOENT") {
     const path = (error as NodeJS.ErrnoException).path ?? "";
-    console.error(`错误：没有写入权限 ${path}\nError: permission denied: ${path}`);
+    console.error(`错误：无法创建或写入 ${path}（路径中有同名文件，或上级目录不存在）；输出目录未改动。\nError: cannot create or write ${path} (a file stands in the path, or a parent folder is missing); the output folder was not changed.`);
     return 1;
   }
   // A bug, not a user error: say so plainly, with the detail on one line for the issue tracker.

@@ -86,7 +86,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
     const stages: Record<string, number> = {};
     let db: Db | undefined;
     try {
-      db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(work, "duckdb_tmp")});
+      db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
       const ingested = await ingest({input: options.input, workDir: work, db, pseudonymiser: new Pseudonymiser(key.key), maxRejectRate, onProgress: options.onProgress});
       Object.assign(stages, ingested.timings);
       rmSync(work, {recursive: true, force: true});
@@ -115,6 +115,8 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       await db.run("checkpoint");
       db.close();
       db = undefined;
+      // DuckDB spills to _spill under a memory limit until the database is closed
+      rmSync(join(build, "_spill"), {recursive: true, force: true});
       stages.publish_ms = Math.round(performance.now() - t);
       stages.total_ms = Date.now() - started.getTime();
       const manifest: Manifest = {

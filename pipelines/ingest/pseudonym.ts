@@ -73,7 +73,7 @@ export class Pseudonymiser {
     if (hashed === undefined) {
       hashed = createHmac("sha256", this.key).update(id).digest("hex").slice(0, 20);
       // ids repeat across exams and subjects; bound the cache so a province-size file stays in memory limits
-      if (this.cache.size >= 1_000_000) this.cache.clear();
+      if (this.cache.size >= 100_000) this.cache.clear();
       this.cache.set(id, hashed);
     }
     return hashed;
