@@ -224,8 +224,10 @@ async function validateCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-// Tests kill a run at a chosen stage: JUNHENG_TEST_PAUSE_AFTER=ingest|models|written makes it wait there.
+// Tests kill a run at a chosen stage: JUNHENG_TEST_PAUSE_AFTER=ingest|models|written makes it wait there;
+// JUNHENG_TRACE_STAGES=1 prints each stage as it ends.
 async function pauseForTests(stage: string): Promise<void> {
+  if (process.env.JUNHENG_TRACE_STAGES) process.stderr.write(`stage ${stage}\n`);
   if (process.env.JUNHENG_TEST_PAUSE_AFTER !== stage) return;
   process.stderr.write(`paused after ${stage}\n`);
   await new Promise((resolve) => setTimeout(resolve, 120_000));
