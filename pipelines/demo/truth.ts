@@ -69,6 +69,9 @@ with latent as (${latentQuery("exams.group_key is null")}),
 per_exam as (
     select exam_id, subject, any_value(term_index)::double as term_index,
         stddev_pop(latent) as latent_sd,
+        avg(latent) filter (where locality = 'urban') as mean_urban,
+        avg(latent) filter (where locality = 'town') as mean_town,
+        avg(latent) filter (where locality = 'rural') as mean_rural,
         count(*) filter (where locality = 'urban')::integer as n_urban,
         count(*) filter (where locality = 'town')::integer as n_town,
         count(*) filter (where locality = 'rural')::integer as n_rural
@@ -85,7 +88,10 @@ select exam_id, subject, term_index, n_urban, n_town, n_rural,
     case when n_rural > 0 and n_urban > 0 then ${r6(`(${PLANTED.gapRural0} - ${PLANTED.gapRuralPerTerm} * term_index) / latent_sd`)} end
         as expected_gap_z_urban_rural,
     case when n_town > 0 and n_urban > 0 then ${r6(`(${PLANTED.gapTown0} - ${PLANTED.gapTownPerTerm} * term_index) / latent_sd`)} end
-        as expected_gap_z_urban_town
+        as expected_gap_z_urban_town,
+    -- the gap this draw of students actually has (sampling error included), before scores are rounded and clipped
+    ${r6("(mean_urban - mean_rural) / latent_sd")} as sample_gap_z_urban_rural,
+    ${r6("(mean_urban - mean_town) / latent_sd")} as sample_gap_z_urban_town
 from per_exam
 order by exam_id, subject`);
 }
@@ -105,12 +111,22 @@ from school_effects
 inner join schools on schools.school_key = school_effects.school_key
 inner join drift_mean on drift_mean.county_no = school_effects.county_no and drift_mean.section = school_effects.section
 order by schools.school_id, school_effects.section`);
+  // latent_sd: the sd of the exam's latent scores (non-absent sittings, per subject); z-scores divide by it
   const exams = await db.all(`
-select distinct exam_id, scope, cohort, term_index::double as term_index from exams order by exam_id`);
+with latent as (${latentQuery("true")})
+
+select exams.exam_id, exams.subject, any_value(exams.scope) as scope, any_value(exams.cohort) as cohort,
+    any_value(exams.section) as section, any_value(exams.term_index)::double as term_index,
+    ${r6("stddev_pop(latent.latent)")} as latent_sd
+from exams
+inner join latent on latent.exam_id = exams.exam_id and latent.subject = exams.subject and not latent.is_absent
+group by exams.exam_id, exams.subject
+order by exams.exam_id, exams.subject`);
   return {
     model:
       "latent = ability + subject ability + school level + va_effect × term_index − (gap0 − drift × term_index) + error; " +
-      "for a pair (prior, now) the school's mean residual ≈ expected_va_per_term × (term_index_now − term_index_prior), in latent z units",
+      "for a pair (prior, now) the school's mean residual (z units of the later exam) ≈ (expected_va_per_term × (term_index_now − term_index_prior) " +
+      "− its mean over the pair's linked students) / latent_sd of the later exam, + (1 − slope) × the school's mean prior z (measurement error in the prior attenuates the slope)",
     tau: PLANTED.vaTau,
     ability_sd: PLANTED.abilitySd,
     subject_sd: PLANTED.subjectSd,

@@ -29,6 +29,28 @@ describe("teacher_exchange", () => {
     expect(by("group", "G")).toMatchObject({n_schools: 2, n_eligible: 5, n_exchanged: 2, exchange_rate: 0.4});
   });
 
+  it("describes a group founded during the school year by its members on the founding date", async () => {
+    // H is founded on 2025-11-01 with X and Z: on the year's start it had no members, so the year's start alone
+    // would drop it; on its founding date it has X (2 eligible) and Z (1), which sent x1, x4 and z1 that year
+    const fixture = exchangeFixture();
+    fixture.groups!.push({period: "2025Q4", group_id: "H", group_name: "新集团", group_type: "alliance", established_date: "2025-11-01"});
+    fixture.memberships!.push(
+      {period: "2025Q4", group_id: "H", school_id: "X", role: "lead", joined_date: "2025-11-01"},
+      {period: "2025Q4", group_id: "H", school_id: "Z", role: "member", joined_date: "2025-11-01"},
+      // a school joining after the founding date is not a member that year
+      {period: "2025Q4", group_id: "H", school_id: "Y", role: "member", joined_date: "2025-12-01"}
+    );
+    const founded = await build(fixture);
+    try {
+      const found = await rows<Record<string, unknown>>(founded, "teacher_exchange", "scope = 'group'", "scope_id");
+      expect(found.find((row) => row.scope_id === "H")).toMatchObject({school_year: "2025-2026", n_schools: 2, n_eligible: 3, n_exchanged: 3, exchange_rate: 1});
+      // G, founded before the year, is still described on the year's start
+      expect(found.find((row) => row.scope_id === "G")).toMatchObject({n_schools: 2, n_eligible: 5, n_exchanged: 2});
+    } finally {
+      founded.close();
+    }
+  });
+
   it("describes each flow between two schools", async () => {
     const flows = await rows<Record<string, unknown>>(db, "exchange_flows", "true", "from_school_id, to_school_id");
     expect(flows.map((row) => [row.from_school_id, row.to_school_id, row.n_teachers, row.n_backbone])).toEqual([
