@@ -88,7 +88,7 @@ function mulberry32(seed: number): () => number {
 
 function mutate(input: string, file: string, mutations: string[], seed: number): void {
   const rand = mulberry32(seed);
-  let bytes = readFileSync(join(input, file));
+  let bytes: Buffer = readFileSync(join(input, file));
   for (const name of mutations) bytes = MUTATIONS[name]!(bytes, rand);
   writeFileSync(join(input, file), bytes);
 }

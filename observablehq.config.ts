@@ -1,0 +1,82 @@
+// Observable Framework configuration for the public dashboards (issue 5). Everything the pages read is
+// copied into src/data by pipelines/site/prepare.ts; nothing is fetched from the network at build or run
+// time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
+import {existsSync, readFileSync} from "node:fs";
+import {PAGES, PAGE_TITLES} from "./src/components/pages.js";
+
+type Lang = "zh" | "en";
+
+const config = readJson<{region_name?: string}>("src/data/config.json") ?? {};
+const groups = readJson<{group_id: string}[]>("src/data/groups.json") ?? [];
+const manifest = readJson<{run?: {pseudonym_key?: string}; as_of_date?: string}>("src/data/manifest.json");
+const isDemo = /demo/i.test(manifest?.run?.pseudonym_key ?? "");
+
+function readJson<T>(path: string): T | undefined {
+  const url = new URL(path, import.meta.url);
+  return existsSync(url) ? (JSON.parse(readFileSync(url, "utf8")) as T) : undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[c]!);
+}
+
+function langOf(path: string): Lang {
+  return path.startsWith("/en/") || path === "/en" ? "en" : "zh";
+}
+
+/** the same page in the other language */
+function counterpart(path: string): string {
+  return langOf(path) === "en" ? path.replace(/^\/en/, "") || "/" : `/en${path}`;
+}
+
+const SITE = {zh: "集团化办学均衡发展监测", en: "Education group equity monitor"};
+
+function header({path}: {path: string}): string {
+  const lang = langOf(path);
+  const prefix = lang === "en" ? "/en/" : "/";
+  const current = path.replace(/^\/en\//, "/").replace(/^\//, "") || "index";
+  const links = PAGES.map((page) => {
+    const href = page === "index" ? prefix + "index" : prefix + page;
+    const active = current === page || (page === "groups" && current.startsWith("groups/"));
+    return `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escape((PAGE_TITLES as Record<string, Record<Lang, string>>)[page]![lang])}</a>`;
+  }).join("");
+  const other = lang === "en" ? "中文" : "English";
+  const region = config.region_name ? escape(config.region_name) : "";
+  return `<div class="jh-masthead"><a class="jh-brand" href="${prefix}index"><span class="jh-mark">均衡</span><span>${region}${region ? " · " : ""}${SITE[lang]}</span></a>`
+    + `<a class="jh-lang" href="${counterpart(path)}" hreflang="${lang === "en" ? "zh-CN" : "en"}" lang="${lang === "en" ? "zh-CN" : "en"}">${other}</a></div>`
+    + `<nav class="jh-nav" aria-label="${lang === "en" ? "Pages" : "页面"}">${links}</nav>`;
+}
+
+function footer({path}: {path: string}): string {
+  const lang = langOf(path);
+  const synthetic = isDemo
+    ? lang === "en"
+      ? "<strong>Demo: every number on this site is synthetic.</strong> "
+      : "<strong>示例数据：本网站所有数字均为合成数据。</strong>"
+    : "";
+  const asOf = manifest?.as_of_date ? (lang === "en" ? `Data as of ${manifest.as_of_date}. ` : `数据截至 ${manifest.as_of_date}。`) : "";
+  const tool = lang === "en" ? "Built by Junheng from the bureau's published tables." : "由均衡（Junheng）根据教育局发布的数据表生成。";
+  return `<p class="jh-footer">${synthetic}${asOf}${tool}</p>`;
+}
+
+export default {
+  title: "均衡 Junheng",
+  root: "src",
+  output: "dist",
+  // plain .html links: an intranet static server needs no rewrite rules
+  preserveExtension: true,
+  preserveIndex: true,
+  sidebar: false,
+  toc: false,
+  pager: false,
+  search: false,
+  // the default global stylesheet loads Google Fonts; the site uses a system CJK font stack instead
+  globalStylesheets: [],
+  style: "style.css",
+  header,
+  footer,
+  // Framework writes <html lang="en">; set the page's language first thing (CJK glyph choice, screen readers)
+  head: ({path}: {path: string}) =>
+    `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")}</script>`,
+  dynamicPaths: groups.flatMap(({group_id}) => [`/groups/${group_id}`, `/en/groups/${group_id}`])
+};

@@ -1,0 +1,160 @@
+// Build-time step between the pipeline and `observable build`: copies what the pages read from
+// <out>/published into src/data (gitignored), writes the methodology texts, the contract and one small
+// JSON per group, generates the English pages from the Chinese ones, and stubs Framework's npm cache so
+// that the build never asks the network (see the note at `stubNpmCache`).
+//
+//   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+import {tableFromIPC} from "apache-arrow";
+import {CONTRACT, DOMAINS, FILE_PROBLEMS, REASONS} from "../contract.js";
+import {groupSlice, type Row} from "./group-slice.js";
+import {PAGE_TITLES} from "../../src/components/pages.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SRC = join(ROOT, "src");
+const DATA = join(SRC, "data");
+
+export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
+  const published = join(ROOT, out, "published");
+  if (!existsSync(join(published, "manifest.json"))) {
+    throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);
+  }
+  rmSync(DATA, {recursive: true, force: true});
+  mkdirSync(join(DATA, "downloads"), {recursive: true});
+  mkdirSync(join(DATA, "groups"), {recursive: true});
+
+  // Arrow IPC for the pages; CSV and Parquet (and the manifest) only for the downloads page
+  const tables: Record<string, Row[]> = {};
+  for (const file of readdirSync(published).sort()) {
+    const from = join(published, file);
+    if (file.endsWith(".arrow")) {
+      copyFileSync(from, join(DATA, file));
+      tables[file.replace(/\.arrow$/, "")] = readArrow(from);
+    } else if (file.endsWith(".csv") || file.endsWith(".parquet")) {
+      copyFileSync(from, join(DATA, "downloads", file));
+    } else if (file.endsWith(".json")) {
+      copyFileSync(from, join(DATA, file));
+      copyFileSync(from, join(DATA, "downloads", file));
+    }
+  }
+
+  // one small file per group, so that a group page does not load every school's rows (page weight)
+  const groups = groupList(tables.group_profile ?? []);
+  for (const group of groups) writeJson(join(DATA, "groups", `${group.group_id}.json`), groupSlice(tables, group.group_id));
+  writeJson(join(DATA, "groups.json"), groups);
+
+  // the exams' names and dates (exam_school repeats them per school), to order and label gap charts
+  const exams = new Map<string, Row>();
+  for (const row of tables.exam_school ?? []) {
+    if (!exams.has(String(row.exam_id))) exams.set(String(row.exam_id), {exam_id: row.exam_id, exam_name: row.exam_name, exam_date: row.exam_date, grade: row.grade, full_marks: row.full_marks});
+  }
+  writeJson(join(DATA, "exams.json"), [...exams.values()].sort((a, b) => Number(a.exam_date) - Number(b.exam_date) || String(a.exam_id).localeCompare(String(b.exam_id))));
+
+  // methodology: each mart's text beside its SQL, and the input contract as data
+  const marts = join(ROOT, "pipelines", "models", "marts");
+  const methodology: Record<string, string> = {};
+  for (const file of readdirSync(marts).filter((name) => name.endsWith(".md")).sort()) {
+    methodology[file.replace(/\.md$/, "")] = readFileSync(join(marts, file), "utf8");
+  }
+  writeJson(join(DATA, "methodology.json"), methodology);
+  writeJson(join(DATA, "contract.json"), {files: CONTRACT, domains: DOMAINS, reasons: REASONS, file_problems: FILE_PROBLEMS});
+
+  writeEnglishPages();
+  stubNpmCache();
+}
+
+function readArrow(path: string): Row[] {
+  const table = tableFromIPC(readFileSync(path));
+  return table.toArray().map((row) => {
+    const object = row.toJSON() as Record<string, unknown>;
+    for (const [key, value] of Object.entries(object)) {
+      if (typeof value === "bigint") object[key] = Number(value);
+      else if (value && typeof value === "object" && "toArray" in value) object[key] = Array.from((value as {toArray(): unknown[]}).toArray());
+    }
+    return object as Row;
+  });
+}
+
+/** Every group that exists in any period, with its latest name (dynamicPaths reads this). */
+function groupList(profiles: Row[]): {group_id: string; group_name: string}[] {
+  const latest = new Map<string, string>();
+  for (const row of [...profiles].sort((a, b) => String(a.period).localeCompare(String(b.period)))) {
+    latest.set(String(row.group_id), String(row.group_name));
+  }
+  return [...latest].sort(([a], [b]) => a.localeCompare(b)).map(([group_id, group_name]) => ({group_id, group_name}));
+}
+
+/**
+ * src/en/** is generated from the Chinese pages: the same cells with `const lang = "en"` and the English
+ * title, so that the two languages never drift apart. All wording lives in src/components/i18n.js.
+ */
+function writeEnglishPages(): void {
+  const en = join(SRC, "en");
+  rmSync(en, {recursive: true, force: true});
+  const pages = listPages(SRC).filter((path) => !path.startsWith("en/"));
+  for (const page of pages) {
+    const text = readFileSync(join(SRC, page), "utf8");
+    const name = page.replace(/\.md$/, "");
+    const title = PAGE_TITLES[name]?.en;
+    let english = text.replace(/const lang = "zh";/g, 'const lang = "en";');
+    if (title) english = english.replace(/^title: .*$/m, `title: ${title}`);
+    english = english.replace(/^<!-- zh -->[\s\S]*?<!-- \/zh -->\n?/gm, "");
+    if (english === text) throw new Error(`${page}: no \`const lang = "zh";\` to switch`);
+    const to = join(en, page);
+    mkdirSync(dirname(to), {recursive: true});
+    // the note goes after the front matter, which must stay first
+    const note = `<!-- generated from src/${page} by pipelines/site/prepare.ts: edit that file -->\n`;
+    const front = /^---\n[\s\S]*?\n---\n/.exec(english);
+    writeFileSync(to, front ? front[0] + note + english.slice(front[0].length) : note + english);
+  }
+}
+
+function listPages(dir: string, prefix = ""): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    if (entry.name.startsWith(".") || entry.name === "data" || entry.name === "components") continue;
+    if (entry.isDirectory()) pages.push(...listPages(join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.name.endsWith(".md")) pages.push(`${prefix}${entry.name}`);
+  }
+  return pages;
+}
+
+/**
+ * `observable build` asks the npm registry for the version of each library its client can load lazily
+ * (DuckDB, Mermaid, Vega…), even when no page uses them. An empty `<name>@0.0.0-offline` folder in the
+ * cache answers that question locally, so the build works with no network at all. The names come from
+ * the `npm:` specifiers in Framework's client code, so a Framework upgrade keeps working.
+ */
+export function stubNpmCache(): string[] {
+  const client = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "client");
+  const names = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith(".js")) {
+        for (const match of readFileSync(join(dir, entry.name), "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g)) names.add(match[1]!);
+      }
+    }
+  };
+  walk(client);
+  const cache = join(SRC, ".observablehq", "cache", "_npm");
+  for (const name of names) {
+    const scope = join(cache, dirname(name) === "." ? "" : dirname(name));
+    const base = name.split("/").at(-1)!;
+    const already = existsSync(scope) && readdirSync(scope, {withFileTypes: true}).some((entry) => entry.isDirectory() && entry.name.startsWith(`${base}@`));
+    if (!already) mkdirSync(join(cache, `${name}@0.0.0-offline`), {recursive: true});
+  }
+  return [...names].sort();
+}
+
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  prepare();
+  console.log(`site data prepared in src/data (${Math.round(performance.now() - started)} ms)`);
+}

@@ -1,0 +1,81 @@
+// The chart card every chart goes through: title, one-line takeaway, the chart, a note on suppressed
+// values when there are any, a <details> data table and a CSV download of exactly the rows and columns
+// the chart shows. Suppressed values read "<n" in the table and in the CSV, never 0.
+import {html} from "htl";
+
+/**
+ * @param {object} spec
+ * @param {string} spec.title
+ * @param {string} spec.takeaway one line: what the chart says
+ * @param {Node} [spec.chart] the chart (or any node); omitted for table-only cards
+ * @param {object[]} spec.rows the rows the chart shows
+ * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, suppressed?: (row: object) => boolean}[]} spec.columns
+ * @param {string} spec.filename CSV name without extension
+ * @param {ReturnType<import("./i18n.js").i18n>} spec.i18n
+ * @param {number} spec.minN the configured suppression size
+ * @param {string} [spec.note]
+ * @param {boolean} [spec.open] show the table open (table-only cards)
+ */
+export function card({title, takeaway, chart, rows, columns, filename, i18n, minN = 10, note, open = false, legend}) {
+  const cell = (column, row) => {
+    if (column.suppressed?.(row)) return `<${minN}`;
+    const value = row[column.name];
+    return column.format ? column.format(value, row) : value == null ? "—" : String(value);
+  };
+  const anySuppressed = rows.some((row) => columns.some((column) => column.suppressed?.(row)));
+  const table = dataTable(rows, columns, {cell, i18n});
+  const download = html`<button type="button" class="jh-button">${i18n.t("downloadCsv")}</button>`;
+  download.onclick = () => saveCsv(`${filename}.csv`, toCsv(rows, columns, minN));
+  return html`<section class="card jh-card">
+    <h2>${title}</h2>
+    ${takeaway ? html`<p class="jh-takeaway">${takeaway}</p>` : null}
+    ${legend ?? null}
+    ${chart ?? null}
+    ${anySuppressed ? html`<p class="jh-note">${i18n.t("suppressedNote", {n: minN})}</p>` : null}
+    ${note ? html`<p class="jh-note">${note}</p>` : null}
+    ${chart
+      ? html`<details><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
+      : table}
+    <div class="jh-actions">${download}</div>
+  </section>`;
+}
+
+export function dataTable(rows, columns, {cell, i18n}) {
+  if (!rows.length) return html`<p class="jh-note">${i18n.t("noData")}</p>`;
+  const head = columns.map((column) => html`<th class=${column.num ? "num" : ""} scope="col">${column.label ?? i18n.column(column.name)}</th>`);
+  const body = rows.map(
+    (row) => html`<tr>${columns.map((column) => {
+      const suppressed = column.suppressed?.(row);
+      return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${cell(column, row)}</td>`;
+    })}</tr>`
+  );
+  return html`<div class="jh-table-wrap"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** CSV of exactly the columns shown, raw values (dates ISO), suppressed cells as "<n"; BOM for Excel. */
+export function toCsv(rows, columns, minN = 10) {
+  const quote = (value) => {
+    if (value == null) return "";
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(";") : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [columns.map((column) => quote(column.name)).join(",")];
+  for (const row of rows) {
+    lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : quote(column.csv ? column.csv(row) : row[column.name]))).join(","));
+  }
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+function saveCsv(name, text) {
+  const url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
+  const link = Object.assign(document.createElement("a"), {href: url, download: name});
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** a legend of swatches (Plot's own legend is a separate figure; this one reads in both languages) */
+export function swatches(entries) {
+  return html`<div class="jh-legend">${entries.map(([label, color, dashed]) => html`<span><i style=${dashed ? `border:2px dashed ${color};background:none;width:1rem;height:0;border-radius:0;vertical-align:0.2rem` : `background:${color}`}></i>${label}</span>`)}</div>`;
+}

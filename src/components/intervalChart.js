@@ -1,0 +1,28 @@
+// Estimates with 95% intervals, one row per item (caterpillar plot for value-added; gaps by scope).
+// Optional second estimate (e.g. shrunken vs raw) drawn as a hollow mark.
+import * as Plot from "@observablehq/plot";
+
+/**
+ * @param {{label: string, value: number, low: number, high: number, second?: number, color?: string}[]} data sorted
+ */
+export function intervalChart(data, {width, valueFormat, colorOf = () => "#2b6cb0", xLabel = null, rowHeight = 18, marginLeft}) {
+  const shown = data.filter((row) => row.value != null);
+  const longest = Math.max(0, ...shown.map((row) => [...row.label].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
+  return Plot.plot({
+    width,
+    height: Math.max(120, shown.length * rowHeight + 50),
+    marginLeft: marginLeft ?? Math.min(width * 0.45, 12 + longest * 6.5),
+    marginRight: 16,
+    x: {grid: true, label: xLabel, tickFormat: valueFormat, ticks: width < 520 ? 4 : 8},
+    y: {domain: shown.map((row) => row.label), label: null, tickSize: 0},
+    marks: [
+      Plot.ruleX([0], {stroke: "#4a5568"}),
+      Plot.ruleY(shown, {y: "label", x1: "low", x2: "high", stroke: (row) => colorOf(row), strokeWidth: 2, strokeOpacity: 0.55}),
+      shown.some((row) => row.second != null)
+        ? Plot.dot(shown, {y: "label", x: "second", r: 4, stroke: (row) => colorOf(row), fill: "white", strokeWidth: 1.5})
+        : null,
+      Plot.dot(shown, {y: "label", x: "value", r: 3.5, fill: (row) => colorOf(row), tip: true,
+        title: (row) => `${row.label}\n${valueFormat(row.value)} [${valueFormat(row.low)}, ${valueFormat(row.high)}]${row.second != null ? `\n→ ${valueFormat(row.second)}` : ""}`})
+    ]
+  });
+}
