@@ -5,6 +5,7 @@
 //
 //   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {tableFromIPC} from "apache-arrow";
@@ -21,24 +22,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   if (!existsSync(join(published, "manifest.json"))) {
     throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);
   }
-  rmSync(DATA, {recursive: true, force: true});
-  mkdirSync(join(DATA, "downloads"), {recursive: true});
-  mkdirSync(join(DATA, "groups"), {recursive: true});
-
-  // Arrow IPC for the pages; CSV and Parquet (and the manifest) only for the downloads page
-  const tables: Record<string, Row[]> = {};
-  for (const file of readdirSync(published).sort()) {
-    const from = join(published, file);
-    if (file.endsWith(".arrow")) {
-      copyFileSync(from, join(DATA, file));
-      tables[file.replace(/\.arrow$/, "")] = readArrow(from);
-    } else if (file.endsWith(".csv") || file.endsWith(".parquet")) {
-      copyFileSync(from, join(DATA, "downloads", file));
-    } else if (file.endsWith(".json")) {
-      copyFileSync(from, join(DATA, file));
-      copyFileSync(from, join(DATA, "downloads", file));
-    }
-  }
+  const tables = copyPublished(published, DATA);
 
   // one small file per group, so that a group page does not load every school's rows (page weight)
   const groups = groupList(tables.group_profile ?? []);
@@ -63,6 +47,60 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
 
   writeEnglishPages();
   stubNpmCache();
+}
+
+/**
+ * Copy what the pages read (Arrow, JSON) and what the downloads page offers (CSV, Parquet, JSON) into
+ * `data`. A pipeline run may swap <out> while this reads it; the copy is checked against the sha256
+ * of every file in the copied manifest and redone until it is one consistent output.
+ */
+export function copyPublished(published: string, data: string, attempts = 20): Record<string, Row[]> {
+  for (let attempt = 1; ; attempt++) {
+    rmSync(data, {recursive: true, force: true});
+    mkdirSync(join(data, "downloads"), {recursive: true});
+    mkdirSync(join(data, "groups"), {recursive: true});
+    const manifestBefore = readFileSync(join(published, "manifest.json"));
+    const copied = new Map<string, string>();
+    try {
+      for (const file of readdirSync(published).sort()) {
+        const from = join(published, file);
+        if (file.endsWith(".arrow")) {
+          copyFileSync(from, join(data, file));
+          copied.set(file, join(data, file));
+        } else if (file.endsWith(".csv") || file.endsWith(".parquet")) {
+          copyFileSync(from, join(data, "downloads", file));
+          copied.set(file, join(data, "downloads", file));
+        } else if (file.endsWith(".json")) {
+          copyFileSync(from, join(data, file));
+          copyFileSync(from, join(data, "downloads", file));
+          copied.set(file, join(data, file));
+        }
+      }
+    } catch (error) {
+      // a file vanished between listing and copying: the output was being swapped
+      if (attempt >= attempts || (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      continue;
+    }
+    if (isConsistent(join(data, "manifest.json"), manifestBefore, copied)) {
+      const tables: Record<string, Row[]> = {};
+      for (const [file, path] of copied) if (file.endsWith(".arrow")) tables[file.replace(/\.arrow$/, "")] = readArrow(path);
+      return tables;
+    }
+    if (attempt >= attempts) throw new Error(`${published} kept changing while it was being copied; is a pipeline run looping?`);
+  }
+}
+
+function isConsistent(manifestPath: string, manifestBefore: Buffer, copied: Map<string, string>): boolean {
+  const manifestText = readFileSync(manifestPath);
+  if (!manifestText.equals(manifestBefore)) return false;
+  const manifest = JSON.parse(manifestText.toString("utf8")) as {published: {files: {file: string; sha256: string}[]}[]};
+  for (const table of manifest.published) {
+    for (const file of table.files) {
+      const path = copied.get(file.file);
+      if (!path || createHash("sha256").update(readFileSync(path)).digest("hex") !== file.sha256) return false;
+    }
+  }
+  return true;
 }
 
 function readArrow(path: string): Row[] {

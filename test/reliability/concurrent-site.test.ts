@@ -1,0 +1,50 @@
+// A pipeline run while the site build reads the published files corrupts neither: every run succeeds,
+// and every copy the site step takes is one whole output (each file matches the copied manifest).
+import {describe, expect, it} from "vitest";
+import {readFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {join} from "node:path";
+import {copyPublished} from "../../pipelines/site/prepare.js";
+import {runCli, spawnCli, tempDir} from "../helpers.js";
+
+function checkCopy(data: string): string {
+  const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8"));
+  for (const table of manifest.published) {
+    for (const file of table.files) {
+      const path = file.file.endsWith(".arrow") || file.file.endsWith(".json") ? join(data, file.file) : join(data, "downloads", file.file);
+      expect(createHash("sha256").update(readFileSync(path)).digest("hex"), file.file).toBe(file.sha256);
+    }
+  }
+  return manifest.periods.join(",");
+}
+
+describe("a run while the site step reads the output", () => {
+  it("gives whole copies and successful runs", async () => {
+    const out = join(tempDir(), "out");
+    expect(runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+    const inputs = ["data/demo", "test/fixtures/clean", "data/demo", "test/fixtures/clean", "data/demo", "test/fixtures/clean"];
+    const codes: (number | null)[] = [];
+    let running = true;
+    const runs = (async () => {
+      for (const input of inputs) {
+        const child = spawnCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet"]);
+        codes.push(await new Promise<number | null>((resolve) => child.on("exit", resolve)));
+      }
+      running = false;
+    })();
+    const seen = new Set<string>();
+    let copies = 0;
+    const data = join(tempDir(), "data");
+    while (running) {
+      copyPublished(join(out, "published"), data);
+      seen.add(checkCopy(data));
+      copies++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await runs;
+    expect(codes).toEqual(inputs.map(() => 0));
+    // both outputs were read while the runs replaced each other
+    expect(seen.size).toBe(2);
+    console.log(`${copies} consistent copies taken during ${inputs.length} runs`);
+  }, 300_000);
+});
