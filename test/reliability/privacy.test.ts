@@ -56,6 +56,9 @@ describe("privacy", () => {
 
   it("no published file holds a raw or pseudonymised student or teacher id", async () => {
     const dir = join(out, "published");
+    // rejected rows stay beside the warehouse (the site copies published/ only)
+    expect(readdirSync(out)).toContain("rejects.csv");
+    expect(readdirSync(dir).filter((file) => file.startsWith("rejects"))).toEqual([]);
     const db = await Db.open();
     try {
       for (const file of readdirSync(dir)) {
