@@ -75,8 +75,10 @@ export default {
   style: "style.css",
   header,
   footer,
-  // Framework writes <html lang="en">; set the page's language first thing (CJK glyph choice, screen readers)
+  // Framework writes <html> with no lang: set the page's language first thing (CJK glyph choice, screen
+  // readers), and let phone users zoom (Framework's viewport has maximum-scale=1)
   head: ({path}: {path: string}) =>
-    `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")}</script>`,
+    `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")};`
+    + `document.querySelector('meta[name="viewport"]')?.setAttribute("content","width=device-width, initial-scale=1")</script>`,
   dynamicPaths: groups.flatMap(({group_id}) => [`/groups/${group_id}`, `/en/groups/${group_id}`])
 };

@@ -1,7 +1,9 @@
 // Build-time step between the pipeline and `observable build`: copies what the pages read from
-// <out>/published into src/data (gitignored), writes the methodology texts, the contract and one small
-// JSON per group, generates the English pages from the Chinese ones, and stubs Framework's npm cache so
-// that the build never asks the network (see the note at `stubNpmCache`).
+// <out>/published into src/data (gitignored), writes each table as compact JSON for the pages (no Arrow
+// decoder in the browser), the methodology texts, the contract and one small JSON per group, bundles
+// Plot and the d3 functions the site uses into one minified module (src/components/vendor/plot.js,
+// generated), generates the English pages from the Chinese ones, and stubs Framework's npm cache so that
+// the build never asks the network (see the note at `stubNpmCache`).
 //
 //   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -9,6 +11,8 @@ import {createHash} from "node:crypto";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {tableFromIPC} from "apache-arrow";
+import {buildSync} from "esbuild";
+import * as Plot from "@observablehq/plot";
 import {CONTRACT, DOMAINS, FILE_PROBLEMS, REASONS} from "../contract.js";
 import {groupSlice, type Row} from "./group-slice.js";
 import {PAGE_TITLES} from "../../src/components/pages.js";
@@ -17,16 +21,36 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SRC = join(ROOT, "src");
 const DATA = join(SRC, "data");
 
+/** Narrower copies of a large table for a page that shows only one slice of it (page weight): rows
+ * picked, never computed. The balance page shows the county coefficients of variation only. */
+const SLICES: Record<string, {table: string; where: (row: Row) => boolean}> = {
+  resource_cv_county: {table: "resource_cv", where: (row) => row.scope === "county"}
+};
+
 export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
+  bundleVendor();
   const published = join(ROOT, out, "published");
   if (!existsSync(join(published, "manifest.json"))) {
     throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);
   }
   const tables = copyPublished(published, DATA);
+  const dates = dateColumns(DATA);
+
+  // every table as columns (repeated values once, in a dictionary): what the pages read
+  mkdirSync(join(DATA, "tables"), {recursive: true});
+  for (const [name, rows] of Object.entries(tables)) writeJson(join(DATA, "tables", `${name}.json`), encodeTable(rows, dates[name] ?? []));
+  for (const [name, {table, where}] of Object.entries(SLICES)) {
+    writeJson(join(DATA, "tables", `${name}.json`), encodeTable((tables[table] ?? []).filter(where), dates[table] ?? []));
+  }
 
   // one small file per group, so that a group page does not load every school's rows (page weight)
   const groups = groupList(tables.group_profile ?? []);
-  for (const group of groups) writeJson(join(DATA, "groups", `${group.group_id}.json`), groupSlice(tables, group.group_id));
+  const sliceDates = {members: "group_members", profile: "group_profile", exams: "exam_school"} as Record<string, string>;
+  for (const group of groups) {
+    const slice = groupSlice(tables, group.group_id);
+    const encoded = Object.fromEntries(Object.entries(slice).map(([key, value]) => [key, Array.isArray(value) ? encodeTable(value, dates[sliceDates[key] ?? ""] ?? []) : value]));
+    writeJson(join(DATA, "groups", `${group.group_id}.json`), encoded);
+  }
   writeJson(join(DATA, "groups.json"), groups);
 
   // the exams' names and dates (exam_school repeats them per school), to order and label gap charts
@@ -113,6 +137,74 @@ function readArrow(path: string): Row[] {
     }
     return object as Row;
   });
+}
+
+/** the Date columns of each copied .arrow table (the pages turn them back into Date objects) */
+function dateColumns(data: string): Record<string, string[]> {
+  const dates: Record<string, string[]> = {};
+  for (const file of readdirSync(data).filter((name) => name.endsWith(".arrow"))) {
+    const table = tableFromIPC(readFileSync(join(data, file)));
+    dates[file.replace(/\.arrow$/, "")] = table.schema.fields.filter((field) => String(field.type).startsWith("Date")).map((field) => field.name);
+  }
+  return dates;
+}
+
+/**
+ * A table as `{rows, columns, dates}`: each column an array of values, or `{dict, codes}` when it repeats
+ * (periods, names, codes, per-pair constants). Values are kept exactly; src/components/data.js decodes.
+ * Smaller than Arrow for these tables and needs no decoder library in the browser.
+ */
+export function encodeTable(rows: Row[], dates: string[] = []): {rows: number; columns: Record<string, unknown>; dates: string[]} {
+  const names = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const columns: Record<string, unknown> = {};
+  for (const name of names) {
+    const values = rows.map((row) => row[name] ?? null);
+    const keys = values.map((value) => JSON.stringify(value));
+    const dict = [...new Set(keys.filter((key) => key !== "null"))];
+    if (dict.length <= rows.length / 2) {
+      const index = new Map(dict.map((key, i) => [key, i]));
+      columns[name] = {dict: dict.map((key) => JSON.parse(key)), codes: keys.map((key) => index.get(key) ?? null)};
+    } else {
+      columns[name] = values;
+    }
+  }
+  return {rows: rows.length, columns, dates: dates.filter((name) => names.includes(name))};
+}
+
+/**
+ * Plot and the d3 functions the site uses, as one tree-shaken minified ES module. Framework would
+ * otherwise serve Plot and every d3 package as separate modules (about 500 KB, the whole of d3, since
+ * Plot imports "d3"). The names come from the site's own code: each `Plot.name` and each name imported
+ * from vendor/plot.js, so a new chart needs no change here.
+ */
+export function bundleVendor(): {file: string; bytes: number; names: string[]} {
+  const components = join(SRC, "components");
+  const sources = [...listPages(SRC), ...readdirSync(components).filter((name) => name.endsWith(".js")).map((name) => `components/${name}`)];
+  const names = new Set<string>();
+  for (const file of sources) {
+    const text = readFileSync(join(SRC, file), "utf8");
+    for (const match of text.matchAll(/\bPlot\.([A-Za-z_$][\w$]*)/g)) names.add(match[1]!);
+    for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'][^"']*vendor\/plot\.js["']/g)) {
+      for (const part of match[1]!.split(",")) if (part.trim()) names.add(part.trim().split(/\s+as\s+/)[0]!);
+    }
+  }
+  const fromPlot = [...names].filter((name) => name in Plot).sort();
+  const fromD3 = [...names].filter((name) => !(name in Plot)).sort();
+  const entry = [`export {${fromPlot.join(", ")}} from "@observablehq/plot";`, fromD3.length ? `export {${fromD3.join(", ")}} from "d3";` : ""].join("\n");
+  const file = join(components, "vendor", "plot.js");
+  mkdirSync(dirname(file), {recursive: true});
+  buildSync({
+    stdin: {contents: entry, resolveDir: ROOT, loader: "js"},
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2020",
+    legalComments: "none",
+    outfile: file,
+    banner: {js: "// generated by pipelines/site/prepare.ts from @observablehq/plot and d3 (ISC licences): do not edit"},
+    logLevel: "error"
+  });
+  return {file, bytes: readFileSync(file).length, names: [...fromPlot, ...fromD3]};
 }
 
 /** Every group that exists in any period, with its latest name (dynamicPaths reads this). */

@@ -1,6 +1,7 @@
-// The chart card every chart goes through: title, one-line takeaway, the chart, a note on suppressed
-// values when there are any, a <details> data table and a CSV download of exactly the rows and columns
-// the chart shows. Suppressed values read "<n" in the table and in the CSV, never 0.
+// The chart card every chart goes through: title, one-line takeaway, the chart (a <figure> named by the
+// takeaway), a note on suppressed values when there are any, a <details> data table and a CSV download of
+// exactly the rows and columns the table shows. Suppressed values read "<n" in the table and in the CSV,
+// never 0.
 import {html} from "htl";
 
 /**
@@ -24,32 +25,33 @@ export function card({title, takeaway, chart, rows, columns, filename, i18n, min
   };
   const anySuppressed = rows.some((row) => columns.some((column) => column.suppressed?.(row)));
   const table = dataTable(rows, columns, {cell, i18n});
-  const download = html`<button type="button" class="jh-button">${i18n.t("downloadCsv")}</button>`;
-  download.onclick = () => saveCsv(`${filename}.csv`, toCsv(rows, columns, minN));
-  return html`<section class="card jh-card">
+  // a real link to a Blob of the CSV: right-click "save as" works, and a test can fetch what it holds
+  const href = URL.createObjectURL(new Blob([toCsv(rows, columns, minN)], {type: "text/csv;charset=utf-8"}));
+  const download = html`<a class="jh-button jh-download" href=${href} download=${`${filename}.csv`}>${i18n.t(chart ? "downloadCsv" : "downloadTableCsv")}</a>`;
+  return html`<section class="card jh-card" data-card=${filename}>
     <h2>${title}</h2>
     ${takeaway ? html`<p class="jh-takeaway">${takeaway}</p>` : null}
     ${legend ?? null}
-    ${chart ?? null}
+    ${chart ? html`<figure class="jh-figure" aria-label=${takeaway || title}>${chart}</figure>` : null}
     ${anySuppressed ? html`<p class="jh-note">${i18n.t("suppressedNote", {n: minN})}</p>` : null}
     ${note ? html`<p class="jh-note">${note}</p>` : null}
     ${chart
-      ? html`<details><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
+      ? html`<details open=${open}><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
       : table}
     <div class="jh-actions">${download}</div>
   </section>`;
 }
 
-export function dataTable(rows, columns, {cell, i18n}) {
+export function dataTable(rows, columns, {cell, i18n, full = false}) {
   if (!rows.length) return html`<p class="jh-note">${i18n.t("noData")}</p>`;
-  const head = columns.map((column) => html`<th class=${column.num ? "num" : ""} scope="col">${column.label ?? i18n.column(column.name)}</th>`);
+  const head = columns.map((column) => html`<th class=${column.num ? "num" : ""} scope="col" data-column=${column.name}>${column.label ?? i18n.column(column.name)}</th>`);
   const body = rows.map(
     (row) => html`<tr>${columns.map((column) => {
       const suppressed = column.suppressed?.(row);
       return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${cell(column, row)}</td>`;
     })}</tr>`
   );
-  return html`<div class="jh-table-wrap"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return html`<div class=${`jh-table-wrap${full ? " jh-full" : ""}`} tabindex="0"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** CSV of exactly the columns shown, raw values (dates ISO), suppressed cells as "<n"; BOM for Excel. */
@@ -64,15 +66,6 @@ export function toCsv(rows, columns, minN = 10) {
     lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : quote(column.csv ? column.csv(row) : row[column.name]))).join(","));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
-}
-
-function saveCsv(name, text) {
-  const url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
-  const link = Object.assign(document.createElement("a"), {href: url, download: name});
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** a legend of swatches (Plot's own legend is a separate figure; this one reads in both languages) */

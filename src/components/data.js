@@ -1,21 +1,33 @@
-// Reading the pipeline's files in the browser: Arrow IPC via apache-arrow (no Framework built-in: those
-// download from a CDN). Rows come back as plain objects; Date32 columns as Date, lists as arrays.
-import {tableFromIPC} from "apache-arrow";
+// Reading the pipeline's tables in the browser: pipelines/site/prepare.ts writes each as columns, a
+// repeated column as a dictionary and codes ({rows, columns, dates}); this turns it back into rows
+// (plain objects; date columns as Date). No decoder library, nothing computed.
 
-// Pages call it as readArrow(FileAttachment("/data/x.arrow").arrayBuffer()): a bare FileAttachment of an
-// .arrow file makes Framework add its CDN Arrow loader.
-export async function readArrow(buffer) {
-  const table = tableFromIPC(new Uint8Array(await buffer));
-  const dateColumns = table.schema.fields.filter((field) => String(field.type).startsWith("Date")).map((field) => field.name);
-  return table.toArray().map((row) => {
-    const object = row.toJSON();
-    for (const [key, value] of Object.entries(object)) {
-      if (typeof value === "bigint") object[key] = Number(value);
-      else if (value != null && typeof value === "object" && typeof value.toArray === "function") object[key] = Array.from(value.toArray());
-    }
-    for (const name of dateColumns) if (object[name] != null) object[name] = new Date(object[name]);
-    return object;
+/** readTable(FileAttachment("/data/tables/x.json").json()) → rows */
+export async function readTable(json) {
+  const {rows: n, columns, dates = []} = await json;
+  return decode(n, columns, dates);
+}
+
+/** a group page's file: the same encoding per part (members, resources, exams …) */
+export async function readGroup(json) {
+  const group = await json;
+  return Object.fromEntries(Object.entries(group).map(([key, value]) => [key, value && typeof value === "object" && "columns" in value ? decode(value.rows, value.columns, value.dates) : value]));
+}
+
+function decode(n, columns, dates = []) {
+  const names = Object.keys(columns);
+  const arrays = names.map((name) => {
+    const column = columns[name];
+    const values = Array.isArray(column) ? column : column.codes.map((code) => (code == null ? null : column.dict[code]));
+    return dates.includes(name) ? values.map((value) => (value == null ? null : new Date(value))) : values;
   });
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = {};
+    for (let j = 0; j < names.length; j++) row[names[j]] = arrays[j][i];
+    rows[i] = row;
+  }
+  return rows;
 }
 
 /** the latest value of `key` in rows (periods YYYYQn, school years YYYY-YYYY and ISO dates sort as text) */

@@ -1,7 +1,6 @@
 // A two-column flow diagram (d3-shape links): teachers sent from the left categories to the right ones,
 // band width proportional to the number of teachers. Used for urban / town / rural and lead / member.
-import {linkHorizontal} from "d3-shape";
-import {scaleLinear} from "d3-scale";
+import {linkHorizontal, scaleLinear} from "./vendor/plot.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 

@@ -181,6 +181,7 @@ const TEXT = {
   periods: ["期数", "Periods"],
   showTable: ["查看数据表", "Show the data table"],
   downloadCsv: ["下载 CSV（图中数据）", "Download CSV (as shown)"],
+  downloadTableCsv: ["下载 CSV（表中数据）", "Download CSV (this table)"],
   suppressedNote: ["“<{n}”表示人数少于 {n}，按规则不公开（不是 0）。", "“<{n}” means fewer than {n} students: not published under the suppression rule (not zero)."],
   none: ["无", "None"],
   yes: ["是", "Yes"],
@@ -239,6 +240,8 @@ export function i18n(lang = "zh") {
       if (x == null) return "—";
       return cached("dt", () => new Intl.DateTimeFormat(locale, {dateStyle: "medium", timeStyle: "short"})).format(new Date(x));
     },
+    /** a month, for time axes: 2025年1月 / Jan 2025 */
+    month: (x) => (x == null ? "—" : cached("m", () => new Intl.DateTimeFormat(locale, {year: "numeric", month: "short", timeZone: "UTC"})).format(x instanceof Date ? x : new Date(x))),
     /** 2025Q3 → 2025年第3季度 / 2025 Q3 */
     period: (p) => {
       const m = /^(\d{4})Q([1-4])$/.exec(p ?? "");

@@ -1,21 +1,23 @@
 // Estimates with 95% intervals, one row per item (caterpillar plot for value-added; gaps by scope).
 // Optional second estimate (e.g. shrunken vs raw) drawn as a hollow mark.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./vendor/plot.js";
+import {fitLabels} from "./labels.js";
 
 /**
  * @param {{label: string, value: number, low: number, high: number, second?: number, color?: string}[]} data sorted
  */
-export function intervalChart(data, {width, valueFormat, colorOf = () => "#2b6cb0", xLabel = null, rowHeight = 18, marginLeft}) {
+export function intervalChart(data, {width, valueFormat, colorOf = () => "#2b6cb0", xLabel = null, rowHeight = 20}) {
   const shown = data.filter((row) => row.value != null);
-  const longest = Math.max(0, ...shown.map((row) => [...row.label].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
+  const labels = fitLabels(shown.map((row) => row.label), {width});
   return Plot.plot({
     width,
     height: Math.max(120, shown.length * rowHeight + 50),
-    marginLeft: marginLeft ?? Math.min(width * 0.45, 12 + longest * 6.5),
-    marginRight: 16,
+    marginLeft: labels.marginLeft,
+    marginRight: 20,
     x: {grid: true, label: xLabel, tickFormat: valueFormat, ticks: width < 520 ? 4 : 8},
-    y: {domain: shown.map((row) => row.label), label: null, tickSize: 0},
+    y: {domain: shown.map((row) => row.label), label: null},
     marks: [
+      labels.axis(),
       Plot.ruleX([0], {stroke: "#4a5568"}),
       Plot.ruleY(shown, {y: "label", x1: "low", x2: "high", stroke: (row) => colorOf(row), strokeWidth: 2, strokeOpacity: 0.55}),
       shown.some((row) => row.second != null)

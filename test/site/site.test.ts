@@ -1,11 +1,12 @@
 // Browser tests of the built site (issue 5): Debian's Chromium via playwright-core over dist/ served on
 // 127.0.0.1. The site must be built: this file runs `npm run build` first when dist/ is missing or older
 // than the pipeline's out/published/manifest.json (so `npm test` alone works, and is quick after a build).
-// Screenshots of every page, desktop and phone, go to test/output/screenshots/; page weights to
-// test/output/page-weights.json.
-import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+// Screenshots of every page, desktop and phone, go to test/output/screenshots/; page weights (transferred
+// with gzip and uncompressed) to test/output/page-weights.json; the overview printed on A4 to
+// test/output/print/ (PDF, and PNG pages when poppler-utils' pdftoppm is installed).
+import {execFileSync, spawnSync} from "node:child_process";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {chromium, type Browser, type BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -14,11 +15,14 @@ import {PAGES} from "../../src/components/pages.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const DIST = join(ROOT, "dist");
+// JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
+const DIST = process.env.JUNHENG_DIST ? resolve(process.env.JUNHENG_DIST) : join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const BUDGET = 500 * 1024;
+// many intranet servers do not gzip: a dashboard page stays under the same budget uncompressed
+const RAW_BUDGET = 500 * 1024;
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 
 function ensureBuilt(): void {
@@ -156,6 +160,7 @@ describe("site", () => {
         problems.push(...v.errors.map((e) => `${path}: ${e}`), ...v.foreign.map((u) => `${path}: request to ${u}`));
       }
       if (first.bytes > BUDGET) problems.push(`${path}: ${Math.round(first.bytes / 1024)} KB on first load (budget ${BUDGET / 1024} KB)`);
+      if (first.rawBytes > RAW_BUDGET) problems.push(`${path}: ${Math.round(first.rawBytes / 1024)} KB uncompressed on first load (budget ${RAW_BUDGET / 1024} KB)`);
     }
     await desktop.close();
     await phone.close();
@@ -181,4 +186,183 @@ describe("site", () => {
     }
     await context.close();
   });
+
+  it("offers, for charts on four pages, a CSV download with exactly the rows and columns of the chart's table", async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const checked: string[] = [];
+    for (const [path, card] of [
+      ["index.html", "overview_coverage_trend"],
+      ["coverage.html", "coverage_by_locality_"],
+      ["teachers.html", "teacher_exchange_2"],
+      ["value-added.html", "value_added_group_"],
+      ["en/gaps.html", "gap_urban_rural_over_time"]
+    ] as const) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      const shown = await page.evaluate(async (prefix) => {
+        const section = document.querySelector<HTMLElement>(`section[data-card^="${prefix}"]`);
+        if (!section) return null;
+        const link = section.querySelector<HTMLAnchorElement>("a.jh-download")!;
+        const csv = await (await fetch(link.href)).text();
+        return {
+          file: link.download,
+          csv,
+          header: [...section.querySelectorAll("thead th")].map((th) => th.getAttribute("data-column")),
+          rows: [...section.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""))
+        };
+      }, card);
+      await page.close();
+      expect(shown, `${path}: card ${card}`).not.toBeNull();
+      const [header, ...lines] = parseCsv(shown!.csv.replace(/^\ufeff/, ""));
+      expect(shown!.file).toMatch(/\.csv$/);
+      expect(header, `${path} ${card}: CSV columns = table columns`).toEqual(shown!.header);
+      expect(lines.length, `${path} ${card}: CSV rows = table rows`).toBe(shown!.rows.length);
+      expect(lines.length).toBeGreaterThan(0);
+      lines.forEach((line, i) => {
+        const cells = shown!.rows[i]!;
+        expect(line.length).toBe(cells.length);
+        line.forEach((value, j) => {
+          const cell = cells[j]!;
+          // a suppressed value is "<n" in both, never 0; an empty value is "—" in the table
+          if (/^<\d+$/.test(value) || /^<\d+$/.test(cell)) expect(cell, `${card} row ${i} ${header![j]}`).toBe(value);
+          else if (value === "") expect(cell).toBe("—");
+          else if (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(value) && /^[+\-−]?[\d,.]+%?$/.test(cell.trim())) {
+            expect(sameNumber(Number(value), cell.trim()), `${card} row ${i} ${header![j]}: table ${cell}, CSV ${value}`).toBe(true);
+          }
+        });
+      });
+      checked.push(`${path}#${card}: ${lines.length} rows × ${header!.length} columns`);
+    }
+    expect(checked.length).toBe(5);
+    await context.close();
+  });
+
+  it("shows suppressed values as \"<n\" in tables and CSVs, never 0", async () => {
+    const minN = (JSON.parse(readFileSync(join(OUT, "published", "config.json"), "utf8")) as {min_n?: number}).min_n ?? 10;
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/value-added.html`, {waitUntil: "networkidle"});
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    // the shipped card component, given a row whose value is suppressed (published NULL, is_suppressed)
+    // (a string, not a function: vitest would rewrite its dynamic import() for Node)
+    const probe = (await page.evaluate(`(async (n) => {
+      const module = (name) => import(document.querySelector('link[rel="modulepreload"][href*="components/' + name + '."]').href);
+      const {card, toCsv} = await module("card");
+      const {i18n} = await module("i18n");
+      const rows = [{school_name: "小学校", n_students: 4, va: null, is_suppressed: true}, {school_name: "大学校", n_students: 120, va: 0, is_suppressed: false}];
+      const columns = [{name: "school_name"}, {name: "n_students", num: true}, {name: "va", num: true, format: (x) => x.toFixed(2), suppressed: (r) => r.is_suppressed}];
+      const node = card({title: "t", takeaway: "t", rows, columns, filename: "probe", i18n: i18n("zh"), minN: n, chart: document.createElement("div")});
+      return {cells: [...node.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)), csv: toCsv(rows, columns, n), note: node.querySelector(".jh-note")?.textContent ?? ""};
+    })(${minN})`)) as {cells: string[][]; csv: string; note: string};
+    expect(probe.cells[0]).toEqual(["小学校", "4", `<${minN}`]);
+    expect(probe.cells[1]![2]).toBe("0.00"); // a real zero stays a zero
+    expect(probe.csv.split("\r\n")[1]).toBe(`小学校,4,<${minN}`);
+    expect(probe.note).toContain(`<${minN}`);
+
+    // the published tables: every suppressed school value on the value-added and group pages reads "<n"
+    const suppressed = readArrow("value_added_school").filter((row) => row.is_suppressed);
+    const cells = await page.$$eval("td.jh-suppressed", (nodes) => nodes.map((node) => node.textContent));
+    expect(cells.every((text) => text === `<${minN}`)).toBe(true);
+    const zeros = await page.$$eval("section[data-card] tbody td.num", (nodes) => nodes.filter((node) => node.classList.contains("jh-suppressed") && /^[+\-]?0([.,]0+)?$/.test(node.textContent ?? "")).length);
+    expect(zeros).toBe(0);
+    if (suppressed.length) expect(cells.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("sets each page's language, names every chart by its takeaway, and keeps controls keyboard-reachable with a visible focus", async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    for (const path of ["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`]) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      expect(await page.evaluate(() => document.documentElement.lang), path).toBe(path.startsWith("en/") ? "en" : "zh-CN");
+      const figures = await page.$$eval("figure.jh-figure", (nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
+      expect(figures.length, path).toBeGreaterThan(0);
+      for (const label of figures) expect(label.length, `${path}: a figure without aria-label`).toBeGreaterThan(5);
+      // tab through the page: selects, summaries and download links are reached, each with an outline
+      const reached = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return {tag: el.tagName.toLowerCase() + (el.classList.contains("jh-download") ? ".download" : ""), outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
+        });
+        if (!focus) continue;
+        reached.add(focus.tag);
+        expect(focus.outline, `${path}: ${focus.tag} has no visible focus`).toBe(true);
+      }
+      expect([...reached], path).toEqual(expect.arrayContaining(["a", "summary", "a.download"]));
+      if (!path.includes("index")) expect([...reached], path).toContain("select");
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it("prints the overview on A4 (zh and en): no menu or buttons, charts whole, the region's name in the text", async () => {
+    const config = JSON.parse(readFileSync(join(OUT, "published", "config.json"), "utf8")) as {region_name?: string};
+    const dir = join(ROOT, "test", "output", "print");
+    rmSync(dir, {recursive: true, force: true});
+    mkdirSync(dir, {recursive: true});
+    const poppler = spawnSync("pdftoppm", ["-v"]).status === 0;
+    // the A4 text width at 96 dpi (210 mm − 2 × 12 mm margins), as the page's print button lays it out
+    const context = await browser.newContext({viewport: {width: 720, height: 1000}});
+    for (const lang of ["zh", "en"] as const) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}index.html`, {waitUntil: "networkidle"});
+      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      await page.emulateMedia({media: "print"});
+      const hidden = await page.evaluate(() =>
+        [".jh-nav", ".jh-actions", ".jh-card details", ".jh-lang"].every((selector) => [...document.querySelectorAll(selector)].every((node) => getComputedStyle(node).display === "none"))
+      );
+      expect(hidden, `${lang}: menu, buttons and table toggles hidden in print`).toBe(true);
+      const file = join(dir, `overview.${lang}.pdf`);
+      await page.pdf({path: file, format: "A4", printBackground: true});
+      await page.close();
+      const pdf = readFileSync(file);
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, `${lang}: A4 pages`).toBeGreaterThanOrEqual(2);
+      expect(pages).toBeLessThanOrEqual(5);
+      if (poppler) {
+        const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+        if (config.region_name) expect(text).toContain(config.region_name);
+        expect(text).not.toMatch(/下载 CSV|Download CSV|查看数据表|Show the data table/);
+        execFileSync("pdftoppm", ["-png", "-r", "60", file, join(dir, `overview.${lang}`)]);
+      }
+    }
+    await context.close();
+  });
 });
+
+/** a small RFC 4180 reader: quoted fields, doubled quotes, CRLF */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** does a formatted table cell ("91.3%", "+0.43", "4,226", "−0.05") show the CSV's raw number? */
+function sameNumber(raw: number, cell: string): boolean {
+  const percent = cell.endsWith("%");
+  const text = cell.replace(/[,%+]/g, "").replace("−", "-");
+  const digits = (text.split(".")[1] ?? "").length;
+  const shown = Number(text);
+  const value = percent ? raw * 100 : raw;
+  return Math.abs(shown - value) <= 0.5 * 10 ** -digits + 1e-9;
+}

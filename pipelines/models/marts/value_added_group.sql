@@ -77,7 +77,12 @@ final as (
         case when not is_suppressed then va + 1.96 * raw_se end::double as ci_high,
         -- va of the lead's students − va of the members' (捆绑考核 of lead and members)
         case when not is_lead_members_suppressed then va_lead - va_members end::double as lead_minus_members,
-        case when not is_lead_members_suppressed then raw_lead_members_se end::double as lead_minus_members_se
+        case when not is_lead_members_suppressed then raw_lead_members_se end::double as lead_minus_members_se,
+        -- its 95% interval, lead_minus_members ∓ 1.96·lead_minus_members_se (Progress 8's ±1.96·SE)
+        case when not is_lead_members_suppressed then va_lead - va_members - 1.96 * raw_lead_members_se end::double
+            as lead_minus_members_ci_low,
+        case when not is_lead_members_suppressed then va_lead - va_members + 1.96 * raw_lead_members_se end::double
+            as lead_minus_members_ci_high
     from flagged
 )
 
