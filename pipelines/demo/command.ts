@@ -7,13 +7,16 @@ import {PUBLIC_SCALES, type Scale} from "./model.js";
 const HELP = `junheng demo — 生成示例数据（含预设真值） / generate demo input with planted truths
 
 用法 Usage:
-  junheng demo [--scale county|city|province] [--seed N] [--out DIR] [--messy]
+  junheng demo [--scale county|city|province] [--seed N] [--out DIR] [--counties N] [--messy]
 
   --scale   规模：county 区县（约 50 所学校，默认）· city 地市（约 1,000 所）· province 省（约 10,000 所）
             county (~50 schools, default) · city (~1,000) · province (~10,000 schools, ≥30M score rows)
   --seed    随机种子，默认 20241101；同一种子生成逐字节相同的文件
             random seed (default 20241101); the same seed writes byte-identical files
   --out     输出目录，默认 demo-out / output directory (default demo-out)
+  --counties 复制多少个模板区县（每个 8 个集团），覆盖规模的默认值；例如 city --counties 38 得到 304 个集团
+            replicate this many template counties (8 groups each) instead of the scale's own number;
+            e.g. city --counties 38 gives 304 groups
   --messy   按真实导出的样子写出：GBK/BOM、CRLF、中文表头与取值、全角数字、年月日日期和少量坏行（见 messy.json）
             write the files the way real exports arrive: GBK or BOM, CRLF, Chinese headers and labels,
             full-width digits, 年月日 dates and a few broken rows (listed in messy.json)
@@ -35,6 +38,7 @@ export async function runDemoCommand(argv: string[]): Promise<number> {
         seed: {type: "string", default: String(DEFAULT_SEED)},
         out: {type: "string", default: "demo-out"},
         messy: {type: "boolean", default: false},
+        counties: {type: "string"},
         help: {type: "boolean", short: "h", default: false}
       },
       strict: true
@@ -57,9 +61,14 @@ export async function runDemoCommand(argv: string[]): Promise<number> {
     console.error(`种子须为非负整数 the seed must be a non-negative integer: ${values.seed}`);
     return 2;
   }
+  const counties = values.counties === undefined ? undefined : Number(values.counties);
+  if (counties !== undefined && (!Number.isSafeInteger(counties) || counties < 1 || counties > 1000)) {
+    console.error(`区县数须为 1 到 1000 的整数 --counties must be a whole number from 1 to 1000: ${values.counties}`);
+    return 2;
+  }
   try {
     const out = resolve(values.out);
-    const summary = await generateDemo({scale, seed, out, messy: values.messy, progress: (line) => console.log(`  ${line}`)});
+    const summary = await generateDemo({scale, seed, out, messy: values.messy, counties, progress: (line) => console.log(`  ${line}`)});
     console.log(`已写出 wrote ${summary.files.length} files to ${out} in ${summary.seconds} s (所有数字均为合成数据 every number is synthetic)`);
     return 0;
   } catch (error) {

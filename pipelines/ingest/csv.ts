@@ -35,19 +35,46 @@ export class CsvTokenizer {
   private recordLine = 1;
   private broken: CsvRecord["broken"] = undefined;
   blankLines = 0;
+  private readonly delimiterChar: string;
 
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: (record: CsvRecord) => void,
     private readonly limits: CsvLimits = DEFAULT_LIMITS
-  ) {}
+  ) {
+    this.delimiterChar = String.fromCharCode(delimiter);
+  }
 
   push(text: string): void {
     const n = text.length;
     let i = 0;
     if (this.lastWasCR && n > 0 && text.charCodeAt(0) === LF) i = 1; // CRLF split across chunks
     this.lastWasCR = false;
+    const {maxFieldChars, maxFields} = this.limits;
     while (i < n) {
+      // Fast path, between records: a whole line with no quote and no lone CR is split natively. Such a
+      // line is exactly one record on one line, so the result is what the character loop below gives.
+      if (this.fields.length === 0 && this.pending.length === 0 && !this.fieldHasContent && !this.inQuotes && !this.afterQuote && this.broken === undefined) {
+        const lf = text.indexOf("\n", i);
+        if (lf !== -1) {
+          const end = lf > i && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+          if (end - i <= maxFieldChars) {
+            const line = text.slice(i, end);
+            if (line.indexOf('"') === -1 && line.indexOf("\r") === -1) {
+              const fields = line.split(this.delimiterChar);
+              if (fields.length <= maxFields) {
+                const recordLine = this.recordLine;
+                this.line++;
+                this.recordLine = this.line;
+                i = lf + 1;
+                if (fields.length === 1 && line.length === 0) this.blankLines++;
+                else this.onRecord({fields, line: recordLine});
+                continue;
+              }
+            }
+          }
+        }
+      }
       if (this.inQuotes) {
         const close = text.indexOf('"', i);
         const end = close === -1 ? n : close;

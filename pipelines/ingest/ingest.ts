@@ -8,7 +8,8 @@ import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
 import {carryForwardStatement, checkStatements, lit, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
 import type {Pseudonymiser} from "./pseudonym.js";
-import {stageFile, type RejectRow, type StagedFile} from "./stage-file.js";
+import {stageAll, type StageTask} from "./stage-pool.js";
+import type {RejectRow, StagedFile} from "./stage-file.js";
 
 export interface InputFile {
   period: string;
@@ -123,6 +124,8 @@ export interface IngestOptions {
   pseudonymiser: Pseudonymiser;
   /** a file whose rejected share exceeds this fails the run */
   maxRejectRate: number;
+  /** worker threads that decode and stage files in parallel (default: one per core, at most 4) */
+  stageWorkers?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -143,34 +146,38 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const decodeStarted = performance.now();
   const staged: StagedFile[] = [];
   const problems: InputError[] = [];
-  for (const inputFile of discovery.files) {
-    try {
-      const {size} = statSync(inputFile.path);
-      const result = await stageFile({
-        path: inputFile.path,
-        displayName: inputFile.name,
-        period: inputFile.period,
-        spec: CONTRACT[inputFile.file],
-        stagedPath: join(options.workDir, `${inputFile.period}_${inputFile.file}.csv`),
-        pseudonymiser: options.pseudonymiser,
-        onProgress: (bytes, rows) => options.onProgress?.({stage: "decode", name: inputFile.name, bytes, totalBytes: size, rows})
-      });
-      options.onProgress?.({stage: "decode-done", name: inputFile.name, rows: result.rowsRead, ms: result.ms});
-      staged.push(result);
-      if (result.extraColumns.length > 0) {
-        warnings.push({
-          code: "extra_columns",
-          period: inputFile.period,
-          file: inputFile.name,
-          zh: `${inputFile.name}：忽略未知的列 ${result.extraColumns.join("、")}`,
-          en: `${inputFile.name}: ignored unknown columns ${result.extraColumns.join(", ")}`
-        });
-      }
-    } catch (error) {
-      if (error instanceof InputError) problems.push(error);
-      else throw error;
+  const tasks: StageTask[] = discovery.files.map((inputFile) => ({
+    path: inputFile.path,
+    displayName: inputFile.name,
+    period: inputFile.period,
+    file: inputFile.file,
+    stagedPath: join(options.workDir, `${inputFile.period}_${inputFile.file}.csv`),
+    bytes: statSync(inputFile.path).size
+  }));
+  const outcomes = await stageAll(tasks, {
+    key: options.pseudonymiser.keyBytes,
+    workers: options.stageWorkers,
+    onProgress: (task, bytes, rows) => options.onProgress?.({stage: "decode", name: task.displayName, bytes, totalBytes: task.bytes, rows}),
+    onDone: (task, result) => options.onProgress?.({stage: "decode-done", name: task.displayName, rows: result.rowsRead, ms: result.ms})
+  });
+  outcomes.forEach((outcome, i) => {
+    const inputFile = discovery.files[i]!;
+    if (!outcome.ok) {
+      problems.push(outcome.error);
+      return;
     }
-  }
+    const result = outcome.result;
+    staged.push(result);
+    if (result.extraColumns.length > 0) {
+      warnings.push({
+        code: "extra_columns",
+        period: inputFile.period,
+        file: inputFile.name,
+        zh: `${inputFile.name}：忽略未知的列 ${result.extraColumns.join("、")}`,
+        en: `${inputFile.name}: ignored unknown columns ${result.extraColumns.join(", ")}`
+      });
+    }
+  });
   if (problems.length > 0) throw new InputProblems(problems);
   const decodeMs = performance.now() - decodeStarted;
 

@@ -67,6 +67,11 @@ export class Pseudonymiser {
   private cache = new Map<string, string>();
   constructor(private readonly key: Buffer) {}
 
+  /** The key, for the staging worker threads (each keeps its own cache); never written anywhere. */
+  get keyBytes(): Buffer {
+    return this.key;
+  }
+
   map(id: string): string {
     if (id === "") return id;
     let hashed = this.cache.get(id);

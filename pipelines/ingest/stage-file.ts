@@ -96,7 +96,8 @@ async function stageWith(args: StageArgs, encoding: Encoding, last: boolean, byt
   const rejects: RejectRow[] = [];
   const columns = spec.columns;
   const pseudonymise = columns.map((column) => column.pseudonymise === true);
-  const periodField = csvField(period);
+  const linePrefix = csvField(period) + ",";
+  const width = columns.length;
   let header: string[] | undefined;
   let index: number[] = [];
   let effectiveWidth = 0;
@@ -143,12 +144,14 @@ async function stageWith(args: StageArgs, encoding: Encoding, last: boolean, byt
       reject(record.line, `有 ${fields.length} 个字段，表头有 ${effectiveWidth} 列`, `${fields.length} fields, but the header has ${effectiveWidth} columns`);
       return;
     }
-    let line = periodField + "," + record.line;
-    for (let c = 0; c < index.length; c++) {
+    let line = linePrefix + record.line;
+    for (let c = 0; c < width; c++) {
       const at = index[c]!;
       let value = at >= 0 && at < fields.length ? foldValue(fields[at]!) : "";
-      if (pseudonymise[c] && value !== "") value = pseudonymiser.map(value);
-      line += "," + csvField(value);
+      if (value !== "") {
+        if (pseudonymise[c]) value = pseudonymiser.map(value);
+        line += "," + csvField(value);
+      } else line += ",";
     }
     out.write(line + "\n");
   };
@@ -199,28 +202,25 @@ const BROKEN_TEXT: Record<NonNullable<CsvRecord["broken"]>, [string, string]> = 
 
 /** Collects lines and writes them in ~1 MB blocks, respecting back-pressure. */
 class BufferedWriter {
-  private parts: string[] = [];
-  private size = 0;
+  private text = "";
   private readonly stream: WriteStream;
   constructor(path: string) {
     this.stream = createWriteStream(path, {encoding: "utf8"});
   }
   write(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
+    this.text += text;
   }
   async flushIfFull(): Promise<void> {
-    if (this.size >= 1 << 20) await this.flush();
+    if (this.text.length >= 1 << 20) await this.flush();
   }
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const ok = this.stream.write(this.parts.join(""));
-    this.parts = [];
-    this.size = 0;
+    if (this.text.length === 0) return;
+    const ok = this.stream.write(this.text);
+    this.text = "";
     if (!ok) await once(this.stream, "drain");
   }
   destroy(): void {
-    this.parts = [];
+    this.text = "";
     this.stream.destroy();
   }
   async close(): Promise<void> {
