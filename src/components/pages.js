@@ -1,6 +1,6 @@
 // The site's pages in menu order, with their titles in both languages (read by the config's header,
 // by prepare.ts to title the generated English pages, and by the pages themselves).
-export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads"];
+export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer"];
 
 export const PAGE_TITLES = {
   index: {zh: "总览", en: "Overview"},
@@ -12,5 +12,6 @@ export const PAGE_TITLES = {
   teachers: {zh: "教师交流", en: "Teachers"},
   "value-added": {zh: "增值评价", en: "Value-added"},
   methodology: {zh: "方法", en: "Methodology"},
-  downloads: {zh: "下载", en: "Downloads"}
+  downloads: {zh: "下载", en: "Downloads"},
+  explorer: {zh: "数据探索", en: "Explorer"}
 };

@@ -1,0 +1,325 @@
+// Browser tests of the SQL explorer (issue 6): DuckDB-WASM in Debian's Chromium over dist/ on 127.0.0.1.
+// Every published table is queryable with the published row count, the examples answer what the published
+// files say (computed here in Node from the same Arrow files), a query in the address reproduces its
+// result, bad SQL shows DuckDB's message and leaves the page usable, the table stops at 1,000 rows while
+// the CSV holds them all. Prints the time from navigation to the first answer and the page's weight
+// (test/output/explorer-weight.json); screenshots in test/output/screenshots/explorer.*.png.
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {EXAMPLES} from "../../src/components/explorerText.js";
+import {ensureBuilt} from "./build.js";
+import {serve} from "./server.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const SHOTS = join(ROOT, "test", "output", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
+const CAP = 1000;
+
+type Row = Record<string, unknown>;
+
+function readArrow(table: string): Row[] {
+  return tableFromIPC(readFileSync(join(OUT, "published", `${table}.arrow`)))
+    .toArray()
+    .map((row) => row.toJSON() as Row);
+}
+
+/** the published tables that have an Arrow file, with the file's row count */
+function arrowTables(): Map<string, number> {
+  const manifest = JSON.parse(readFileSync(join(OUT, "published", "manifest.json"), "utf8")) as {published: {table: string; files: {file: string}[]}[]};
+  const tables = new Map<string, number>();
+  for (const {table, files} of manifest.published) {
+    if (files.some((file) => file.file === `${table}.arrow`)) tables.set(table, tableFromIPC(readFileSync(join(OUT, "published", `${table}.arrow`))).numRows);
+  }
+  return tables;
+}
+
+/** RFC 4180 CSV (what the page's download holds) → header and rows of strings */
+function parseCsv(text: string): {header: string[]; rows: string[][]} {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") record.push(field), (field = "");
+    else if (ch === "\n") record.push(field.replace(/\r$/, "")), records.push(record), (record = []), (field = "");
+    else field += ch;
+  }
+  if (field || record.length) record.push(field), records.push(record);
+  const [header = [], ...rows] = records;
+  return {header, rows};
+}
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let context: BrowserContext;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "explorer.html"});
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+  });
+  context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  mkdirSync(SHOTS, {recursive: true});
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** watch a page for console errors, failed cells and requests off this machine */
+function watch(page: Page, name: string): void {
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${name}: console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${name}: pageerror: ${error.message}`));
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && !LOCAL_HOSTS.has(url.hostname)) problems.push(`${name}: request to ${request.url()}`);
+  });
+}
+
+async function open(path: string, into: BrowserContext = context): Promise<Page> {
+  const page = await into.newPage();
+  watch(page, path);
+  await page.goto(`${server.url}/${path}`);
+  await firstAnswer(page);
+  return page;
+}
+
+async function firstAnswer(page: Page): Promise<number> {
+  await page.waitForSelector("html[data-first-answer-ms]", {timeout: 60_000});
+  await page.waitForSelector(".jh-result");
+  return Number(await page.getAttribute("html", "data-first-answer-ms"));
+}
+
+interface Answer {
+  rows: number;
+  shown: number;
+  error: string | null;
+  csv: {header: string[]; rows: string[][]; raw: string} | null;
+}
+
+/** what the result card shows now (the CSV is the download link's content) */
+async function answer(page: Page): Promise<Answer> {
+  const result = page.locator(".jh-result:not([data-stale])");
+  await result.waitFor();
+  if (await result.evaluate((node) => node.classList.contains("jh-error"))) {
+    return {rows: 0, shown: 0, error: await result.locator(".jh-error-message").textContent(), csv: null};
+  }
+  const rows = Number(await result.getAttribute("data-rows"));
+  const shown = Number(await result.getAttribute("data-shown"));
+  const href = await result.locator("a.jh-download").getAttribute("href");
+  const raw = href ? await page.evaluate(async (url) => new TextDecoder("utf-8", {ignoreBOM: true}).decode(await (await fetch(url)).arrayBuffer()), href) : "";
+  return {rows, shown, error: null, csv: href ? {...parseCsv(raw.replace(/^\ufeff/, "")), raw} : null};
+}
+
+/** type a query and run it with Ctrl+Enter, as a reader would */
+async function run(page: Page, sql: string): Promise<Answer> {
+  await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+  await page.fill("textarea.jh-sql", sql);
+  await page.press("textarea.jh-sql", "Control+Enter");
+  return answer(page);
+}
+
+describe("explorer", () => {
+  it("starts DuckDB-WASM from this site and answers the first example; time to first answer and weight", async () => {
+    const cold = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await cold.newPage();
+    watch(page, "explorer.html (cold)");
+    // transfer: what went over the wire (gzip, as test/site/server.ts serves like a production server);
+    // uncompressed: the size of each requested file in dist/
+    const requests: {url: string; transfer: number; raw: number}[] = [];
+    page.on("requestfinished", (request) => {
+      const url = new URL(request.url());
+      const file = join(DIST, decodeURIComponent(url.pathname));
+      const raw = url.protocol.startsWith("http") && existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
+      void request
+        .sizes()
+        .then((sizes) => requests.push({url: request.url(), transfer: sizes.responseBodySize + sizes.responseHeadersSize, raw}))
+        .catch(() => requests.push({url: request.url(), transfer: 0, raw}));
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}/explorer.html`, {waitUntil: "commit"});
+    const inPage = await firstAnswer(page);
+    const wall = Date.now() - started;
+    await page.waitForLoadState("networkidle");
+    const ready = await page.locator(".jh-status").textContent();
+    expect(ready).toMatch(/DuckDB v?\d+\.\d+/);
+    const wasm = requests.filter((r) => r.url.endsWith(".wasm"));
+    expect(wasm.length).toBe(1);
+    const weight = {
+      first_answer_ms_in_page: inPage,
+      first_answer_ms_wall: wall,
+      transfer_kb: Math.round(requests.reduce((sum, r) => sum + r.transfer, 0) / 1024),
+      uncompressed_kb: Math.round(requests.reduce((sum, r) => sum + r.raw, 0) / 1024),
+      wasm: wasm.map((r) => ({file: r.url.replace(/^.*\//, ""), transfer_kb: Math.round(r.transfer / 1024), uncompressed_kb: Math.round(r.raw / 1024)})),
+      requests: requests.length,
+      chromium: browser.version()
+    };
+    writeFileSync(join(ROOT, "test", "output", "explorer-weight.json"), JSON.stringify(weight, null, 2) + "\n");
+    console.log(
+      `explorer: first answer ${inPage} ms after navigation (in page; ${wall} ms wall clock), ` +
+        `${weight.transfer_kb} KB transferred (${weight.uncompressed_kb} KB uncompressed, ${weight.requests} requests; ` +
+        `wasm ${weight.wasm.map((w) => `${w.file} ${w.transfer_kb} KB`).join(", ")})`
+    );
+    const first = await answer(page);
+    expect(first.error).toBeNull();
+    expect(first.rows).toBeGreaterThan(0);
+    await cold.close();
+  }, 120_000);
+
+  it("has every published table, with the row count of its published Arrow file", async () => {
+    const tables = arrowTables();
+    expect(tables.size).toBeGreaterThan(10);
+    const page = await open("explorer.html");
+    const sql = [...tables.keys()].map((table) => `select '${table}' as table_name, count(*)::integer as n from ${table}`).join("\nunion all\n");
+    const result = await run(page, `${sql}\norder by table_name`);
+    expect(result.error).toBeNull();
+    const counts = Object.fromEntries(result.csv!.rows.map(([name, n]) => [name, Number(n)]));
+    expect(counts).toEqual(Object.fromEntries([...tables].sort(([a], [b]) => a.localeCompare(b))));
+    // the list of tables offers each one
+    const listed = await page.$$eval("button[data-table]", (nodes) => nodes.map((node) => (node as HTMLElement).dataset.table));
+    for (const table of tables.keys()) expect(listed).toContain(table);
+    await page.close();
+  });
+
+  it("answers the examples with what the published files say", async () => {
+    const page = await open("explorer.html");
+    // every example runs
+    for (const example of EXAMPLES) {
+      await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+      await page.selectOption(".jh-editor select", example.id);
+      const result = await answer(page);
+      expect(result.error, example.id).toBeNull();
+      expect(result.rows, example.id).toBeGreaterThan(0);
+      expect(new URL(page.url()).searchParams.get("sql")).toBe(example.sql);
+    }
+
+    // coverage by county, latest period
+    const coverage = readArrow("coverage");
+    const period = coverage.map((row) => String(row.period)).sort().at(-1);
+    const expected = coverage
+      .filter((row) => row.period === period && row.county !== "all" && row.stage === "all" && row.locality === "all" && row.ownership === "all")
+      .sort((a, b) => Number(b.share_schools) - Number(a.share_schools) || String(a.county).localeCompare(String(b.county)));
+    const result = await run(page, EXAMPLES.find((example) => example.id === "coverage")!.sql);
+    const {header, rows} = result.csv!;
+    expect(rows.length).toBe(expected.length);
+    rows.forEach((row, i) => {
+      const value = (name: string) => row[header.indexOf(name)];
+      expect(value("county")).toBe(expected[i]!.county);
+      expect(Number(value("n_schools"))).toBe(expected[i]!.n_schools);
+      expect(Number(value("n_students_in_group"))).toBe(expected[i]!.n_students_in_group);
+      expect(Number(value("share_schools"))).toBeCloseTo(Number(expected[i]!.share_schools), 4);
+    });
+
+    // value-added caterpillar: the latest mathematics pair with most schools, lowest value-added first
+    const dates = new Map(readArrow("exam_school").map((row) => [String(row.exam_id), Number(row.exam_date)]));
+    const va = readArrow("value_added_school").filter((row) => row.subject === "数学");
+    const pairs = new Map<string, {prior: string; exam: string; n: number}>();
+    for (const row of va) {
+      const key = `${row.prior_exam_id} ${row.exam_id}`;
+      const pair = pairs.get(key) ?? {prior: String(row.prior_exam_id), exam: String(row.exam_id), n: 0};
+      pair.n += 1;
+      pairs.set(key, pair);
+    }
+    const latest = [...pairs.values()].sort((a, b) => dates.get(b.exam)! - dates.get(a.exam)! || b.n - a.n || a.exam.localeCompare(b.exam))[0]!;
+    const schools = va
+      .filter((row) => row.prior_exam_id === latest.prior && row.exam_id === latest.exam && !row.is_suppressed)
+      .sort((a, b) => Number(a.va) - Number(b.va));
+    const caterpillar = await run(page, EXAMPLES.find((example) => example.id === "value-added")!.sql);
+    const names = caterpillar.csv!.rows.map((row) => row[caterpillar.csv!.header.indexOf("school_name")]);
+    expect(names).toEqual(schools.map((row) => row.school_name));
+    // its quick chart is the interval chart: one line per school
+    expect(await page.locator(".jh-quick-chart svg").count()).toBe(1);
+    await page.close();
+  });
+
+  it("reproduces a query from its link", async () => {
+    const latest = readArrow("school_resources").map((row) => String(row.period)).sort().at(-1);
+    const expected = readArrow("school_resources").filter((row) => row.period === latest && Number(row.n_met) < 6).length;
+    const sql = "-- 未达到七项至少六项 / below 6 of 7\nselect count(*)::integer as n_below\nfrom school_resources\nwhere period = (select max(period) from school_resources) and n_met < 6";
+    const page = await open(`en/explorer.html?sql=${encodeURIComponent(sql)}`);
+    expect(await page.inputValue("textarea.jh-sql")).toBe(sql);
+    const result = await answer(page);
+    expect(result.csv!.header).toEqual(["n_below"]);
+    expect(Number(result.csv!.rows[0]![0])).toBe(expected);
+    expect(await page.locator(".jh-result td").first().textContent()).toBe(String(expected));
+    // running another query puts it in the address, and the language link keeps it
+    await run(page, "select 42 as answer");
+    expect(new URL(page.url()).searchParams.get("sql")).toBe("select 42 as answer");
+    const other = await page.getAttribute(".jh-lang", "href");
+    expect(new URL(other!, page.url()).searchParams.get("sql")).toBe("select 42 as answer");
+    await page.close();
+  });
+
+  it("shows DuckDB's message for bad SQL and stays usable", async () => {
+    const page = await open("explorer.html");
+    const syntax = await run(page, "selec * from coverage");
+    expect(syntax.error).toMatch(/syntax error/i);
+    expect(await page.locator(".jh-error h2").textContent()).toBe("查询出错");
+    const missing = await run(page, "select * from no_such_table");
+    expect(missing.error).toMatch(/no_such_table/);
+    const good = await run(page, "select count(*)::integer as n from headline");
+    expect(good.error).toBeNull();
+    expect(Number(good.csv!.rows[0]![0])).toBe(arrowTables().get("headline"));
+    await page.close();
+  });
+
+  it("renders at most 1,000 rows and downloads them all as CSV (UTF-8 with BOM)", async () => {
+    const page = await open("explorer.html");
+    const result = await run(page, "select range as i, '第' || range || '行' as label from range(2500)");
+    expect(result.rows).toBe(2500);
+    expect(result.shown).toBe(CAP);
+    expect(await page.locator(".jh-result tbody tr").count()).toBe(CAP);
+    expect(await page.locator(".jh-result .jh-capped").count()).toBe(1);
+    expect(result.csv!.raw.startsWith("\ufeff")).toBe(true);
+    expect(result.csv!.header).toEqual(["i", "label"]);
+    expect(result.csv!.rows.length).toBe(2500);
+    expect(result.csv!.rows.at(-1)).toEqual(["2499", "第2499行"]);
+    await page.close();
+  });
+
+  it("screenshots in both languages, desktop and phone", async () => {
+    const phone = await browser.newContext({viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true});
+    for (const [lang, path] of [["zh", "explorer.html"], ["en", "en/explorer.html"]] as const) {
+      for (const [device, into] of [["desktop", context], ["phone", phone]] as const) {
+        const page = await open(path, into);
+        await page.waitForLoadState("networkidle");
+        await page.locator("button[data-table]").first().waitFor();
+        await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.png`), fullPage: true});
+        // the first screen, the example with an interval chart, and an error
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.top.png`)});
+        await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+        await page.selectOption(".jh-editor select", "value-added");
+        await answer(page);
+        await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.value-added.png`)});
+        await run(page, "selec 1");
+        await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.error.png`)});
+        await page.close();
+      }
+    }
+    await phone.close();
+  }, 180_000);
+
+  it("made no console error and no request off this machine", () => {
+    expect(problems).toEqual([]);
+  });
+});
