@@ -1,69 +1,28 @@
 -- group_members: each group's schools on the period's as-of date, with role, place and distance from the lead
 -- grain: period × group × school
 -- key: period, group_id, school_id
-with memberships as (
-    select * from int_memberships_as_of
-),
-
-schools as (
-    select * from stg_schools
-),
-
-member_schools as (
-    select
-        memberships.period,
-        memberships.group_id,
-        memberships.school_id,
-        memberships.role,
-        memberships.is_lead,
-        memberships.joined_date,
-        schools.school_name,
-        schools.county,
-        schools.stage,
-        schools.locality,
-        schools.students,
-        schools.lat,
-        schools.lon
-    from memberships
-    inner join schools
-        on memberships.period = schools.period
-        and memberships.school_id = schools.school_id
-),
-
--- one lead per group on any date (data contract); the smallest id guards against a slip, as in group_profile
-leads as (
-    select * from member_schools
-    where is_lead
-    qualify row_number() over (partition by period, group_id order by school_id) = 1
+with group_members as (
+    select * from int_group_members
 ),
 
 final as (
     select
-        member_schools.period,
-        member_schools.group_id,
-        member_schools.school_id,
-        member_schools.school_name,
-        member_schools.role,
-        member_schools.is_lead,
-        member_schools.joined_date,
-        member_schools.county,
-        member_schools.stage,
-        member_schools.locality,
-        member_schools.students::integer as n_students,
-        member_schools.lat::double as lat,
-        member_schools.lon::double as lon,
-        leads.school_id as lead_school_id,
-        -- haversine on a sphere of radius 6371.0088 km (IUGG mean Earth radius), as group_profile.max_distance_km
-        (case when member_schools.lat is null or member_schools.lon is null or leads.lat is null or leads.lon is null then null
-            else 2 * 6371.0088 * asin(sqrt(
-                pow(sin(radians(member_schools.lat - leads.lat) / 2), 2)
-                + cos(radians(leads.lat)) * cos(radians(member_schools.lat))
-                * pow(sin(radians(member_schools.lon - leads.lon) / 2), 2)
-            )) end)::double as distance_km
-    from member_schools
-    left join leads
-        on member_schools.period = leads.period
-        and member_schools.group_id = leads.group_id
+        period,
+        group_id,
+        school_id,
+        school_name,
+        role,
+        is_lead,
+        joined_date,
+        county,
+        stage,
+        locality,
+        students::integer as n_students,
+        lat::double as lat,
+        lon::double as lon,
+        lead_school_id,
+        distance_km::double as distance_km
+    from group_members
 )
 
 select * from final
