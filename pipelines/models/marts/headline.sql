@@ -86,11 +86,13 @@ latest_exchange as (
     qualify row_number() over (partition by period_dates.period, county_exchange.county order by county_exchange.year_start desc) = 1
 ),
 
--- urban–rural gap: the latest exam by the as-of date with a published gap, mean over its subjects
+-- urban–rural gap: the latest exam by the as-of date with a published gap, mean over its subjects. A
+-- district-wide exam (区统考) is preferred: a group's joint exam (集团联考) covers only its own schools.
 exam_gaps as (
     select
         gaps.exam_id,
         any_value(exams.exam_date) as exam_date,
+        coalesce(bool_or(exams.scope = 'district'), false) as is_district,
         gaps.scope_id as county,
         avg(gaps.gap) as mean_gap
     from gaps
@@ -114,7 +116,7 @@ latest_gap as (
         on exam_gaps.exam_date <= period_dates.as_of_date
     qualify row_number() over (
         partition by period_dates.period, exam_gaps.county
-        order by exam_gaps.exam_date desc, exam_gaps.exam_id desc
+        order by exam_gaps.is_district desc, exam_gaps.exam_date desc, exam_gaps.exam_id desc
     ) = 1
 ),
 
