@@ -15,6 +15,7 @@ import {buildSync} from "esbuild";
 import * as Plot from "@observablehq/plot";
 import {CONTRACT, DOMAINS, FILE_PROBLEMS, REASONS} from "../contract.js";
 import {groupSlice, type Row} from "./group-slice.js";
+import {bundleIngest} from "./bundle-ingest.js";
 import {PAGE_TITLES} from "../../src/components/pages.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -29,6 +30,7 @@ const SLICES: Record<string, {table: string; where: (row: Row) => boolean}> = {
 
 export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
   bundleVendor();
+  bundleIngest();
   const published = join(ROOT, out, "published");
   if (!existsSync(join(published, "manifest.json"))) {
     throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);

@@ -1,6 +1,6 @@
 // The site's pages in menu order, with their titles in both languages (read by the config's header,
 // by prepare.ts to title the generated English pages, and by the pages themselves).
-export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer"];
+export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
 
 export const PAGE_TITLES = {
   index: {zh: "总览", en: "Overview"},
@@ -13,5 +13,6 @@ export const PAGE_TITLES = {
   "value-added": {zh: "增值评价", en: "Value-added"},
   methodology: {zh: "方法", en: "Methodology"},
   downloads: {zh: "下载", en: "Downloads"},
-  explorer: {zh: "数据探索", en: "Explorer"}
+  explorer: {zh: "数据探索", en: "Explorer"},
+  upload: {zh: "用自己的数据", en: "Your data"}
 };

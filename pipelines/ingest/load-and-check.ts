@@ -1,0 +1,292 @@
+// The SQL half of the ingest, over any SqlEngine (Node DuckDB or DuckDB-WASM): staged canonical CSVs →
+// stage_* tables (read_csv) → the contract's checks in reference order → raw_* tables and rejects, with
+// snapshots carried forward, every file reconciled (rows read = loaded + rejected), the reject-rate limit
+// and the lead warnings. Pure: the Node ingest (ingest.ts) and the browser's bring-your-own-data page
+// call this same function, so both sort rows into loaded and rejected identically.
+import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../contract.js";
+import type {SqlEngine} from "../db.js";
+import {InputError} from "../errors.js";
+import {carryForwardStatement, checkStatements, lit, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
+import type {RejectRow} from "./record.js";
+
+export interface Warning {
+  code: string;
+  period?: string;
+  file?: string;
+  zh: string;
+  en: string;
+}
+
+export interface InputFile {
+  period: string;
+  file: FileName;
+  /** where to read it: a path (Node) or the file object (browser) */
+  path: string;
+  /** 2025Q3/schools.csv */
+  name: string;
+}
+
+export interface Discovery {
+  periods: string[];
+  files: InputFile[];
+  warnings: Warning[];
+}
+
+/** A listing of an input folder: its entries, and each period folder's entries. */
+export interface InputListing {
+  /** the input folder's entries, sorted */
+  entries: {name: string; isDirectory: boolean}[];
+  /** a period folder's entries, sorted */
+  periodEntries: (period: string) => {name: string; isFile: () => boolean; path: string}[];
+  /** the input, as messages name it */
+  label: string;
+}
+
+const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt"];
+
+/** The period folders and the contract files in each, from a listing (Node: the disk; browser: dropped files). */
+export function discoverListing(listing: InputListing): Discovery {
+  const warnings: Warning[] = [];
+  const periods: string[] = [];
+  for (const {name: entry, isDirectory} of listing.entries) {
+    if (!isDirectory) continue;
+    if (PERIOD_PATTERN.test(entry)) periods.push(entry);
+    else if (!entry.startsWith(".")) {
+      warnings.push({code: "ignored_folder", zh: `忽略不是期次的文件夹 ${entry}`, en: `ignored folder ${entry}: not a period (YYYYQn)`});
+    }
+  }
+  if (periods.length === 0) throw new InputError("no_periods", {file: listing.label});
+  const files: InputFile[] = [];
+  for (const period of periods) {
+    for (const {name: entry, isFile, path} of listing.periodEntries(period)) {
+      const lower = entry.toLowerCase();
+      const extension = ACCEPTED_EXTENSIONS.find((ext) => lower.endsWith(ext));
+      const base = extension ? lower.slice(0, -extension.length) : lower;
+      const file = FILE_NAMES.find((name) => name === base);
+      if (file && isFile()) {
+        if (files.some((other) => other.period === period && other.file === file)) {
+          warnings.push({code: "ignored_file", period, file: entry, zh: `${period}/${entry} 与同名文件重复，已忽略`, en: `${period}/${entry} ignored: another ${file} file is in the folder`});
+          continue;
+        }
+        files.push({period, file, path, name: `${period}/${entry}`});
+      } else if (!entry.startsWith(".")) {
+        warnings.push({code: "ignored_file", period, file: entry, zh: `忽略不属于数据规范的文件 ${period}/${entry}`, en: `ignored ${period}/${entry}: not a file of the contract`});
+      }
+    }
+  }
+  const first = periods[0]!;
+  if (!files.some((file) => file.period === first && file.file === "schools")) {
+    throw new InputError("missing_schools_first_period", {period: first, file: "schools.csv"});
+  }
+  return {periods, files, warnings};
+}
+
+/** File-level problems, all of them, so a bureau can fix every file in one go. */
+export class InputProblems extends Error {
+  constructor(readonly problems: InputError[]) {
+    super(problems.map((problem) => problem.message).join("\n"));
+    this.name = "InputProblems";
+  }
+}
+
+/** What the SQL phase needs of a staged file. */
+export interface StagedInput {
+  period: string;
+  file: FileName;
+  /** 2025Q3/schools.csv */
+  name: string;
+  /** the canonical CSV, as read_csv finds it in the engine (a path, or a registered file's name) */
+  stagedPath: string;
+  rowsRead: number;
+  rejects: RejectRow[];
+}
+
+export interface CarriedFile {
+  period: string;
+  file: FileName;
+  from: string;
+  rows: number;
+}
+
+export interface FileCount {
+  period: string;
+  file: FileName;
+  rows_loaded: number;
+  rows_rejected: number;
+}
+
+export interface LoadResult {
+  /** per staged file, in the order given */
+  counts: FileCount[];
+  carried: CarriedFile[];
+  /** the lead warnings, then one per carried-forward file */
+  warnings: Warning[];
+  rejected: number;
+  load_ms: number;
+  validate_ms: number;
+}
+
+export interface LoadOptions {
+  periods: string[];
+  staged: StagedInput[];
+  /** a file whose rejected share exceeds this fails the run */
+  maxRejectRate: number;
+  onCheck?: (file: FileName, rows: number) => void;
+}
+
+export async function loadAndCheck(db: SqlEngine, options: LoadOptions): Promise<LoadResult> {
+  const {staged, periods} = options;
+  for (const statement of macroStatements()) await db.run(statement);
+  await db.run(rejectsTableDdl());
+  let loadMs = 0;
+  let validateMs = 0;
+  const carried: CarriedFile[] = [];
+  for (const file of FILE_NAMES) {
+    const spec = CONTRACT[file];
+    await db.run(rawTableDdl(spec));
+    const ofKind = staged.filter((result) => result.file === file);
+    if (ofKind.length > 0) {
+      const loadStarted = performance.now();
+      await loadStaged(db, file, ofKind);
+      loadMs += performance.now() - loadStarted;
+      const checkStarted = performance.now();
+      await insertRejects(db, ofKind.flatMap((result) => result.rejects));
+      for (const statement of checkStatements(spec)) await db.run(statement);
+      await db.run(`drop table stage_${file}`);
+      validateMs += performance.now() - checkStarted;
+      options.onCheck?.(file, ofKind.reduce((sum, result) => sum + result.rowsRead, 0));
+    }
+    if (spec.kind === "snapshot") carried.push(...(await carryForward(db, file, periods, ofKind)));
+  }
+
+  // reconcile: for every file, rows read = rows loaded + rows rejected
+  const rows = await db.all<{period: string; file: string; loaded: number; rejected: number}>(`
+    with loaded as (
+        ${FILE_NAMES.map((file) => `select period, '${file}' as file, count(*)::integer as n from raw_${file} ${CONTRACT[file].kind === "snapshot" ? "where carried_from is null" : ""} group by period`).join("\n        union all\n        ")}
+    ),
+    rejected as (
+        select period, file, count(distinct line)::integer as n from rejects group by period, file
+    )
+    select coalesce(loaded.period, rejected.period) as period, coalesce(loaded.file, rejected.file) as file,
+        coalesce(loaded.n, 0) as loaded, coalesce(rejected.n, 0) as rejected
+    from loaded full outer join rejected on loaded.period = rejected.period and loaded.file = rejected.file`);
+  const counts: FileCount[] = staged.map((result) => {
+    const count = rows.find((row) => row.period === result.period && row.file === result.file);
+    const loaded = Number(count?.loaded ?? 0);
+    const rejected = Number(count?.rejected ?? 0);
+    if (loaded + rejected !== result.rowsRead) {
+      throw new Error(`reconciliation failed for ${result.period}/${result.file}: read ${result.rowsRead}, loaded ${loaded}, rejected ${rejected}`);
+    }
+    return {period: result.period, file: result.file, rows_loaded: loaded, rows_rejected: rejected};
+  });
+
+  // too many rejects in a file means a wrong file, not a few typos
+  const tooMany = staged
+    .map((result, i) => ({result, count: counts[i]!}))
+    .filter(({result, count}) => result.rowsRead > 0 && count.rows_rejected / result.rowsRead > options.maxRejectRate);
+  if (tooMany.length > 0) {
+    const details = await Promise.all(tooMany.map(({result, count}) => rejectRateProblem(db, result, count, options.maxRejectRate)));
+    throw new InputProblems(details);
+  }
+
+  const warnings = await leadWarnings(db);
+  for (const carry of carried) {
+    warnings.push({
+      code: "carried_forward",
+      period: carry.period,
+      file: `${carry.file}.csv`,
+      zh: `${carry.period} 没有 ${carry.file}.csv，沿用 ${carry.from} 的数据（${carry.rows} 行）`,
+      en: `${carry.period} has no ${carry.file}.csv: carried forward from ${carry.from} (${carry.rows} rows)`
+    });
+  }
+  const [total] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
+  return {counts, carried, warnings, rejected: Number(total?.n ?? 0), load_ms: loadMs, validate_ms: validateMs};
+}
+
+async function loadStaged(db: SqlEngine, file: FileName, staged: StagedInput[]): Promise<void> {
+  const columns = Object.entries(stageColumns(CONTRACT[file]))
+    .map(([name, type]) => `${lit(name)}: ${lit(type)}`)
+    .join(", ");
+  const paths = staged.map((result) => lit(result.stagedPath)).join(", ");
+  await db.run(`create temp table stage_${file} as
+select * from read_csv([${paths}], header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {${columns}})`);
+}
+
+async function insertRejects(db: SqlEngine, rejects: RejectRow[]): Promise<void> {
+  for (let i = 0; i < rejects.length; i += 1000) {
+    const values = rejects
+      .slice(i, i + 1000)
+      .map(
+        (row) =>
+          `(${lit(row.period)}, ${lit(row.file)}, ${row.line}, ${lit(row.column)}, ${row.value === null ? "null" : lit(row.value)}, ${lit(row.reason)}, ${lit(row.detail_zh)}, ${lit(row.detail_en)})`
+      )
+      .join(",\n");
+    await db.run(`insert into rejects values ${values}`);
+  }
+}
+
+async function carryForward(db: SqlEngine, file: FileName, periods: string[], staged: StagedInput[]): Promise<CarriedFile[]> {
+  const reported = new Set(staged.map((result) => result.period));
+  const carried: CarriedFile[] = [];
+  let latest: string | undefined;
+  let origin: string | undefined;
+  for (const period of periods) {
+    if (reported.has(period)) {
+      latest = period;
+      origin = period;
+      continue;
+    }
+    if (!latest) continue;
+    await db.run(carryForwardStatement(CONTRACT[file], period, latest));
+    const [count] = await db.all<{n: number}>(`select count(*)::integer as n from raw_${file} where period = ${lit(period)}`);
+    carried.push({period, file, from: origin!, rows: Number(count?.n ?? 0)});
+    latest = period;
+  }
+  return carried;
+}
+
+async function rejectRateProblem(db: SqlEngine, file: StagedInput, count: FileCount, max: number): Promise<InputError> {
+  const top = await db.all<{reason: string; column: string; n: number; first_line: number}>(`
+    select reason, "column", count(*)::integer as n, min(line)::integer as first_line from rejects
+    where period = ${lit(file.period)} and file = ${lit(file.file)}
+    group by reason, "column" order by n desc, reason limit 3`);
+  const share = ((count.rows_rejected / file.rowsRead) * 100).toFixed(1);
+  const summary = top.map((row) => `${row.reason}${row.column ? `/${row.column}` : ""} ×${row.n}（第 ${row.first_line} 行起）`).join("，");
+  const summaryEn = top.map((row) => `${row.reason}${row.column ? `/${row.column}` : ""} ×${row.n} (from line ${row.first_line})`).join(", ");
+  return new InputError(
+    "reject_rate_exceeded",
+    {period: file.period, file: file.name},
+    {
+      zh: `${count.rows_rejected}/${file.rowsRead} 行（${share}%）被拒绝，上限 ${(max * 100).toFixed(1)}%；主要原因：${summary}`,
+      en: `${count.rows_rejected} of ${file.rowsRead} rows (${share}%) rejected, limit ${(max * 100).toFixed(1)}%; mostly ${summaryEn}`
+    }
+  );
+}
+
+// A group should have exactly one lead on every date; rows with a second lead are rejected, a group
+// with members but no lead at a period's end is reported.
+async function leadWarnings(db: SqlEngine): Promise<Warning[]> {
+  const rows = await db.all<{period: string; group_id: string}>(`
+    with as_of as (
+        select distinct period, last_day(make_date(cast(left(period, 4) as integer), cast(right(period, 1) as integer) * 3, 1)) as as_of_date
+        from raw_memberships
+    ),
+    active as (
+        select memberships.period, memberships.group_id, memberships.role
+        from raw_memberships as memberships
+        inner join as_of on as_of.period = memberships.period
+        where memberships.joined_date <= as_of.as_of_date
+            and (memberships.left_date is null or memberships.left_date > as_of.as_of_date)
+    )
+    select period, group_id from active group by period, group_id
+    having count(*) filter (where role = 'lead') = 0
+    order by period, group_id`);
+  return rows.map((row) => ({
+    code: "group_without_lead",
+    period: row.period,
+    file: "memberships.csv",
+    zh: `${row.period}：集团 ${row.group_id} 在期末有成员校但没有牵头校`,
+    en: `${row.period}: group ${row.group_id} has members but no lead at the period's end`
+  }));
+}

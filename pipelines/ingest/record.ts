@@ -1,0 +1,175 @@
+// One input file's text → the canonical CSV rows the SQL checks read: `period, source_line, <every
+// contract column in order>`, values folded and ids pseudonymised. The header is matched here (missing or
+// duplicate columns are file-level problems) and records that cannot be split into the header's fields
+// are rejected here (bad_row); everything else is checked in SQL. Pure: the Node ingest (stage-file.ts)
+// and the browser's bring-your-own-data page run this same code.
+import type {FileSpec} from "../contract.js";
+import {InputError, type ProblemLocation} from "../errors.js";
+import {CsvTokenizer, csvField, sniffDelimiter, DEFAULT_LIMITS, type CsvLimits, type CsvRecord} from "./csv.js";
+import {NotThisEncoding, UndecodableFile, type Encoding} from "./encoding.js";
+import {foldValue, mapHeader} from "./normalize.js";
+
+export interface RejectRow {
+  period: string;
+  file: string;
+  line: number;
+  column: string;
+  value: string | null;
+  reason: string;
+  detail_zh: string;
+  detail_en: string;
+}
+
+export interface StagedText {
+  /** the delimiter as the manifest names it: ",", "\\t" or ";" */
+  delimiter: string;
+  rowsRead: number;
+  blankLines: number;
+  extraColumns: string[];
+  rejects: RejectRow[];
+}
+
+export interface StageTextOptions {
+  spec: FileSpec;
+  period: string;
+  /** how the file is named in messages: 2025Q3/schools.csv */
+  displayName: string;
+  /** an id → its pseudonym (the same id gives the same pseudonym within a run) */
+  pseudonymise: (id: string) => string;
+  /** receives the canonical CSV, header first, in pieces that end with a newline */
+  write: (text: string) => void;
+  limits?: CsvLimits;
+  /** awaited after each chunk of text (back-pressure, progress) */
+  afterChunk?: (rowsRead: number) => Promise<void> | void;
+}
+
+const DELIMITER_NAMES: Record<number, string> = {44: ",", 9: "\\t", 59: ";"};
+
+/** The canonical CSV's header line. */
+export function canonicalHeader(spec: FileSpec): string {
+  return ["period", "source_line", ...spec.columns.map((column) => column.name)].join(",") + "\n";
+}
+
+/** Stage one file's decoded text (in chunks). Throws InputError for the file-level problems. */
+export async function stageText(text: AsyncIterable<string>, options: StageTextOptions): Promise<StagedText> {
+  const {spec, period, pseudonymise, write} = options;
+  const where = {period, file: options.displayName};
+  write(canonicalHeader(spec));
+
+  const rejects: RejectRow[] = [];
+  const columns = spec.columns;
+  const isId = columns.map((column) => column.pseudonymise === true);
+  const linePrefix = csvField(period) + ",";
+  const width = columns.length;
+  let header: string[] | undefined;
+  let index: number[] = [];
+  let effectiveWidth = 0;
+  let extraColumns: string[] = [];
+  let rowsRead = 0;
+  let delimiter = 44;
+
+  const reject = (line: number, zh: string, en: string) =>
+    rejects.push({period, file: spec.name, line, column: "", value: null, reason: "bad_row", detail_zh: zh, detail_en: en});
+
+  const onRecord = (record: CsvRecord) => {
+    if (!header) {
+      header = record.fields;
+      const mapping = mapHeader(spec, header);
+      if (mapping.duplicates.length > 0) {
+        const list = mapping.duplicates.map((dup) => `${dup.column} ← ${dup.headers.join(" / ")}`).join("; ");
+        throw new InputError("duplicate_header", {...where, line: 1}, {zh: list, en: list});
+      }
+      if (mapping.missing.length > 0) {
+        const missing = mapping.missing
+          .map((name) => `${name}（${columns.find((column) => column.name === name)?.aliases[0] ?? ""}）`)
+          .join("、");
+        const found = header.slice(0, 30).join(", ");
+        throw new InputError(
+          "missing_column",
+          {...where, line: 1},
+          {zh: `${missing}；表头为：${found}`, en: `${mapping.missing.join(", ")}; the header has: ${found}`}
+        );
+      }
+      index = columns.map((column) => mapping.index.get(column.name) ?? -1);
+      extraColumns = mapping.extra;
+      effectiveWidth = header.reduce((width, cell, i) => (cell.trim() === "" ? width : i + 1), 0);
+      return;
+    }
+    rowsRead++;
+    const fields = record.fields;
+    if (record.broken) {
+      const [zh, en] = BROKEN_TEXT[record.broken];
+      reject(record.line, zh, en);
+      return;
+    }
+    if (fields.length < effectiveWidth || (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== ""))) {
+      reject(record.line, `有 ${fields.length} 个字段，表头有 ${effectiveWidth} 列`, `${fields.length} fields, but the header has ${effectiveWidth} columns`);
+      return;
+    }
+    let line = linePrefix + record.line;
+    for (let c = 0; c < width; c++) {
+      const at = index[c]!;
+      let value = at >= 0 && at < fields.length ? foldValue(fields[at]!) : "";
+      if (value !== "") {
+        if (isId[c]) value = pseudonymise(value);
+        line += "," + csvField(value);
+      } else line += ",";
+    }
+    write(line + "\n");
+  };
+
+  let tokenizer: CsvTokenizer | undefined;
+  for await (const chunk of text) {
+    if (!tokenizer) {
+      const newline = chunk.indexOf("\n");
+      delimiter = sniffDelimiter(newline === -1 ? chunk : chunk.slice(0, newline));
+      tokenizer = new CsvTokenizer(delimiter, onRecord, options.limits ?? DEFAULT_LIMITS);
+    }
+    tokenizer.push(chunk);
+    await options.afterChunk?.(rowsRead);
+  }
+  tokenizer?.end();
+  if (!header) throw new InputError("empty_file", where);
+  return {delimiter: DELIMITER_NAMES[delimiter] ?? ",", rowsRead, blankLines: tokenizer?.blankLines ?? 0, extraColumns, rejects};
+}
+
+export const BROKEN_TEXT: Record<NonNullable<CsvRecord["broken"]>, [string, string]> = {
+  unclosed_quote: ["引号未闭合，直到文件末尾", "a quote opened here is never closed before the end of the file"],
+  field_too_long: ["某个字段超过 100 万个字符", "a field is longer than 1,000,000 characters"],
+  too_many_fields: ["字段超过 10000 个", "more than 10,000 fields"]
+};
+
+/**
+ * Try each candidate encoding in turn (see encoding.ts): `attempt` stages the file as one encoding and
+ * throws NotThisEncoding to move on. Empty files, NUL bytes and undecodable text are file-level problems.
+ */
+export async function withEncodings<T>(
+  candidates: Encoding[],
+  bytes: number,
+  where: ProblemLocation,
+  attempt: (encoding: Encoding, last: boolean) => Promise<T>
+): Promise<T> {
+  if (bytes === 0) throw new InputError("empty_file", where);
+  if (candidates.length === 0) {
+    throw new InputError("unreadable_encoding", where, {
+      zh: "文件含有空字节：可能是不带 BOM 的 UTF-16 或者根本不是 CSV（例如改了扩展名的 .xlsx）",
+      en: "the file contains NUL bytes: UTF-16 without a BOM, or not a CSV at all (an .xlsx renamed, say)"
+    });
+  }
+  for (let i = 0; i < candidates.length; i++) {
+    try {
+      return await attempt(candidates[i]!, i === candidates.length - 1);
+    } catch (error) {
+      if (error instanceof NotThisEncoding) continue;
+      if (error instanceof UndecodableFile) {
+        throw new InputError(
+          "unreadable_encoding",
+          {...where, line: error.line},
+          {zh: "既不是有效的 UTF-8，也不是有效的 GBK/GB18030", en: "neither valid UTF-8 nor valid GBK/GB18030"}
+        );
+      }
+      throw error;
+    }
+  }
+  throw new InputError("unreadable_encoding", where);
+}

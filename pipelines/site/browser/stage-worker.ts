@@ -1,0 +1,94 @@
+// The bring-your-own-data page's Web Worker: stages dropped files one at a time, off the page's thread,
+// with the pipeline's own code — encoding detection and decoding (ingest/encoding.ts), the tokenizer
+// (ingest/csv.ts), header matching, folding, bad_row rejects and pseudonymisation (ingest/record.ts).
+// Bundled by pipelines/site/prepare.ts into src/components/vendor/ingest-worker.js (no imports left).
+// Nothing here touches the network: files come in as File objects, canonical CSV text goes back.
+import {CONTRACT, type FileName} from "../../contract.js";
+import {InputError} from "../../errors.js";
+import {BOM_BYTES, decodeChunks, detectEncodings, PROBE_BYTES, type Encoding} from "../../ingest/encoding.js";
+import {stageText, withEncodings} from "../../ingest/record.js";
+
+export interface WorkerTask {
+  index: number;
+  period: string;
+  file: FileName;
+  /** 2025Q3/schools.csv */
+  name: string;
+  blob: Blob;
+}
+
+export type WorkerMessage =
+  | {type: "progress"; index: number; bytes: number; total: number; rows: number}
+  | {type: "done"; index: number; csv: string; encoding: Encoding; delimiter: string; rowsRead: number; blankLines: number; extraColumns: string[]; rejects: unknown[]; ms: number}
+  | {type: "input-error"; index: number; code: string; location: InputError["location"]; zh: string; en: string; text: string}
+  | {type: "error"; index: number; message: string};
+
+// Ids become 20 hex digits, as in the pipeline, but from a random table that lives only in this worker for
+// this visit: the same id gives the same pseudonym across files and periods, and nothing can map it back.
+const pseudonyms = new Map<string, string>();
+function pseudonymise(id: string): string {
+  let value = pseudonyms.get(id);
+  if (value === undefined) {
+    const bytes = crypto.getRandomValues(new Uint8Array(10));
+    value = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    pseudonyms.set(id, value);
+  }
+  return value;
+}
+
+async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = (blob.stream() as ReadableStream<Uint8Array>).getReader();
+  try {
+    for (;;) {
+      const {done, value} = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): Promise<void> {
+  const started = performance.now();
+  const {blob} = task;
+  const probe = new Uint8Array(await blob.slice(0, PROBE_BYTES).arrayBuffer());
+  const where = {period: task.period, file: task.name};
+  let lastProgress = 0;
+  const result = await withEncodings(detectEncodings(probe), blob.size, where, async (encoding, last) => {
+    const parts: string[] = [];
+    let bytes = BOM_BYTES[encoding];
+    const text = decodeChunks(chunksOf(blob.slice(BOM_BYTES[encoding])), encoding, last, (chunk) => (bytes += chunk.length));
+    const staged = await stageText(text, {
+      spec: CONTRACT[task.file],
+      period: task.period,
+      displayName: task.name,
+      pseudonymise,
+      write: (line) => parts.push(line),
+      afterChunk: (rows) => {
+        const now = performance.now();
+        if (now - lastProgress < 100) return;
+        lastProgress = now;
+        post({type: "progress", index: task.index, bytes, total: blob.size, rows});
+      }
+    });
+    return {...staged, encoding, csv: parts.join("")};
+  });
+  post({type: "done", index: task.index, ...result, ms: performance.now() - started});
+}
+
+const scope = globalThis as unknown as {onmessage: ((event: {data: WorkerTask[]}) => void) | null; postMessage: (message: WorkerMessage) => void};
+scope.onmessage = async (event) => {
+  const post = (message: WorkerMessage) => scope.postMessage(message);
+  for (const task of event.data) {
+    try {
+      await stage(task, post);
+    } catch (error) {
+      if (error instanceof InputError) {
+        post({type: "input-error", index: task.index, code: error.code, location: error.location, zh: error.detail.zh, en: error.detail.en, text: error.bilingual()});
+      } else {
+        post({type: "error", index: task.index, message: error instanceof Error ? error.message : String(error)});
+      }
+    }
+  }
+};

@@ -1,0 +1,217 @@
+// Browser tests of "Your data" (issue 6): the demo's CSV files, set on the page's folder input as a reader
+// would choose them, go through the pipeline's own code in the browser (staging in a Web Worker, the SQL
+// checks and the model files in DuckDB-WASM) and give the headline numbers of the pipeline's published
+// tables; the messy GBK variant gives the same numbers and exactly its planted rejects; a malformed input
+// gives the CLI's own file-level messages; and no request carries the data. Prints the time from choosing
+// the files to the metrics on screen; screenshots in test/output/screenshots/upload.*.png.
+import {mkdirSync, readFileSync, readdirSync, cpSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {chromium, type Browser, type Page, type Request} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {generateDemo} from "../../pipelines/demo/generate.js";
+import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
+import {validateInput} from "../../pipelines/run.js";
+import {tempDir} from "../helpers.js";
+import {ensureBuilt} from "./build.js";
+import {serve} from "./server.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const DEMO = join(ROOT, "data", "demo");
+const SHOTS = join(ROOT, "test", "output", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const HEADLINE_KEYS = ["share_schools_in_group", "share_students_in_group", "exchange_rate", "n_compliant_schools", "n_schools_assessed", "urban_rural_gap", "max_cv_primary", "max_cv_junior"];
+
+type Row = Record<string, unknown>;
+
+/** the published headline row of the latest period, region-wide */
+function publishedHeadline(): Row {
+  const rows = tableFromIPC(readFileSync(join(OUT, "published", "headline.arrow")))
+    .toArray()
+    .map((row) => row.toJSON() as Row)
+    .filter((row) => row.county === "all")
+    .sort((a, b) => String(a.period).localeCompare(String(b.period)));
+  const last = rows.at(-1)!;
+  return Object.fromEntries(Object.entries(last).map(([key, value]) => [key, typeof value === "bigint" ? Number(value) : value]));
+}
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "upload.html"});
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+  });
+  mkdirSync(SHOTS, {recursive: true});
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Run {
+  page: Page;
+  ms: number;
+  requests: {url: string; method: string; body: string | null; at: number}[];
+}
+
+/** open the page, choose `folder` on the folder input, wait for the metrics (or the problems) */
+async function upload(folder: string, {lang = "zh", viewport = {width: 1280, height: 900}, expectProblems = false} = {}): Promise<Run> {
+  const context = await browser.newContext({viewport});
+  const page = await context.newPage();
+  const name = `${lang}/upload.html ${folder}`;
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${name}: console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${name}: pageerror: ${error.message}`));
+  const requests: Run["requests"] = [];
+  // the context sees the page's requests and its workers' (the staging worker, DuckDB's)
+  const record = (request: Request) => requests.push({url: request.url(), method: request.method(), body: request.postData(), at: Date.now()});
+  context.on("request", record);
+  await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}upload.html`);
+  await page.waitForSelector("input[data-testid=folder-input]", {state: "attached"});
+  await page.waitForLoadState("networkidle");
+  const started = Date.now();
+  await page.setInputFiles("input[data-testid=folder-input]", folder);
+  await page.waitForSelector(expectProblems ? "[data-testid=problems]" : "[data-testid=metrics]", {timeout: 120_000});
+  return {page, ms: Date.now() - started, requests: requests.filter((request) => request.at >= started)};
+}
+
+async function headlineOf(page: Page): Promise<Row> {
+  return JSON.parse((await page.getAttribute("[data-testid=metrics]", "data-headline"))!);
+}
+
+/** the rejects' CSV download (every reject, both languages) */
+async function rejectsOf(page: Page): Promise<Row[]> {
+  const href = await page.locator("[data-testid=rejects] a.jh-download").getAttribute("href");
+  const text: string = await page.evaluate(async (url) => (await (await fetch(url!)).text()).replace(/^\ufeff/, ""), href);
+  const [header, ...lines] = text.split("\r\n").filter(Boolean);
+  const columns = header!.split(",");
+  // messages hold commas: quoted fields, parsed simply (no newlines in rejects)
+  return lines.map((line) => {
+    const cells: string[] = [];
+    for (const match of line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)) cells.push(match[1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
+    return Object.fromEntries(columns.map((column, i) => [column, cells[i]]));
+  });
+}
+
+function expectSameHeadline(shown: Row, published: Row): void {
+  expect(shown.period).toBe(published.period);
+  for (const key of HEADLINE_KEYS) {
+    const a = shown[key] as number | null;
+    const b = published[key] as number | null;
+    if (b == null) expect(a, key).toBeNull();
+    else expect(a, key).toBeCloseTo(b, 9);
+  }
+}
+
+describe("your data", () => {
+  it("the demo folder gives the published headline numbers, and no request carries the data; time to the metrics", async () => {
+    const run = await upload(DEMO);
+    const inPage = Number(await run.page.getAttribute("html", "data-upload-ms"));
+    const timings = await run.page.getAttribute("html", "data-upload-timings");
+    console.log(`upload: demo (${readdirSync(DEMO).filter((d) => /^\d{4}Q\d$/.test(d)).length} periods, 45 files, 7.7 MB) → metrics in ${run.ms} ms (in page ${inPage} ms; ${timings}; Chromium ${browser.version()})`);
+    writeFileSync(join(ROOT, "test", "output", "upload-time.json"), JSON.stringify({wall_ms: run.ms, in_page_ms: inPage, timings: JSON.parse(timings ?? "{}"), chromium: browser.version()}, null, 2) + "\n");
+    const published = publishedHeadline();
+    expectSameHeadline(await headlineOf(run.page), published);
+    // the cards show the same figures
+    const value = (id: string) => run.page.locator(`[data-kpi=${id}] .jh-value`).textContent();
+    expect(await value("share_schools_in_group")).toBe(new Intl.NumberFormat("zh-CN", {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1}).format(published.share_schools_in_group as number));
+    expect(await value("n_compliant_schools")).toBe(String(published.n_compliant_schools));
+    // the charts of the main site, drawn
+    expect(await run.page.locator("figure.jh-figure svg").count()).toBeGreaterThanOrEqual(3);
+    expect(await rejectsOf(run.page)).toEqual([]);
+
+    // nothing leaves the browser: while the files were read and computed, only GETs of the site's own files
+    const ids = new Set<string>();
+    for (const line of readFileSync(join(DEMO, "2025Q1", "scores.csv"), "utf8").split("\n").slice(1)) {
+      const id = line.split(",")[2];
+      if (id) ids.add(id.trim());
+    }
+    expect(ids.size).toBeGreaterThan(1000);
+    // DuckDB's .wasm and the staging worker are fetched after the files are chosen: the check sees requests
+    expect(run.requests.some((request) => request.url.endsWith(".wasm"))).toBe(true);
+    for (const request of run.requests) {
+      const url = new URL(request.url);
+      if (url.protocol === "blob:" || url.protocol === "data:") continue;
+      expect(url.hostname, request.url).toBe("127.0.0.1");
+      expect(request.method, request.url).toBe("GET");
+      expect(request.body, request.url).toBeNull();
+      expect(url.search, request.url).toBe("");
+      expect([...ids].some((id) => request.url.includes(id)), request.url).toBe(false);
+      // only the site's files: DuckDB's .wasm and worker, the staging worker, scripts
+      expect(url.pathname, request.url).toMatch(/^\/_(npm|file|import|observablehq|node)\//);
+    }
+    await run.page.screenshot({path: join(SHOTS, "upload.zh.desktop.png"), fullPage: true});
+    await run.page.context().close();
+  }, 180_000);
+
+  it("the messy GBK variant gives the same headline numbers and exactly its planted rejects", async () => {
+    const messy = join(tempDir(), "messy");
+    await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messy, messy: true});
+    const broken = (JSON.parse(readFileSync(join(messy, "messy.json"), "utf8")) as {broken_rows: {period: string; file: string; line: number; reason: string}[]}).broken_rows;
+    const run = await upload(messy);
+    console.log(`upload: messy GBK demo → metrics in ${run.ms} ms`);
+    expectSameHeadline(await headlineOf(run.page), publishedHeadline());
+    const rejects = await rejectsOf(run.page);
+    const shown = new Set(rejects.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
+    const planted = new Set(broken.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
+    expect([...shown].sort()).toEqual([...planted].sort());
+    for (const row of rejects) {
+      expect(row.message_zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(row.message_en).toMatch(/[a-z]/);
+    }
+    // the table shows them with their line numbers
+    expect(await run.page.locator("[data-testid=rejects] tbody tr").count()).toBe(Math.min(200, rejects.length));
+    // some files really were GBK
+    expect(await run.page.locator("[data-card=upload_files] td", {hasText: "gb18030"}).count()).toBeGreaterThan(0);
+    await run.page.context().close();
+  }, 240_000);
+
+  it("a malformed input shows the command line's own file-level messages, naming each file", async () => {
+    const bad = join(tempDir(), "bad");
+    cpSync(join(DEMO, "2025Q1"), join(bad, "2025Q1"), {recursive: true});
+    const scores = readFileSync(join(bad, "2025Q1", "scores.csv"), "utf8").split("\n");
+    const drop = scores[0]!.split(",").indexOf("student_id");
+    expect(drop).toBeGreaterThanOrEqual(0);
+    writeFileSync(join(bad, "2025Q1", "scores.csv"), scores.map((line) => line.split(",").filter((_, i) => i !== drop).join(",")).join("\n"));
+    writeFileSync(join(bad, "2025Q1", "teachers.csv"), "");
+    const expected = (await validateInput({input: bad})).problems.map((problem) => problem.bilingual());
+    expect(expected.length).toBe(2);
+    const run = await upload(bad, {expectProblems: true});
+    const shown = await run.page.locator("[data-testid=problems] pre.jh-problem").allTextContents();
+    expect(shown.sort()).toEqual(expected.sort());
+    expect(shown.join("\n")).toContain("2025Q1/scores.csv");
+    expect(shown.join("\n")).toContain("student_id");
+    expect(shown.join("\n")).toContain("2025Q1/teachers.csv");
+    await run.page.screenshot({path: join(SHOTS, "upload.problems.png"), fullPage: true});
+    await run.page.context().close();
+  }, 120_000);
+
+  it("reads in English and on a phone", async () => {
+    for (const [lang, viewport, shot] of [
+      ["en", {width: 1280, height: 900}, "upload.en.desktop.png"],
+      ["zh", {width: 390, height: 844}, "upload.zh.phone.png"],
+      ["en", {width: 390, height: 844}, "upload.en.phone.png"]
+    ] as const) {
+      const run = await upload(DEMO, {lang, viewport});
+      expectSameHeadline(await headlineOf(run.page), publishedHeadline());
+      if (lang === "en") expect(await run.page.locator("[data-testid=metrics] h2").textContent()).toMatch(/Headline metrics/);
+      const overflow = await run.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, shot).toBeLessThanOrEqual(0);
+      await run.page.screenshot({path: join(SHOTS, shot), fullPage: true});
+      await run.page.context().close();
+    }
+  }, 300_000);
+
+  it("no console errors, no failed cells", () => {
+    expect(problems).toEqual([]);
+  });
+});
