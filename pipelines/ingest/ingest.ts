@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {type FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
-import {discoverListing, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type Warning} from "./load-and-check.js";
+import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type Warning} from "./load-and-check.js";
 import type {Pseudonymiser} from "./pseudonym.js";
 import {stageAll, type StageTask} from "./stage-pool.js";
 import type {StagedFile} from "./stage-file.js";
@@ -106,15 +106,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     const result = outcome.result;
     staged.push(result);
-    if (result.extraColumns.length > 0) {
-      warnings.push({
-        code: "extra_columns",
-        period: inputFile.period,
-        file: inputFile.name,
-        zh: `${inputFile.name}：忽略未知的列 ${result.extraColumns.join("、")}`,
-        en: `${inputFile.name}: ignored unknown columns ${result.extraColumns.join(", ")}`
-      });
-    }
+    if (result.extraColumns.length > 0) warnings.push(extraColumnsWarning(inputFile.period, inputFile.name, result.extraColumns));
   });
   if (problems.length > 0) throw new InputProblems(problems);
   const decodeMs = performance.now() - decodeStarted;

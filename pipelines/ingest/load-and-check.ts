@@ -45,6 +45,17 @@ export interface InputListing {
 const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt"];
 
 /** The period folders and the contract files in each, from a listing (Node: the disk; browser: dropped files). */
+/** The one warning a file with columns outside the contract gets (the columns are ignored). */
+export function extraColumnsWarning(period: string, name: string, extra: readonly string[]): Warning {
+  return {
+    code: "extra_columns",
+    period,
+    file: name,
+    zh: `${name}：忽略未知的列 ${extra.join("、")}`,
+    en: `${name}: ignored unknown columns ${extra.join(", ")}`
+  };
+}
+
 export function discoverListing(listing: InputListing): Discovery {
   const warnings: Warning[] = [];
   const periods: string[] = [];

@@ -4,6 +4,7 @@
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
+import {chromium, type Browser} from "playwright-core";
 
 export function ensureBuilt({root, dist, out, page = "index.html"}: {root: string; dist: string; out: string; page?: string}): void {
   const manifest = join(out, "published", "manifest.json");
@@ -38,4 +39,15 @@ export function ensureBuilt({root, dist, out, page = "index.html"}: {root: strin
   } finally {
     rmSync(lock, {recursive: true, force: true});
   }
+}
+
+/**
+ * Debian's Chromium, headless, with its background networking off: without those flags it tries to reach
+ * Google's hosts at every start, which this machine's closed network refuses.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+  });
 }

@@ -7,17 +7,16 @@
 import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EXAMPLES} from "../../src/components/explorerText.js";
-import {ensureBuilt} from "./build.js";
+import {ensureBuilt, launchChromium} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const CAP = 1000;
 
@@ -69,10 +68,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "explorer.html"});
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-  });
+  browser = await launchChromium();
   context = await browser.newContext({viewport: {width: 1280, height: 900}});
   mkdirSync(SHOTS, {recursive: true});
 }, 300_000);

@@ -8,19 +8,18 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import {chromium, type Browser, type BrowserContext} from "playwright-core";
+import type {Browser, BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {PAGES} from "../../src/components/pages.js";
 import {serve} from "./server.js";
-import {ensureBuilt} from "./build.js";
+import {ensureBuilt, launchChromium} from "./build.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
 const DIST = process.env.JUNHENG_DIST ? resolve(process.env.JUNHENG_DIST) : join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const BUDGET = 500 * 1024;
 // many intranet servers do not gzip: a dashboard page stays under the same budget uncompressed
 const RAW_BUDGET = 500 * 1024;
@@ -47,10 +46,7 @@ let browser: Browser;
 beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT});
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, {recursive: true});
 }, 300_000);
 

@@ -7,13 +7,13 @@
 import {mkdirSync, readFileSync, readdirSync, cpSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import {chromium, type Browser, type Page, type Request} from "playwright-core";
+import type {Browser, Page, Request} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {validateInput} from "../../pipelines/run.js";
 import {tempDir} from "../helpers.js";
-import {ensureBuilt} from "./build.js";
+import {ensureBuilt, launchChromium} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -21,7 +21,6 @@ const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
 const DEMO = join(ROOT, "data", "demo");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const HEADLINE_KEYS = ["share_schools_in_group", "share_students_in_group", "exchange_rate", "n_compliant_schools", "n_schools_assessed", "urban_rural_gap", "max_cv_primary", "max_cv_junior"];
 
 type Row = Record<string, unknown>;
@@ -44,10 +43,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "upload.html"});
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-  });
+  browser = await launchChromium();
   mkdirSync(SHOTS, {recursive: true});
 }, 300_000);
 

@@ -8,7 +8,7 @@ import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../../contrac
 import type {SqlEngine} from "../../db.js";
 import {InputError} from "../../errors.js";
 import {rejectsExportQuery} from "../../ingest/checks-sql.js";
-import {discoverListing, InputProblems, loadAndCheck, type CarriedFile, type Warning} from "../../ingest/load-and-check.js";
+import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Warning} from "../../ingest/load-and-check.js";
 import type {RejectRow} from "../../ingest/record.js";
 import {configStatements, parseConfig, type JunhengConfig} from "../../models/config.js";
 import {buildModels, type Model, type ModelTiming} from "../../models/runner.js";
@@ -152,15 +152,7 @@ export async function ingestDropped(options: BrowserIngestOptions): Promise<Brow
     else if (message.type === "error") throw new Error(`${task.name}: ${message.message}`);
     else if (message.type === "done") {
       ok.push({task, result: message});
-      if (message.extraColumns.length > 0) {
-        warnings.push({
-          code: "extra_columns",
-          period: task.period,
-          file: task.name,
-          zh: `${task.name}：忽略未知的列 ${message.extraColumns.join("、")}`,
-          en: `${task.name}: ignored unknown columns ${message.extraColumns.join(", ")}`
-        });
-      }
+      if (message.extraColumns.length > 0) warnings.push(extraColumnsWarning(task.period, task.name, message.extraColumns));
     }
   });
   if (problems.length > 0) throw new UploadProblems(problems);
