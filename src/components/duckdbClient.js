@@ -5,7 +5,7 @@
 //
 // Offline by construction: the .wasm and the worker are files of the @duckdb/duckdb-wasm package that the
 // build copies into dist/ (import.meta.resolve), and DuckDB is told never to install or load extensions
-// (it would fetch them from extensions.duckdb.org). Parquet therefore cannot be read here: Arrow and CSV.
+// (it would fetch them from DuckDB's extension server). Parquet therefore cannot be read here: Arrow and CSV.
 import * as duckdb from "@duckdb/duckdb-wasm";
 
 const BUNDLES = {
