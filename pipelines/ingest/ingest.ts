@@ -7,7 +7,9 @@ import {join} from "node:path";
 import {type FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
-import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type Warning} from "./load-and-check.js";
+import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type Warning} from "./load-and-check.js";
+
+export type {FileReport};
 import type {Pseudonymiser} from "./pseudonym.js";
 import {stageAll, type StageTask} from "./stage-pool.js";
 import type {StagedFile} from "./stage-file.js";
@@ -30,22 +32,6 @@ export function discoverInput(input: string): Discovery {
         .sort()
         .map((name) => ({name, path: join(input, period, name), isFile: () => statSync(join(input, period, name)).isFile()}))
   });
-}
-
-export interface FileReport {
-  period: string;
-  file: FileName;
-  name: string;
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  delimiter: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  blank_lines: number;
-  extra_columns: string[];
-  ms: number;
 }
 
 export interface IngestResult {

@@ -45,6 +45,23 @@ export interface InputListing {
 const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt"];
 
 /** The period folders and the contract files in each, from a listing (Node: the disk; browser: dropped files). */
+/** What the manifest says of each input file (the browser has no sha256 of the dropped files). */
+export interface FileReport {
+  period: string;
+  file: FileName;
+  name: string;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  delimiter: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  blank_lines: number;
+  extra_columns: string[];
+  ms: number;
+}
+
 /** The one warning a file with columns outside the contract gets (the columns are ignored). */
 export function extraColumnsWarning(period: string, name: string, extra: readonly string[]): Warning {
   return {

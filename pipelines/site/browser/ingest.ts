@@ -8,7 +8,7 @@ import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../../contrac
 import type {SqlEngine} from "../../db.js";
 import {InputError} from "../../errors.js";
 import {rejectsExportQuery} from "../../ingest/checks-sql.js";
-import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Warning} from "../../ingest/load-and-check.js";
+import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type FileReport, type Warning} from "../../ingest/load-and-check.js";
 import type {RejectRow} from "../../ingest/record.js";
 import {configStatements, parseConfig, type JunhengConfig} from "../../models/config.js";
 import {buildModels, type Model, type ModelTiming} from "../../models/runner.js";
@@ -101,20 +101,7 @@ export interface BrowserIngestOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface StagedReport {
-  period: string;
-  file: FileName;
-  name: string;
-  bytes: number;
-  encoding: string;
-  delimiter: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  blank_lines: number;
-  extra_columns: string[];
-  ms: number;
-}
+export type StagedReport = Omit<FileReport, "sha256">;
 
 export interface BrowserIngestResult {
   periods: string[];
