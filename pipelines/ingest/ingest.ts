@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {type FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
-import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type Warning} from "./load-and-check.js";
+import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type Warning} from "./load-and-check.js";
 
 export type {FileReport};
 import type {Pseudonymiser} from "./pseudonym.js";
@@ -106,19 +106,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     onCheck: (file, rows) => options.onProgress?.({stage: "check", file, rows})
   });
   const files: FileReport[] = staged.map((result, i) => ({
-    period: result.period,
-    file: result.file,
-    name: nameOf(result),
-    sha256: result.sha256,
-    bytes: result.bytes,
-    encoding: result.encoding,
-    delimiter: result.delimiter,
-    rows_read: result.rowsRead,
-    rows_loaded: loaded.counts[i]!.rows_loaded,
-    rows_rejected: loaded.counts[i]!.rows_rejected,
-    blank_lines: result.blankLines,
-    extra_columns: result.extraColumns,
-    ms: Math.round(result.ms)
+    ...fileReport({period: result.period, file: result.file, name: nameOf(result), bytes: result.bytes}, result, loaded.counts[i]!),
+    sha256: result.sha256
   }));
   warnings.push(...loaded.warnings);
   return {

@@ -62,6 +62,35 @@ export interface FileReport {
   ms: number;
 }
 
+/** What staging tells of one file, whether it ran on a Node file or in the browser's worker. */
+export interface StageStats {
+  encoding: string;
+  delimiter: string;
+  rowsRead: number;
+  blankLines: number;
+  extraColumns: string[];
+  ms: number;
+}
+
+/** A file's manifest entry from its staging figures and what the SQL phase loaded and rejected. */
+export function fileReport(
+  input: {period: string; file: FileName; name: string; bytes: number},
+  stats: StageStats,
+  counts: {rows_loaded: number; rows_rejected: number}
+): Omit<FileReport, "sha256"> {
+  return {
+    ...input,
+    encoding: stats.encoding,
+    delimiter: stats.delimiter,
+    rows_read: stats.rowsRead,
+    rows_loaded: counts.rows_loaded,
+    rows_rejected: counts.rows_rejected,
+    blank_lines: stats.blankLines,
+    extra_columns: stats.extraColumns,
+    ms: Math.round(stats.ms)
+  };
+}
+
 /** The one warning a file with columns outside the contract gets (the columns are ignored). */
 export function extraColumnsWarning(period: string, name: string, extra: readonly string[]): Warning {
   return {

@@ -8,7 +8,7 @@ import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../../contrac
 import type {SqlEngine} from "../../db.js";
 import {InputError} from "../../errors.js";
 import {rejectsExportQuery} from "../../ingest/checks-sql.js";
-import {discoverListing, extraColumnsWarning, InputProblems, loadAndCheck, type CarriedFile, type FileReport, type Warning} from "../../ingest/load-and-check.js";
+import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type FileReport, type Warning} from "../../ingest/load-and-check.js";
 import type {RejectRow} from "../../ingest/record.js";
 import {configStatements, parseConfig, type JunhengConfig} from "../../models/config.js";
 import {buildModels, type Model, type ModelTiming} from "../../models/runner.js";
@@ -178,20 +178,9 @@ export async function ingestDropped(options: BrowserIngestOptions): Promise<Brow
   progress({stage: "done"});
   return {
     periods: discovery.periods,
-    files: ok.map(({task, result}, i) => ({
-      period: task.period,
-      file: task.file,
-      name: task.name,
-      bytes: task.blob.size,
-      encoding: result.encoding,
-      delimiter: result.delimiter,
-      rows_read: result.rowsRead,
-      rows_loaded: loaded.counts[i]!.rows_loaded,
-      rows_rejected: loaded.counts[i]!.rows_rejected,
-      blank_lines: result.blankLines,
-      extra_columns: result.extraColumns,
-      ms: Math.round(result.ms)
-    })),
+    files: ok.map(({task, result}, i) =>
+      fileReport({period: task.period, file: task.file, name: task.name, bytes: task.blob.size}, result, loaded.counts[i]!)
+    ),
     carried: loaded.carried,
     warnings,
     config,
