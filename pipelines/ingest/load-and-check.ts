@@ -5,7 +5,7 @@
 // call this same function, so both sort rows into loaded and rejected identically.
 import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../contract.js";
 import type {SqlEngine} from "../db.js";
-import {InputError} from "../errors.js";
+import {InputError, shown} from "../errors.js";
 import {carryForwardStatement, checkStatements, lit, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
 import type {RejectRow} from "./record.js";
 
@@ -97,8 +97,8 @@ export function extraColumnsWarning(period: string, name: string, extra: readonl
     code: "extra_columns",
     period,
     file: name,
-    zh: `${name}：忽略未知的列 ${extra.join("、")}`,
-    en: `${name}: ignored unknown columns ${extra.join(", ")}`
+    zh: `${name}：忽略未知的列 ${extra.map((column) => shown(column)).join("、")}`,
+    en: `${name}: ignored unknown columns ${extra.map((column) => shown(column)).join(", ")}`
   };
 }
 

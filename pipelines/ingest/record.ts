@@ -4,7 +4,7 @@
 // are rejected here (bad_row); everything else is checked in SQL. Pure: the Node ingest (stage-file.ts)
 // and the browser's bring-your-own-data page run this same code.
 import type {FileSpec} from "../contract.js";
-import {InputError, type ProblemLocation} from "../errors.js";
+import {InputError, shown, type ProblemLocation} from "../errors.js";
 import {CsvTokenizer, csvField, sniffDelimiter, DEFAULT_LIMITS, type CsvLimits, type CsvRecord} from "./csv.js";
 import {NotThisEncoding, UndecodableFile, type Encoding} from "./encoding.js";
 import {foldValue, mapHeader} from "./normalize.js";
@@ -76,14 +76,14 @@ export async function stageText(text: AsyncIterable<string>, options: StageTextO
       header = record.fields;
       const mapping = mapHeader(spec, header);
       if (mapping.duplicates.length > 0) {
-        const list = mapping.duplicates.map((dup) => `${dup.column} ← ${dup.headers.join(" / ")}`).join("; ");
+        const list = mapping.duplicates.map((dup) => `${dup.column} ← ${dup.headers.map((cell) => shown(cell)).join(" / ")}`).join("; ");
         throw new InputError("duplicate_header", {...where, line: 1}, {zh: list, en: list});
       }
       if (mapping.missing.length > 0) {
         const missing = mapping.missing
           .map((name) => `${name}（${columns.find((column) => column.name === name)?.aliases[0] ?? ""}）`)
           .join("、");
-        const found = header.slice(0, 30).join(", ");
+        const found = header.slice(0, 30).map((cell) => shown(cell)).join(", ") + (header.length > 30 ? ", …" : "");
         throw new InputError(
           "missing_column",
           {...where, line: 1},

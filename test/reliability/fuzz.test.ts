@@ -93,6 +93,18 @@ function mutate(input: string, file: string, mutations: string[], seed: number):
   writeFileSync(join(input, file), bytes);
 }
 
+// CI runs a fixed seed so that a landing is never decided by luck; explore new inputs with
+// FUZZ_SEED=random FUZZ_RUNS=1000 npx vitest run test/reliability/fuzz.test.ts (a failure prints the
+// seed and the shrunk counterexample, which then becomes a fixed case below).
+const SEED = process.env.FUZZ_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20241101);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+
+// Counterexamples fuzzing found once; they stay as fixed cases.
+const FOUND: Array<{file: string; mutations: string[]; seed: number; lenient: boolean}> = [
+  // a quoted header cell with a line break in it split the one-line-per-language message
+  {file: "2025Q3/exams.csv", mutations: ["empty", "quotesAndNewlines"], seed: 536788446, lenient: false}
+];
+
 describe("fuzzing the contract files", () => {
   it("every mutated input ends in reconciled success or a bilingual file-level problem", async () => {
     const out = join(tempDir(), "out");
@@ -112,20 +124,20 @@ describe("fuzzing the contract files", () => {
           const problems = error instanceof InputProblems ? error.problems : error instanceof InputError ? [error] : undefined;
           if (!problems) throw error;
           for (const problem of problems) {
-            expect(problem.bilingual()).toMatch(/错误 \[\w+\][^\n]*\nError \[\w+\]/);
+            expect(problem.bilingual()).toMatch(/^错误 \[\w+\][^\n]*\nError \[\w+\][^\n]*$/);
             outcomes[problem.code] = (outcomes[problem.code] ?? 0) + 1;
           }
           expect(hashTree(out)).toEqual(before);
         }
       }),
-      {numRuns: 80}
+      {numRuns: RUNS, seed: SEED, examples: FOUND.map((found) => [found])}
     );
-    console.log("fuzz outcomes", outcomes);
+    console.log("fuzz seed", SEED, "outcomes", outcomes);
     expect(Object.keys(outcomes).length).toBeGreaterThan(2);
   }, 300_000);
 
   it("the CLI never prints a stack trace and exits 0 or 1", () => {
-    const rand = mulberry32(Date.now() % 2 ** 31);
+    const rand = mulberry32(SEED);
     const names = Object.keys(MUTATIONS);
     for (let i = 0; i < 8; i++) {
       const input = copyFixture("clean");
