@@ -9,7 +9,8 @@ scored as (
     select * from int_scores_z where z is not null
 ),
 
-linked as (
+-- materialized: both the fits and the residuals read it
+linked as materialized (
     select
         pairs.prior_exam_id,
         pairs.exam_id,
@@ -38,7 +39,11 @@ fits as (
         subject,
         count(*) as n_linked,
         regr_intercept(z_now, z_prior) as intercept,
-        regr_slope(z_now, z_prior) as slope
+        regr_slope(z_now, z_prior) as slope,
+        -- σ_r: the sd of all residuals of the pair (metrics.md; sample sd, n − 1). OLS residuals have mean 0 and
+        -- sum of squares Syy − Sxy²/Sxx, so no second pass over the students is needed
+        sqrt(greatest(regr_syy(z_now, z_prior) - pow(regr_sxy(z_now, z_prior), 2) / nullif(regr_sxx(z_now, z_prior), 0), 0)
+            / nullif(count(*) - 1, 0)) as sigma_r
     from linked
     group by prior_exam_id, exam_id, subject
 ),
@@ -49,7 +54,8 @@ residuals as (
         fits.n_linked,
         fits.intercept,
         fits.slope,
-        linked.z_now - (fits.intercept + fits.slope * linked.z_prior) as residual
+        linked.z_now - (fits.intercept + fits.slope * linked.z_prior) as residual,
+        fits.sigma_r
     from linked
     inner join fits
         on linked.prior_exam_id = fits.prior_exam_id
@@ -58,11 +64,7 @@ residuals as (
 ),
 
 final as (
-    select
-        *,
-        -- σ_r: the sd of all residuals of the pair (metrics.md; sample sd, n − 1)
-        stddev_samp(residual) over (partition by prior_exam_id, exam_id, subject) as sigma_r
-    from residuals
+    select * from residuals
 )
 
 select * from final

@@ -9,19 +9,27 @@ settings as (
     select * from cfg_settings
 ),
 
+-- one pass over the students: per school, n_j, mean ȳ_j and the within-school sum of squares Σ (y − ȳ_j)²
 school_means as (
-    select exam_id, subject, county, school_id, count(*) as n_school, avg(score) as school_mean
+    select
+        exam_id,
+        subject,
+        county,
+        school_id,
+        count(*) as n_school,
+        avg(score) as school_mean,
+        var_pop(score) * count(*) as ss_school
     from scores
     group by exam_id, subject, county, school_id
 ),
 
 county_means as (
-    select exam_id, subject, county, count(*) as n_students, avg(score) as county_mean
-    from scores
+    select exam_id, subject, county, sum(n_school) as n_students, sum(n_school * school_mean) / sum(n_school) as county_mean
+    from school_means
     group by exam_id, subject, county
 ),
 
--- one-way ANOVA sums of squares: between = Σ n_j (ȳ_j − ȳ)², within = Σ (y − ȳ_j)²
+-- one-way ANOVA sums of squares: between = Σ n_j (ȳ_j − ȳ)², within = Σ (y − ȳ_j)² = Σ_j ss_j
 sums_of_squares as (
     select
         county_means.exam_id,
@@ -30,7 +38,8 @@ sums_of_squares as (
         county_means.n_students,
         count(*) as n_schools,
         sum(school_means.n_school * pow(school_means.school_mean - county_means.county_mean, 2)) as ss_between,
-        sum(pow(school_means.n_school, 2)) as sum_n_squared
+        sum(pow(school_means.n_school, 2)) as sum_n_squared,
+        sum(school_means.ss_school) as ss_within
     from county_means
     inner join school_means
         on county_means.exam_id = school_means.exam_id
@@ -39,35 +48,15 @@ sums_of_squares as (
     group by county_means.exam_id, county_means.subject, county_means.county, county_means.n_students
 ),
 
-within_squares as (
-    select
-        scores.exam_id,
-        scores.subject,
-        scores.county,
-        sum(pow(scores.score - school_means.school_mean, 2)) as ss_within
-    from scores
-    inner join school_means
-        on scores.exam_id = school_means.exam_id
-        and scores.subject = school_means.subject
-        and scores.county = school_means.county
-        and scores.school_id = school_means.school_id
-    group by scores.exam_id, scores.subject, scores.county
-),
-
 -- variance components by the ANOVA (method-of-moments) estimator: MSB = SSB/(J−1), MSW = SSW/(N−J),
 -- n₀ = (N − Σn_j²/N)/(J−1), σ²_between = max(0, (MSB − MSW)/n₀), share = σ²_between / (σ²_between + MSW)
 components as (
     select
-        sums_of_squares.*,
-        within_squares.ss_within,
+        *,
         case when n_schools > 1 and n_students > n_schools then ss_between / (n_schools - 1) end as ms_between,
-        case when n_schools > 1 and n_students > n_schools then within_squares.ss_within / (n_students - n_schools) end as ms_within,
+        case when n_schools > 1 and n_students > n_schools then ss_within / (n_students - n_schools) end as ms_within,
         case when n_schools > 1 then (n_students - sum_n_squared / n_students) / (n_schools - 1) end as n_zero
     from sums_of_squares
-    inner join within_squares
-        on sums_of_squares.exam_id = within_squares.exam_id
-        and sums_of_squares.subject = within_squares.subject
-        and sums_of_squares.county = within_squares.county
 ),
 
 shares as (

@@ -13,23 +13,40 @@ settings as (
     select * from cfg_settings
 ),
 
+-- every comparison pools whole schools, so the students are read once: per school, n, mean z and the sum of
+-- squared deviations from that mean (m2), which pool exactly (Chan, Golub & LeVeque): over the schools j of a side,
+-- n = Σ n_j, mean = Σ n_j·mean_j / n, m2 = Σ m2_j + Σ n_j·(mean_j − mean)²
+school_moments as (
+    select
+        exam_id,
+        subject,
+        school_id,
+        any_value(county) as county,
+        any_value(locality) as locality,
+        count(*) as n,
+        avg(z) as mean_z,
+        coalesce(var_pop(z) * count(*), 0) as m2
+    from scores
+    group by exam_id, subject, school_id
+),
+
 -- side 1 is the first-named side of the comparison
 locality_sides as (
-    select exam_id, subject, county, school_id, z, 'urban_rural' as comparison,
+    select exam_id, subject, county, school_id, n, mean_z, m2, 'urban_rural' as comparison,
         case locality when 'urban' then 1 when 'rural' then 2 end as side
-    from scores
+    from school_moments
     union all
-    select exam_id, subject, county, school_id, z, 'urban_town' as comparison,
+    select exam_id, subject, county, school_id, n, mean_z, m2, 'urban_town' as comparison,
         case locality when 'urban' then 1 when 'town' then 2 end as side
-    from scores
+    from school_moments
 ),
 
 sided as (
-    select exam_id, subject, 'all' as scope, 'all' as scope_id, comparison, side, z
+    select exam_id, subject, 'all' as scope, 'all' as scope_id, comparison, side, n, mean_z, m2
     from locality_sides
     where side is not null
     union all
-    select exam_id, subject, 'county' as scope, county as scope_id, comparison, side, z
+    select exam_id, subject, 'county' as scope, county as scope_id, comparison, side, n, mean_z, m2
     from locality_sides
     where side is not null and county is not null
     union all
@@ -40,7 +57,9 @@ sided as (
         exam_memberships.group_id as scope_id,
         locality_sides.comparison,
         locality_sides.side,
-        locality_sides.z
+        locality_sides.n,
+        locality_sides.mean_z,
+        locality_sides.m2
     from locality_sides
     inner join exam_memberships
         on locality_sides.exam_id = exam_memberships.exam_id
@@ -50,30 +69,62 @@ sided as (
     union all
     -- within a group on the exam's date: the lead's students vs the members'
     select
-        scores.exam_id,
-        scores.subject,
+        school_moments.exam_id,
+        school_moments.subject,
         'group' as scope,
         exam_memberships.group_id as scope_id,
         'lead_member' as comparison,
         case when exam_memberships.is_lead then 1 else 2 end as side,
-        scores.z
-    from scores
+        school_moments.n,
+        school_moments.mean_z,
+        school_moments.m2
+    from school_moments
     inner join exam_memberships
-        on scores.exam_id = exam_memberships.exam_id
-        and scores.subject = exam_memberships.subject
-        and scores.school_id = exam_memberships.school_id
+        on school_moments.exam_id = exam_memberships.exam_id
+        and school_moments.subject = exam_memberships.subject
+        and school_moments.school_id = exam_memberships.school_id
+),
+
+side_means as (
+    select
+        exam_id, subject, scope, scope_id, comparison, side,
+        sum(n) as n,
+        sum(n * mean_z) / sum(n) as mean_z
+    from sided
+    group by exam_id, subject, scope, scope_id, comparison, side
+),
+
+side_pooled as (
+    select
+        side_means.exam_id, side_means.subject, side_means.scope, side_means.scope_id, side_means.comparison,
+        side_means.side,
+        side_means.n,
+        side_means.mean_z,
+        -- the sample variance of the side's students: pooled m2 / (n − 1)
+        (sum(sided.m2) + sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2))) / nullif(side_means.n - 1, 0) as var_z
+    from side_means
+    inner join sided
+        on side_means.exam_id = sided.exam_id
+        and side_means.subject = sided.subject
+        and side_means.scope = sided.scope
+        and side_means.scope_id = sided.scope_id
+        and side_means.comparison = sided.comparison
+        and side_means.side = sided.side
+    group by
+        side_means.exam_id, side_means.subject, side_means.scope, side_means.scope_id, side_means.comparison,
+        side_means.side, side_means.n, side_means.mean_z
 ),
 
 side_moments as (
     select
         exam_id, subject, scope, scope_id, comparison,
-        count(*) filter (where side = 1) as n_first,
-        count(*) filter (where side = 2) as n_second,
-        avg(z) filter (where side = 1) as mean_first,
-        avg(z) filter (where side = 2) as mean_second,
-        var_samp(z) filter (where side = 1) as var_first,
-        var_samp(z) filter (where side = 2) as var_second
-    from sided
+        coalesce(sum(n) filter (where side = 1), 0) as n_first,
+        coalesce(sum(n) filter (where side = 2), 0) as n_second,
+        any_value(mean_z) filter (where side = 1) as mean_first,
+        any_value(mean_z) filter (where side = 2) as mean_second,
+        any_value(var_z) filter (where side = 1) as var_first,
+        any_value(var_z) filter (where side = 2) as var_second
+    from side_pooled
     group by exam_id, subject, scope, scope_id, comparison
 ),
 
