@@ -14,24 +14,32 @@ export interface Model {
   /** from the header comment `-- key: a, b`; published files are ordered by it */
   key: string[];
   description: string;
+  /** from `-- materialized: view` (default table): a view costs nothing to build and is read where used */
+  materialized: "table" | "view";
 }
 
-/** Parse a model file's header: `-- name: description`, `-- grain: …`, `-- key: a, b`. */
+/** Parse a model file's header: `-- name: description`, `-- grain: …`, `-- key: a, b`, `-- materialized: view`. */
 export function parseModel(name: string, layer: Layer, sql: string): Model {
-  const header = sql.split("\n").filter((line) => line.startsWith("--"));
+  // the header is the comment block the file starts with; comments further down are the SQL's own
+  const lines = sql.split("\n");
+  const end = lines.findIndex((line) => !line.startsWith("--"));
+  const header = end === -1 ? lines : lines.slice(0, end);
   const field = (label: string) =>
     header
       .map((line) => new RegExp(`^--\\s*${label}:\\s*(.*)$`).exec(line)?.[1]?.trim())
       .find((value) => value !== undefined);
   const first = header[0] ? /^--\s*[\w]+:\s*(.*)$/.exec(header[0])?.[1] ?? "" : "";
   const key = field("key");
+  const materialized = field("materialized") ?? "table";
+  if (materialized !== "table" && materialized !== "view") throw new Error(`${name}: materialized must be table or view, not ${materialized}`);
   return {
     name,
     layer,
     sql,
     grain: field("grain") ?? "",
     key: key ? key.split(",").map((column) => column.trim()).filter(Boolean) : [],
-    description: first
+    description: first,
+    materialized
   };
 }
 
@@ -70,12 +78,12 @@ export interface ModelTiming {
   ms: number;
 }
 
-/** Create every model as a table, in order. */
+/** Create every model as a table (or a view where its header says so), in order. */
 export async function buildModels(engine: SqlEngine, models: readonly Model[]): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
   for (const model of orderModels(models)) {
     const started = performance.now();
-    await engine.run(`create or replace table ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);
+    await engine.run(`create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);
     const [count] = await engine.all<{n: number}>(`select count(*)::integer as n from ${model.name}`);
     timings.push({name: model.name, layer: model.layer, rows: Number(count?.n ?? 0), ms: performance.now() - started});
   }

@@ -9,7 +9,7 @@ scored as (
     select * from int_scores_z where z is not null
 ),
 
--- materialized: both the fits and the residuals read it
+-- read twice, by the fits and by the residuals: computed once
 linked as materialized (
     select
         pairs.prior_exam_id,

@@ -1,6 +1,7 @@
 -- stg_scores: one student's result in one exam subject; student_id is already pseudonymised
 -- grain: exam × subject × student
 -- key: exam_id, subject, student_id
+-- materialized: view
 with source as (
     select * from raw_scores
 ),
