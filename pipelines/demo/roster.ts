@@ -89,7 +89,7 @@ export const TEMPLATE_SCHOOLS: readonly TemplateSchool[] = [
   s(41, "安阳乡中心学校", "primary", "rural", 360, -6.0, -38.0, {isWeak: true}),
   s(42, "花寨乡中心学校", "primary", "rural", 310, 2.0, -45.0, {isWeak: true}),
   s(43, "靖安乡中心学校", "primary", "rural", 340, 13.0, 11.0),
-  s(44, "平山湖蒙古族乡中心学校", "primary", "rural", 64, 20.0, 68.0, {isWeak: true}),
+  s(44, "平山湖蒙古族乡中心学校", "primary", "rural", 45, 20.0, 68.0, {isWeak: true}),
   s(45, "花寨乡新城小学", "primary", "rural", 96, 5.0, -48.0, {isWeak: true}),
   s(46, "安阳乡金王庄小学", "primary", "rural", 118, -9.0, -40.0, {isWeak: true}),
   s(47, "龙渠乡保安小学", "primary", "rural", 87, -25.0, -26.0, {isWeak: true}),
