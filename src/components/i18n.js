@@ -201,6 +201,9 @@ const TEXT = {
   met: ["达到", "met"],
   notMet: ["未达到", "not met"],
   noData: ["暂无数据。", "No data."],
+  allSuppressed: ["参加的学校人数都少于 {n}，结果按规则不公开。", "Every school taking part has fewer than {n} students: nothing is published under the suppression rule."],
+  sideSuppressed: ["每次考试都有一方学生少于 {n} 人，差距按规则不公开。", "In every exam one side has fewer than {n} students: the gap is not published under the suppression rule."],
+  valueSuppressed: ["少于 {n} 人，不公开", "fewer than {n} students, not published"],
   rowsShown: ["共 {n} 行", "{n} rows"]
 };
 
