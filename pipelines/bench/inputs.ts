@@ -1,6 +1,8 @@
 // The benchmark's inputs: demo scales generated once and cached under .bench/, and GBK copies of them.
 import {createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync} from "node:fs";
-import {join} from "node:path";
+import {createHash} from "node:crypto";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {pipeline} from "node:stream/promises";
 import iconv from "iconv-lite";
 import {PERIOD_PATTERN} from "../contract.js";
@@ -41,6 +43,14 @@ function sameMarker(a: Marker | undefined, b: Marker): boolean {
   return a !== undefined && JSON.stringify({...a, seconds: 0}) === JSON.stringify({...b, seconds: 0});
 }
 
+/** A hash of the generator's source: a cached input made by another version of it is made again. */
+function generatorHash(): string {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "demo");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts")).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest("hex").slice(0, 16);
+}
+
 /**
  * The demo input for a scale, generated with `junheng demo` unless the cache (.bench/<name> plus the
  * marker .bench/<name>.json naming what it holds) already has it. Returns the folder and the seconds
@@ -53,7 +63,7 @@ export async function ensureDemo(
   run: (argv: string[]) => Promise<void>
 ): Promise<{dir: string; seconds: number}> {
   const dir = join(root, name);
-  const wanted: Marker = {kind: "demo", seed: args.seed, scale: args.scale, extra: args.extra ?? []};
+  const wanted: Marker = {kind: "demo", seed: args.seed, scale: args.scale, extra: args.extra ?? [], generator: generatorHash()};
   if (sameMarker(readMarker(dir), wanted)) return {dir, seconds: 0};
   rmSync(dir, {recursive: true, force: true});
   rmSync(`${dir}.json`, {force: true});
@@ -67,7 +77,7 @@ export async function ensureDemo(
 /** A copy of a UTF-8 input with every CSV transcoded to GBK (streaming), cached like the demos. */
 export async function ensureGbk(root: string, source: string, name: string, seed: number): Promise<string> {
   const dir = join(root, name);
-  const wanted: Marker = {kind: "gbk", seed, source};
+  const wanted: Marker = {kind: "gbk", seed, source, from: readMarker(source)?.generator ?? null};
   if (sameMarker(readMarker(dir), wanted)) return dir;
   rmSync(dir, {recursive: true, force: true});
   for (const period of readdirSync(source).sort()) {
