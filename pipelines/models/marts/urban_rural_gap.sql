@@ -94,6 +94,8 @@ side_means as (
     group by exam_id, subject, scope, scope_id, comparison, side
 ),
 
+-- a join back rather than a window for each side's mean: window sums follow the partition's row order, which
+-- changes with the input's, and the published files must not (the messy demo publishes the clean one's bytes)
 side_pooled as (
     select
         side_means.exam_id, side_means.subject, side_means.scope, side_means.scope_id, side_means.comparison,
