@@ -1,4 +1,4 @@
-// The input data contract (../shared/spec/data-contract.md) as data: one declaration drives header
+// The input data contract (docs/data-contract.md) as data: one declaration drives header
 // matching, validation SQL, the demo generator's headers and the methodology page. Shared by Node and
 // the browser explorer, so it imports nothing from Node.
 
