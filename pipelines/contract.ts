@@ -1,4 +1,4 @@
-// The input data contract (../shared/spec/data-contract.md) as data: one declaration drives header
+// The input data contract (docs/data-contract.md) as data: one declaration drives header
 // matching, validation SQL, the demo generator's headers and the methodology page. Shared by Node and
 // the browser explorer, so it imports nothing from Node.
 
@@ -309,12 +309,16 @@ export type FileProblemCode = keyof typeof FILE_PROBLEMS;
 
 export const PERIOD_PATTERN = /^(\d{4})Q([1-4])$/;
 
+const QUARTER_ENDS = ["03-31", "06-30", "09-30", "12-31"] as const;
+
 /** The last day of a period (its as-of date), as YYYY-MM-DD. */
 export function periodEnd(period: string): string {
   const m = PERIOD_PATTERN.exec(period);
   if (!m) throw new Error(`not a period: ${period}`);
-  const year = Number(m[1]);
-  const quarter = Number(m[2]);
-  const ends = ["03-31", "06-30", "09-30", "12-31"];
-  return `${year}-${ends[quarter - 1]}`;
+  return `${m[1]}-${QUARTER_ENDS[Number(m[2]) - 1]}`;
 }
+
+/** The same as-of date in SQL, from the same table of quarter ends: the ingest checks and the models call
+ * jh_period_end(period) instead of writing the formula again. DuckDB lists are 1-based, like quarters. */
+export const PERIOD_END_MACRO = `create or replace macro jh_period_end(period) as
+  cast(left(period, 4) || '-' || [${QUARTER_ENDS.map((end) => `'${end}'`).join(", ")}][cast(right(period, 1) as integer)] as date)`;

@@ -10,6 +10,18 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const FIXTURES = join(ROOT, "test", "fixtures");
 export const CLI = join(ROOT, "pipelines", "bin", "junheng.mjs");
 
+/** Timeouts catch hangs, not slowness: every test must pass on a two-core machine shared with other work,
+ * where a demo run or a page load takes five to twenty times as long as on a quiet one. No test compares
+ * elapsed times; each has its own timeout, none shares a budget with other tests. */
+export const TIMEOUT = {
+  /** one wait inside a browser test: a page load, a selector, DuckDB-WASM starting */
+  wait: 5 * 60_000,
+  /** one test, or one CLI run */
+  test: 15 * 60_000,
+  /** a test that runs the pipeline many times over (kills, fuzzing, concurrent runs) */
+  long: 45 * 60_000
+};
+
 export function tempDir(prefix = "junheng-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -32,7 +44,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRes
     cwd: ROOT,
     env: {...process.env, JUNHENG_KEY: "", JUNHENG_KEY_FILE: "", ...env},
     encoding: "utf8",
-    timeout: 300_000
+    timeout: TIMEOUT.test
   });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }

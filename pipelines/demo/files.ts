@@ -1,5 +1,5 @@
 // The canonical (clean) content of each contract file in one period, as SQL over the built tables.
-// Columns are in data-contract.md order; the messy writer formats the same rows differently.
+// Columns are in docs/data-contract.md order; the messy writer formats the same rows differently.
 import {periodEnd} from "../contract.js";
 import {PLANTED, SNAPSHOT_GAPS} from "./model.js";
 

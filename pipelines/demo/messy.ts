@@ -39,7 +39,7 @@ const ENCODING: Readonly<Record<DemoFile, "gb18030" | "utf8-bom">> = {
   scores: "gb18030"
 };
 
-/** strftime patterns; each file uses one of the spellings data-contract.md accepts */
+/** strftime patterns; each file uses one of the spellings docs/data-contract.md accepts */
 const DATE_STYLE: Readonly<Record<DemoFile, string>> = {
   schools: "%Y年%-m月%-d日",
   groups: "%Y-%m-%d",

@@ -92,7 +92,7 @@ export const PLANTED = {
   belowShareOther: 0.08
 };
 
-/** National thresholds (督导评估办法 2017), per section: the same numbers metrics.md uses. */
+/** National thresholds (督导评估办法 2017), per section: the same numbers docs/metrics.md uses. */
 export const THRESHOLDS = {
   qualified_teachers_per_100: {primary: 4.2, junior: 5.3},
   backbone_per_100: {primary: 1.0, junior: 1.0},

@@ -1,5 +1,5 @@
 // truth.json: what the generator planted, and the same quantities counted back from the built tables
-// by the definitions of metrics.md, so tests can check both the files and the pipeline against them.
+// by the definitions of docs/metrics.md, so tests can check both the files and the pipeline against them.
 import type {Db} from "../db.js";
 import {latentQuery} from "./files.js";
 import {PERIODS, PLANTED, THRESHOLDS} from "./model.js";
@@ -152,7 +152,7 @@ members as (
 ),
 
 by_definition as (
-    -- metrics.md: eligible teachers of the group's schools; exchanges counted at the sending school
+    -- docs/metrics.md: eligible teachers of the group's schools; exchanges counted at the sending school
     select wave_members.group_key, wave_members.school_year,
         count(distinct teachers.teacher_key) filter (where teachers.is_eligible)::integer as n_eligible_members,
         count(distinct exchanges.teacher_key)::integer as n_exchanged_members
@@ -206,7 +206,7 @@ order by schools.school_id, resource_plan.indicator_no`);
   return {thresholds: THRESHOLDS, planted_below: planted, below: await belowThresholds(db)};
 }
 
-// The seven indicators of metrics.md, per school year, school and section; rows below threshold only.
+// The seven indicators of docs/metrics.md, per school year, school and section; rows below threshold only.
 async function belowThresholds(db: Db) {
   const t = THRESHOLDS;
   return db.all(`

@@ -1,7 +1,7 @@
 // The contract turned into SQL: parsing macros, the typed raw_* tables, and the row, key and
 // reference checks that sort each staged row into loaded or rejected. Pure string building, so the
 // browser explorer runs exactly the same checks in DuckDB-WASM.
-import {CONTRACT, DOMAINS, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
+import {CONTRACT, DOMAINS, PERIOD_END_MACRO, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
 
 export const lit = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -34,7 +34,8 @@ export function macroStatements(): string[] {
     `create or replace macro jh_bool(s) as case
        when lower(s) in (${TRUE_WORDS.map(lit).join(", ")}) then true
        when lower(s) in (${FALSE_WORDS.map(lit).join(", ")}) then false
-     end`
+     end`,
+    PERIOD_END_MACRO
   ];
   for (const [domain, spec] of Object.entries(DOMAINS)) {
     const whens = Object.entries(spec.values as Record<string, readonly string[]>).flatMap(([code, labels]) =>

@@ -326,7 +326,7 @@ async function rejectRateProblem(db: SqlEngine, file: StagedInput, count: FileCo
 async function leadWarnings(db: SqlEngine): Promise<Warning[]> {
   const rows = await db.all<{period: string; group_id: string}>(`
     with as_of as (
-        select distinct period, last_day(make_date(cast(left(period, 4) as integer), cast(right(period, 1) as integer) * 3, 1)) as as_of_date
+        select distinct period, jh_period_end(period) as as_of_date
         from raw_memberships
     ),
     active as (

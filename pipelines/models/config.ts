@@ -1,4 +1,4 @@
-// junheng.config.json: targets, thresholds and the suppression size (metrics.md "Config"). Pure (no fs):
+// junheng.config.json: targets, thresholds and the suppression size (docs/metrics.md "Config"). Pure (no fs):
 // the browser explorer parses the same file and runs the same cfg_* statements before the models.
 import {InputError} from "../errors.js";
 
@@ -38,7 +38,7 @@ export interface JunhengConfig {
   indicator_thresholds: Record<Section, Record<Indicator, number>>;
   /** 三率一分: excellent ≥, pass ≥, low < these shares of full marks */
   score_bands: {excellent: number; pass: number; low: number};
-  /** empty: pairs are found from the data (metrics.md value_added_school) */
+  /** empty: pairs are found from the data (docs/metrics.md value_added_school) */
   va_pairs: VaPair[];
 }
 
@@ -130,7 +130,7 @@ export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
   checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "$schema"], "");
-  // metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
+  // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
     for (const key of ["indicator_thresholds", "score_bands", "va_pairs"] as const) {

@@ -1,5 +1,6 @@
 // Builds SQL models in dependency order on any SqlEngine (Node DuckDB or DuckDB-WASM). Pure: no fs,
 // so the browser explorer runs the very same models. One model = one file = one relation.
+import {PERIOD_END_MACRO} from "../contract.js";
 import type {SqlEngine} from "../db.js";
 
 export type Layer = "staging" | "intermediate" | "marts";
@@ -81,6 +82,8 @@ export interface ModelTiming {
 /** Create every model as a table (or a view where its header says so), in order. */
 export async function buildModels(engine: SqlEngine, models: readonly Model[]): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
+  // the models' one shared function (the ingest checks create it too; a model test starts from raw_* tables)
+  await engine.run(PERIOD_END_MACRO);
   for (const model of orderModels(models)) {
     const started = performance.now();
     await engine.run(`create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);

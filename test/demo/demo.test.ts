@@ -191,7 +191,7 @@ describe("truth.json agrees with the files", () => {
     expect(rows).toEqual(expected);
   });
 
-  it("the planted urban–rural gap is recoverable from scores.csv by the metrics.md definition", async () => {
+  it("the planted urban–rural gap is recoverable from scores.csv by the docs/metrics.md definition", async () => {
     const exams = truth.urban_rural_gap.exams;
     expect(exams.filter((e) => e.n_rural >= 10).length).toBeGreaterThanOrEqual(8);
     for (const exam of exams.filter((e) => e.n_rural >= 10)) {

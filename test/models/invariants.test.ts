@@ -1,11 +1,26 @@
 // Invariants on a fuller fixture: shares within 0–1, rollups equal the sum of their parts, suppression
 // whenever fewer than min_n students, no student or teacher id in any mart, keys unique.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Db} from "../../pipelines/db.js";
 import {build, modelsToBuild} from "./fixture.js";
 import {sampleFixture} from "./sample.js";
 
 const MIN_N = 10;
+
+/** docs/metrics.md: each "## <table> — grain …" section's "Columns: `a, b, …`" line */
+function documentedColumns(): Record<string, string[]> {
+  const text = readFileSync(join(import.meta.dirname, "..", "..", "docs", "metrics.md"), "utf8");
+  const tables: Record<string, string[]> = {};
+  for (const section of text.split(/^## /m).slice(1)) {
+    const name = /^(\w+) — grain/.exec(section)?.[1];
+    const columns = /^Columns: `([^`]+)`/m.exec(section)?.[1];
+    if (name && columns) tables[name] = columns.split(",").map((column) => column.trim());
+  }
+  return tables;
+}
+
 let db: Db;
 const marts = modelsToBuild().filter((model) => model.layer === "marts");
 beforeAll(async () => {
@@ -14,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("invariants", () => {
-  it("publishes exactly the tables of metrics.md, each with a unique key", async () => {
+  it("publishes exactly the tables of docs/metrics.md, each with a unique key", async () => {
     expect(marts.map((model) => model.name).sort()).toEqual(
       ["coverage", "uncovered_schools", "group_profile", "group_members", "school_resources", "resource_cv", "resource_theil", "resource_gap",
         "teacher_structure", "teacher_exchange", "exchange_flows", "exam_school", "score_variance", "urban_rural_gap",
@@ -27,6 +42,17 @@ describe("invariants", () => {
       expect(dup!.n, mart.name).toBe(0);
       const [nulls] = await db.all<{n: number}>(`select count(*)::integer as n from ${mart.name} where ${mart.key.map((c) => `"${c}" is null`).join(" or ")}`);
       expect(nulls!.n, `${mart.name} null key`).toBe(0);
+    }
+  });
+
+  it("publishes each table with exactly the columns docs/metrics.md lists, in that order", async () => {
+    const documented = documentedColumns();
+    expect(Object.keys(documented).sort()).toEqual(marts.map((model) => model.name).sort());
+    for (const mart of marts) {
+      const columns = await db.all<{name: string}>(
+        `select column_name as name from information_schema.columns where table_name = '${mart.name}' order by ordinal_position`
+      );
+      expect(columns.map((column) => column.name), `${mart.name}: docs/metrics.md "Columns"`).toEqual(documented[mart.name]);
     }
   });
 

@@ -408,7 +408,7 @@ describe("teacher exchange", () => {
     const byKey = new Map(found.map((r) => [`${r.school_year}|${r.scope_id}`, r]));
     let exact = 0;
     for (const g of truth.teacher_exchange.groups) {
-      // metrics.md counts every member school and every exchange they send (*_members); the *_home counts are
+      // docs/metrics.md counts every member school and every exchange they send (*_members); the *_home counts are
       // the generator's draw pool, where a school in several groups sends through its most specific one
       const row = byKey.get(`${g.school_year}|${g.group_id}`);
       expect(row, `${g.group_id} ${g.school_year} (wave ${g.wave_date}) published`).toBeDefined();

@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {periodEnd} from "../../pipelines/contract.js";
 import {Db} from "../../pipelines/db.js";
 import {buildModels, parseModel} from "../../pipelines/models/runner.js";
 import {loadModels} from "../../pipelines/models/load.js";
@@ -26,5 +27,18 @@ describe("the model runner", () => {
     expect(await db.all("select s::integer as s from t")).toEqual([{s: 10}]);
     db.close();
     for (const model of loadModels()) if (model.layer !== "staging") expect(`${model.name} ${model.materialized}`).toBe(`${model.name} table`);
+  });
+
+  it("gives the models the contract's period end: jh_period_end(period) = periodEnd(period)", async () => {
+    const db = await Db.open(":memory:");
+    await buildModels(db, []);
+    // the last day of each quarter, by hand; 2024 is a leap year, which changes no quarter's end
+    const expected = {"2024Q1": "2024-03-31", "2024Q2": "2024-06-30", "2025Q3": "2025-09-30", "2025Q4": "2025-12-31"};
+    for (const [period, end] of Object.entries(expected)) {
+      expect(periodEnd(period), period).toBe(end);
+      const [row] = await db.all<{end: string}>(`select strftime(jh_period_end('${period}'), '%Y-%m-%d') as end`);
+      expect(row!.end, period).toBe(end);
+    }
+    db.close();
   });
 });

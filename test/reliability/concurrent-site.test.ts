@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import {copyPublished} from "../../pipelines/site/prepare.js";
-import {runCli, spawnCli, tempDir} from "../helpers.js";
+import {TIMEOUT, runCli, spawnCli, tempDir} from "../helpers.js";
 
 function checkCopy(data: string): string {
   const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8"));
@@ -46,5 +46,5 @@ describe("a run while the site step reads the output", () => {
     // both outputs were read while the runs replaced each other
     expect(seen.size).toBe(2);
     console.log(`${copies} consistent copies taken during ${inputs.length} runs`);
-  }, 300_000);
+  }, TIMEOUT.long);
 });

@@ -4,7 +4,7 @@
 import {describe, expect, it} from "vitest";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {hashTree, runCli, spawnCli, tempDir} from "../helpers.js";
+import {TIMEOUT, hashTree, runCli, spawnCli, tempDir} from "../helpers.js";
 
 const ARGS = (out: string) => ["run", "--input", "data/demo", "--out", out, "--demo-key", "--quiet"];
 const without = (tree: Record<string, string>, ...names: string[]) =>
@@ -54,5 +54,5 @@ describe("SIGKILL at random moments", () => {
     expect(readdirSync(dirname(out)).filter((entry) => entry.startsWith(".junheng-"))).toEqual([]);
     console.log(`killed ${kills} runs; stages reached before a kill: ${[...stagesSeen].join(", ")}`);
     expect(stagesSeen.size).toBeGreaterThanOrEqual(3);
-  }, 300_000);
+  }, TIMEOUT.long);
 });

@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {runPipeline} from "../../pipelines/run.js";
 import {InputError, UsageError} from "../../pipelines/errors.js";
 import {InputProblems} from "../../pipelines/ingest/ingest.js";
-import {copyFixture, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+import {TIMEOUT, copyFixture, hashTree, hasStackTrace, runCli, tempDir} from "../helpers.js";
 
 const FILES = ["2025Q3", "2025Q4"].flatMap((period) => readdirSync(join("test/fixtures/clean", period)).map((name) => `${period}/${name}`));
 
@@ -134,7 +134,7 @@ describe("fuzzing the contract files", () => {
     );
     console.log("fuzz seed", SEED, "outcomes", outcomes);
     expect(Object.keys(outcomes).length).toBeGreaterThan(2);
-  }, 300_000);
+  }, TIMEOUT.long);
 
   it("the CLI never prints a stack trace and exits 0 or 1", () => {
     const rand = mulberry32(SEED);
@@ -147,7 +147,7 @@ describe("fuzzing the contract files", () => {
       expect(hasStackTrace(result.stderr), result.stderr).toBe(false);
       expect(result.stderr).not.toMatch(/Internal error|内部错误/);
     }
-  }, 300_000);
+  }, TIMEOUT.long);
 });
 
 describe("usage errors", () => {

@@ -6,7 +6,7 @@ import {execFileSync, spawn} from "node:child_process";
 import {createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync, copyFileSync} from "node:fs";
 import {once} from "node:events";
 import {join} from "node:path";
-import {CLI, ROOT, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+import {CLI, ROOT, TIMEOUT, hashTree, hasStackTrace, runCli, tempDir} from "../helpers.js";
 
 const run = (out: string) => runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]);
 
@@ -101,5 +101,5 @@ describe("a file larger than the memory given to the run", () => {
     expect(code).toBe(0);
     expect(existsSync(join(out, "published", "exam_school.parquet"))).toBe(true);
     console.log(`streamed ${rows.toLocaleString("en")} score rows with a 128 MB heap; peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
-  }, 300_000);
+  }, TIMEOUT.test);
 });

@@ -8,7 +8,7 @@ import {tableFromIPC} from "apache-arrow";
 import {Db} from "../../pipelines/db.js";
 import {DEMO_KEY, Pseudonymiser} from "../../pipelines/ingest/pseudonym.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {ROOT, tempDir} from "../helpers.js";
+import {ROOT, TIMEOUT, tempDir} from "../helpers.js";
 
 const out = join(tempDir(), "out");
 const raw = new Set<string>();
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const pseudonymiser = new Pseudonymiser(Buffer.from(DEMO_KEY));
   for (const id of raw) hashed.add(pseudonymiser.map(id));
   await runPipeline({input, out, demoKey: true});
-}, 300_000);
+}, TIMEOUT.test);
 
 /** Every string in a value, flattening lists and Arrow vectors. */
 function strings(value: unknown, into: string[]): void {

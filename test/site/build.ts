@@ -1,10 +1,11 @@
 // Browser tests need dist/: build it once when it is missing or older than the pipeline's output. Test
-// files run in parallel workers, so the build is taken under a lock directory (mkdir is atomic); a worker
-// that finds the lock waits for the other one's build instead of starting its own.
+// files may run in parallel workers, so the build is taken under a lock directory (mkdir is atomic); a
+// worker that finds the lock waits for the other one's build instead of starting its own.
 import {execFileSync} from "node:child_process";
 import {existsSync, mkdirSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {chromium, type Browser} from "playwright-core";
+import {chromium, type Browser, type BrowserContext, type BrowserContextOptions} from "playwright-core";
+import {TIMEOUT} from "../helpers.js";
 
 export function ensureBuilt({root, dist, out, page = "index.html"}: {root: string; dist: string; out: string; page?: string}): void {
   const manifest = join(out, "published", "manifest.json");
@@ -15,7 +16,8 @@ export function ensureBuilt({root, dist, out, page = "index.html"}: {root: strin
   if (fresh()) return;
   const lock = join(root, "test", "output", ".site-build.lock");
   mkdirSync(join(root, "test", "output"), {recursive: true});
-  const deadline = Date.now() + 290_000;
+  // a hang guard only: a build on a busy two-core machine can take many minutes
+  const deadline = Date.now() + 2 * TIMEOUT.test;
   for (;;) {
     try {
       mkdirSync(lock);
@@ -29,7 +31,7 @@ export function ensureBuilt({root, dist, out, page = "index.html"}: {root: strin
   try {
     for (let attempt = 1; !fresh(); attempt++) {
       try {
-        execFileSync("npm", ["run", "build"], {cwd: root, stdio: "inherit", timeout: 280_000});
+        execFileSync("npm", ["run", "build"], {cwd: root, stdio: "inherit", timeout: TIMEOUT.test});
       } catch (error) {
         // another test file may be building without this lock (the pipeline refuses a second run): wait for it
         if (attempt >= 3) throw error;
@@ -47,7 +49,17 @@ export function ensureBuilt({root, dist, out, page = "index.html"}: {root: strin
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
+    timeout: TIMEOUT.wait,
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
   });
+}
+
+/** A browser context whose every wait (navigation, selector, function) allows TIMEOUT.wait, not
+ * Playwright's 30 s, which a page on a busy machine can exceed without anything being wrong. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(TIMEOUT.wait);
+  context.setDefaultNavigationTimeout(TIMEOUT.wait);
+  return context;
 }

@@ -10,7 +10,8 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EXAMPLES} from "../../src/components/explorerText.js";
-import {ensureBuilt, launchChromium} from "./build.js";
+import {TIMEOUT} from "../helpers.js";
+import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -69,9 +70,9 @@ beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "explorer.html"});
   server = await serve(DIST);
   browser = await launchChromium();
-  context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  context = await newContext(browser, {viewport: {width: 1280, height: 900}});
   mkdirSync(SHOTS, {recursive: true});
-}, 300_000);
+}, 2 * TIMEOUT.test);
 
 afterAll(async () => {
   await context?.close();
@@ -100,7 +101,7 @@ async function open(path: string, into: BrowserContext = context): Promise<Page>
 }
 
 async function firstAnswer(page: Page): Promise<number> {
-  await page.waitForSelector("html[data-first-answer-ms]", {timeout: 60_000});
+  await page.waitForSelector("html[data-first-answer-ms]");
   await page.waitForSelector(".jh-result");
   return Number(await page.getAttribute("html", "data-first-answer-ms"));
 }
@@ -136,7 +137,7 @@ async function run(page: Page, sql: string): Promise<Answer> {
 
 describe("explorer", () => {
   it("starts DuckDB-WASM from this site and answers the first example; time to first answer and weight", async () => {
-    const cold = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const cold = await newContext(browser, {viewport: {width: 1280, height: 900}});
     const page = await cold.newPage();
     watch(page, "explorer.html (cold)");
     // transfer: what went over the wire (gzip, as test/site/server.ts serves like a production server);
@@ -179,7 +180,7 @@ describe("explorer", () => {
     expect(first.error).toBeNull();
     expect(first.rows).toBeGreaterThan(0);
     await cold.close();
-  }, 120_000);
+  }, TIMEOUT.test);
 
   it("has every published table, with the row count of its published Arrow file", async () => {
     const tables = arrowTables();
@@ -292,28 +293,30 @@ describe("explorer", () => {
     await page.close();
   });
 
-  it("screenshots in both languages, desktop and phone", async () => {
-    const phone = await browser.newContext({viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true});
-    for (const [lang, path] of [["zh", "explorer.html"], ["en", "en/explorer.html"]] as const) {
-      for (const [device, into] of [["desktop", context], ["phone", phone]] as const) {
-        const page = await open(path, into);
-        await page.waitForLoadState("networkidle");
-        await page.locator("button[data-table]").first().waitFor();
-        await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.png`), fullPage: true});
-        // the first screen, the example with an interval chart, and an error
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.top.png`)});
-        await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
-        await page.selectOption(".jh-editor select", "value-added");
-        await answer(page);
-        await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.value-added.png`)});
-        await run(page, "selec 1");
-        await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.error.png`)});
-        await page.close();
-      }
-    }
-    await phone.close();
-  }, 180_000);
+  it.each([
+    ["zh", "desktop"],
+    ["zh", "phone"],
+    ["en", "desktop"],
+    ["en", "phone"]
+  ] as const)("screenshots in %s on %s", async (lang, device) => {
+    const path = lang === "en" ? "en/explorer.html" : "explorer.html";
+    const phone = device === "phone" ? await newContext(browser, {viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true}) : null;
+    const page = await open(path, phone ?? context);
+    await page.waitForLoadState("networkidle");
+    await page.locator("button[data-table]").first().waitFor();
+    await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.png`), fullPage: true});
+    // the first screen, the example with an interval chart, and an error
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({path: join(SHOTS, `explorer.${lang}.${device}.top.png`)});
+    await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+    await page.selectOption(".jh-editor select", "value-added");
+    await answer(page);
+    await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.value-added.png`)});
+    await run(page, "selec 1");
+    await page.locator(".jh-result").screenshot({path: join(SHOTS, `explorer.${lang}.${device}.error.png`)});
+    await page.close();
+    await phone?.close();
+  }, TIMEOUT.test);
 
   it("made no console error and no request off this machine", () => {
     expect(problems).toEqual([]);

@@ -8,12 +8,13 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser, BrowserContext} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {PAGES} from "../../src/components/pages.js";
+import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
-import {ensureBuilt, launchChromium} from "./build.js";
+import {ensureBuilt, launchChromium, newContext} from "./build.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
@@ -40,17 +41,27 @@ function pagePaths(): string[] {
   return [...base, ...base.map((path) => `en/${path}`)];
 }
 
+// built before the tests are listed: every page is a test of its own, and the group pages come from the
+// published tables
+ensureBuilt({root: ROOT, dist: DIST, out: OUT});
+
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
+let phone: BrowserContext;
+const weights: Record<string, {transfer_kb: number; uncompressed_kb: number; requests: number}> = {};
 
 beforeAll(async () => {
-  ensureBuilt({root: ROOT, dist: DIST, out: OUT});
   server = await serve(DIST);
   browser = await launchChromium();
+  phone = await newContext(browser, {viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true});
   mkdirSync(SHOTS, {recursive: true});
-}, 300_000);
+}, TIMEOUT.test);
 
 afterAll(async () => {
+  // the weights of the pages that were loaded (all of them in a full run)
+  const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => a.localeCompare(b)));
+  if (Object.keys(sorted).length) writeFileSync(join(ROOT, "test", "output", "page-weights.json"), JSON.stringify(sorted, null, 2) + "\n");
+  await phone?.close();
   await browser?.close();
   await server?.close();
 });
@@ -85,12 +96,19 @@ async function visit(context: BrowserContext, path: string, shot: string | null)
   });
   await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
   // every cell has run: no Framework error box, no pending cell
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 20_000});
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
   const cellErrors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
   visit.errors.push(...cellErrors.map((text) => `cell: ${text}`));
   if (shot) await page.screenshot({path: join(SHOTS, shot), fullPage: true});
   await page.close();
   return visit;
+}
+
+/** a dashboard page has run: its first card is on the page and no cell is pending (right after the network
+ * goes idle the cells may not have started, so "nothing loading" alone proves nothing) */
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector("section[data-card]");
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
 }
 
 describe("site", () => {
@@ -133,110 +151,102 @@ describe("site", () => {
     expect(found.slice(0, 10)).toEqual([]);
   });
 
-  it("loads every page in both languages with no console error and no request off this machine; screenshots; ≤ 500 KB", async () => {
-    const desktop = await browser.newContext({viewport: {width: 1280, height: 900}});
-    const phone = await browser.newContext({viewport: {width: 390, height: 844}, deviceScaleFactor: 2, isMobile: true, hasTouch: true});
-    const weights: Record<string, {transfer_kb: number; uncompressed_kb: number; requests: number}> = {};
-    const problems: string[] = [];
-    for (const path of pagePaths()) {
+  // one test per page, each with its own timeout: 76 loads under one budget failed on a busy machine
+  it.each(pagePaths())(
+    "loads %s with no console error and no request off this machine; screenshots; ≤ 500 KB",
+    async (path) => {
       const name = path.replace(/\.html$/, "").replace(/\//g, "_");
-      // a fresh context per page: first-load weight with an empty cache
-      const cold = await browser.newContext({viewport: {width: 1280, height: 900}});
+      // a fresh context: first-load weight with an empty cache
+      const cold = await newContext(browser, {viewport: {width: 1280, height: 900}});
       const first = await visit(cold, path, `${name}.desktop.png`);
       await cold.close();
       const small = await visit(phone, path, `${name}.phone.png`);
       weights[path] = {transfer_kb: Math.round(first.bytes / 1024), uncompressed_kb: Math.round(first.rawBytes / 1024), requests: first.requests};
-      for (const v of [first, small]) {
-        problems.push(...v.errors.map((e) => `${path}: ${e}`), ...v.foreign.map((u) => `${path}: request to ${u}`));
-      }
+      const problems: string[] = [];
+      for (const v of [first, small]) problems.push(...v.errors, ...v.foreign.map((u) => `request to ${u}`));
       // the explorer loads DuckDB-WASM (about 8 MB gzip) on that page only, and the upload page the pipeline's
       // bundled code and DuckDB-WASM: exempt, explorer.test.ts and upload.test.ts report their weight and time
       const exempt = /(^|\/)(explorer|upload)\.html$/.test(path);
-      if (first.bytes > BUDGET && !exempt) problems.push(`${path}: ${Math.round(first.bytes / 1024)} KB on first load (budget ${BUDGET / 1024} KB)`);
-      if (first.rawBytes > RAW_BUDGET && !exempt) problems.push(`${path}: ${Math.round(first.rawBytes / 1024)} KB uncompressed on first load (budget ${RAW_BUDGET / 1024} KB)`);
-    }
-    await desktop.close();
-    await phone.close();
-    writeFileSync(join(ROOT, "test", "output", "page-weights.json"), JSON.stringify(weights, null, 2) + "\n");
-    expect(problems).toEqual([]);
-  }, 240_000);
+      if (first.bytes > BUDGET && !exempt) problems.push(`${Math.round(first.bytes / 1024)} KB on first load (budget ${BUDGET / 1024} KB)`);
+      if (first.rawBytes > RAW_BUDGET && !exempt) problems.push(`${Math.round(first.rawBytes / 1024)} KB uncompressed on first load (budget ${RAW_BUDGET / 1024} KB)`);
+      expect(problems).toEqual([]);
+    },
+    TIMEOUT.test
+  );
 
-  it("shows the overview's key numbers exactly as published", async () => {
+  it.each([
+    ["zh", "zh-CN"],
+    ["en", "en-GB"]
+  ] as const)("shows the overview's key numbers exactly as published (%s)", async (lang, locale) => {
     const headline = readArrow("headline").filter((row) => row.county === "all");
     const latest = headline.map((row) => String(row.period)).sort().at(-1);
     const row = headline.find((r) => r.period === latest)!;
-    const context = await browser.newContext();
-    for (const [lang, locale] of [["zh", "zh-CN"], ["en", "en-GB"]] as const) {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}index.html`, {waitUntil: "networkidle"});
-      const value = async (kpi: string) => (await page.locator(`[data-kpi="${kpi}"] .jh-value`).textContent())?.trim();
-      const pct = new Intl.NumberFormat(locale, {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1});
-      expect(await value("share_schools_in_group")).toBe(pct.format(row.share_schools_in_group as number));
-      expect(await value("share_students_in_group")).toBe(pct.format(row.share_students_in_group as number));
-      expect(await value("exchange_rate")).toBe(pct.format(row.exchange_rate as number));
-      expect(await value("n_compliant_schools")).toBe(new Intl.NumberFormat(locale).format(row.n_compliant_schools as number));
-      await page.close();
-    }
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}index.html`, {waitUntil: "networkidle"});
+    const value = async (kpi: string) => (await page.locator(`[data-kpi="${kpi}"] .jh-value`).textContent())?.trim();
+    const pct = new Intl.NumberFormat(locale, {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1});
+    expect(await value("share_schools_in_group")).toBe(pct.format(row.share_schools_in_group as number));
+    expect(await value("share_students_in_group")).toBe(pct.format(row.share_students_in_group as number));
+    expect(await value("exchange_rate")).toBe(pct.format(row.exchange_rate as number));
+    expect(await value("n_compliant_schools")).toBe(new Intl.NumberFormat(locale).format(row.n_compliant_schools as number));
+    await page.close();
     await context.close();
-  });
+  }, TIMEOUT.test);
 
-  it("offers, for charts on four pages, a CSV download with exactly the rows and columns of the chart's table", async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-    const checked: string[] = [];
-    for (const [path, card] of [
-      ["index.html", "overview_coverage_trend"],
-      ["coverage.html", "coverage_by_locality_"],
-      ["teachers.html", "teacher_exchange_2"],
-      ["value-added.html", "value_added_group_"],
-      ["en/gaps.html", "gap_urban_rural_over_time"]
-    ] as const) {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
-      const shown = await page.evaluate(async (prefix) => {
-        const section = document.querySelector<HTMLElement>(`section[data-card^="${prefix}"]`);
-        if (!section) return null;
-        const link = section.querySelector<HTMLAnchorElement>("a.jh-download")!;
-        const csv = await (await fetch(link.href)).text();
-        return {
-          file: link.download,
-          csv,
-          header: [...section.querySelectorAll("thead th")].map((th) => th.getAttribute("data-column")),
-          rows: [...section.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""))
-        };
-      }, card);
-      await page.close();
-      expect(shown, `${path}: card ${card}`).not.toBeNull();
-      const [header, ...lines] = parseCsv(shown!.csv.replace(/^\ufeff/, ""));
-      expect(shown!.file).toMatch(/\.csv$/);
-      expect(header, `${path} ${card}: CSV columns = table columns`).toEqual(shown!.header);
-      expect(lines.length, `${path} ${card}: CSV rows = table rows`).toBe(shown!.rows.length);
-      expect(lines.length).toBeGreaterThan(0);
-      lines.forEach((line, i) => {
-        const cells = shown!.rows[i]!;
-        expect(line.length).toBe(cells.length);
-        line.forEach((value, j) => {
-          const cell = cells[j]!;
-          // a suppressed value is "<n" in both, never 0; an empty value is "—" in the table
-          if (/^<\d+$/.test(value) || /^<\d+$/.test(cell)) expect(cell, `${card} row ${i} ${header![j]}`).toBe(value);
-          else if (value === "") expect(cell).toBe("—");
-          else if (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(value) && /^[+\-−]?[\d,.]+%?$/.test(cell.trim())) {
-            expect(sameNumber(Number(value), cell.trim()), `${card} row ${i} ${header![j]}: table ${cell}, CSV ${value}`).toBe(true);
-          }
-        });
+  it.each([
+    ["index.html", "overview_coverage_trend"],
+    ["coverage.html", "coverage_by_locality_"],
+    ["teachers.html", "teacher_exchange_2"],
+    ["value-added.html", "value_added_group_"],
+    ["en/gaps.html", "gap_urban_rural_over_time"]
+  ] as const)("offers on %s, for the chart %s, a CSV download with exactly the rows and columns of its table", async (path, card) => {
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+    // the card itself: no loading indicator can also mean the cells have not started yet
+    await page.waitForSelector(`section[data-card^="${card}"] a.jh-download`);
+    const shown = await page.evaluate(async (prefix) => {
+      const section = document.querySelector<HTMLElement>(`section[data-card^="${prefix}"]`);
+      if (!section) return null;
+      const link = section.querySelector<HTMLAnchorElement>("a.jh-download")!;
+      const csv = await (await fetch(link.href)).text();
+      return {
+        file: link.download,
+        csv,
+        header: [...section.querySelectorAll("thead th")].map((th) => th.getAttribute("data-column")),
+        rows: [...section.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""))
+      };
+    }, card);
+    await page.close();
+    expect(shown, `${path}: card ${card}`).not.toBeNull();
+    const [header, ...lines] = parseCsv(shown!.csv.replace(/^\ufeff/, ""));
+    expect(shown!.file).toMatch(/\.csv$/);
+    expect(header, `${path} ${card}: CSV columns = table columns`).toEqual(shown!.header);
+    expect(lines.length, `${path} ${card}: CSV rows = table rows`).toBe(shown!.rows.length);
+    expect(lines.length).toBeGreaterThan(0);
+    lines.forEach((line, i) => {
+      const cells = shown!.rows[i]!;
+      expect(line.length).toBe(cells.length);
+      line.forEach((value, j) => {
+        const cell = cells[j]!;
+        // a suppressed value is "<n" in both, never 0; an empty value is "—" in the table
+        if (/^<\d+$/.test(value) || /^<\d+$/.test(cell)) expect(cell, `${card} row ${i} ${header![j]}`).toBe(value);
+        else if (value === "") expect(cell).toBe("—");
+        else if (/^-?\d+(\.\d+)?(e-?\d+)?$/.test(value) && /^[+\-−]?[\d,.]+%?$/.test(cell.trim())) {
+          expect(sameNumber(Number(value), cell.trim()), `${card} row ${i} ${header![j]}: table ${cell}, CSV ${value}`).toBe(true);
+        }
       });
-      checked.push(`${path}#${card}: ${lines.length} rows × ${header!.length} columns`);
-    }
-    expect(checked.length).toBe(5);
+    });
     await context.close();
-  });
+  }, TIMEOUT.test);
 
   it("shows suppressed values as \"<n\" in tables and CSVs, never 0", async () => {
     const minN = (JSON.parse(readFileSync(join(OUT, "published", "config.json"), "utf8")) as {min_n?: number}).min_n ?? 10;
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
     const page = await context.newPage();
     await page.goto(`${server.url}/value-added.html`, {waitUntil: "networkidle"});
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+    await ready(page);
     // the shipped card component, given a row whose value is suppressed (published NULL, is_suppressed)
     // (a string, not a function: vitest would rewrite its dynamic import() for Node)
     const probe = (await page.evaluate(`(async (n) => {
@@ -261,14 +271,15 @@ describe("site", () => {
     expect(zeros).toBe(0);
     if (suppressed.length) expect(cells.length).toBeGreaterThan(0);
     await context.close();
-  });
+  }, TIMEOUT.test);
 
-  it("sets each page's language, names every chart by its takeaway, and keeps controls keyboard-reachable with a visible focus", async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-    for (const path of ["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`]) {
+  it.each(["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`])(
+    "sets the language of %s, names every chart by its takeaway, and keeps controls keyboard-reachable with a visible focus",
+    async (path) => {
+      const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
       const page = await context.newPage();
       await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+      await ready(page);
       expect(await page.evaluate(() => document.documentElement.lang), path).toBe(path.startsWith("en/") ? "en" : "zh-CN");
       const figures = await page.$$eval("figure.jh-figure", (nodes) => nodes.map((node) => node.getAttribute("aria-label") ?? ""));
       expect(figures.length, path).toBeGreaterThan(0);
@@ -290,43 +301,42 @@ describe("site", () => {
       expect([...reached], path).toEqual(expect.arrayContaining(["a", "summary", "a.download"]));
       if (!path.includes("index")) expect([...reached], path).toContain("select");
       await page.close();
-    }
-    await context.close();
-  });
+      await context.close();
+    },
+    TIMEOUT.test
+  );
 
-  it("prints the overview on A4 (zh and en): no menu or buttons, charts whole, the region's name in the text", async () => {
+  it.each(["zh", "en"] as const)("prints the overview on A4 (%s): no menu or buttons, charts whole, the region's name in the text", async (lang) => {
     const config = JSON.parse(readFileSync(join(OUT, "published", "config.json"), "utf8")) as {region_name?: string};
     const dir = join(ROOT, "test", "output", "print");
-    rmSync(dir, {recursive: true, force: true});
     mkdirSync(dir, {recursive: true});
+    for (const old of readdirSync(dir).filter((file) => file.startsWith(`overview.${lang}`))) rmSync(join(dir, old));
     const poppler = spawnSync("pdftoppm", ["-v"]).status === 0;
     // the A4 text width at 96 dpi (210 mm − 2 × 12 mm margins), as the page's print button lays it out
-    const context = await browser.newContext({viewport: {width: 720, height: 1000}});
-    for (const lang of ["zh", "en"] as const) {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}index.html`, {waitUntil: "networkidle"});
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
-      await page.emulateMedia({media: "print"});
-      const hidden = await page.evaluate(() =>
-        [".jh-nav", ".jh-actions", ".jh-card details", ".jh-lang"].every((selector) => [...document.querySelectorAll(selector)].every((node) => getComputedStyle(node).display === "none"))
-      );
-      expect(hidden, `${lang}: menu, buttons and table toggles hidden in print`).toBe(true);
-      const file = join(dir, `overview.${lang}.pdf`);
-      await page.pdf({path: file, format: "A4", printBackground: true});
-      await page.close();
-      const pdf = readFileSync(file);
-      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      expect(pages, `${lang}: A4 pages`).toBeGreaterThanOrEqual(2);
-      expect(pages).toBeLessThanOrEqual(5);
-      if (poppler) {
-        const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
-        if (config.region_name) expect(text).toContain(config.region_name);
-        expect(text).not.toMatch(/下载 CSV|Download CSV|查看数据表|Show the data table/);
-        execFileSync("pdftoppm", ["-png", "-r", "60", file, join(dir, `overview.${lang}`)]);
-      }
+    const context = await newContext(browser, {viewport: {width: 720, height: 1000}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${lang === "en" ? "en/" : ""}index.html`, {waitUntil: "networkidle"});
+    await ready(page);
+    await page.emulateMedia({media: "print"});
+    const hidden = await page.evaluate(() =>
+      [".jh-nav", ".jh-actions", ".jh-card details", ".jh-lang"].every((selector) => [...document.querySelectorAll(selector)].every((node) => getComputedStyle(node).display === "none"))
+    );
+    expect(hidden, `${lang}: menu, buttons and table toggles hidden in print`).toBe(true);
+    const file = join(dir, `overview.${lang}.pdf`);
+    await page.pdf({path: file, format: "A4", printBackground: true});
+    await page.close();
+    const pdf = readFileSync(file);
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages, `${lang}: A4 pages`).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(5);
+    if (poppler) {
+      const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString("utf8");
+      if (config.region_name) expect(text).toContain(config.region_name);
+      expect(text).not.toMatch(/下载 CSV|Download CSV|查看数据表|Show the data table/);
+      execFileSync("pdftoppm", ["-png", "-r", "60", file, join(dir, `overview.${lang}`)]);
     }
     await context.close();
-  });
+  }, TIMEOUT.test);
 });
 
 /** a small RFC 4180 reader: quoted fields, doubled quotes, CRLF */

@@ -12,8 +12,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {validateInput} from "../../pipelines/run.js";
-import {tempDir} from "../helpers.js";
-import {ensureBuilt, launchChromium} from "./build.js";
+import {TIMEOUT, tempDir} from "../helpers.js";
+import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -45,7 +45,7 @@ beforeAll(async () => {
   server = await serve(DIST);
   browser = await launchChromium();
   mkdirSync(SHOTS, {recursive: true});
-}, 300_000);
+}, 2 * TIMEOUT.test);
 
 afterAll(async () => {
   await browser?.close();
@@ -60,7 +60,7 @@ interface Run {
 
 /** open the page, choose `folder` on the folder input, wait for the metrics (or the problems) */
 async function upload(folder: string, {lang = "zh", viewport = {width: 1280, height: 900}, expectProblems = false} = {}): Promise<Run> {
-  const context = await browser.newContext({viewport});
+  const context = await newContext(browser, {viewport});
   const page = await context.newPage();
   const name = `${lang}/upload.html ${folder}`;
   page.on("console", (message) => {
@@ -76,7 +76,7 @@ async function upload(folder: string, {lang = "zh", viewport = {width: 1280, hei
   await page.waitForLoadState("networkidle");
   const started = Date.now();
   await page.setInputFiles("input[data-testid=folder-input]", folder);
-  await page.waitForSelector(expectProblems ? "[data-testid=problems]" : "[data-testid=metrics]", {timeout: 120_000});
+  await page.waitForSelector(expectProblems ? "[data-testid=problems]" : "[data-testid=metrics]");
   return {page, ms: Date.now() - started, requests: requests.filter((request) => request.at >= started)};
 }
 
@@ -147,7 +147,7 @@ describe("your data", () => {
     }
     await run.page.screenshot({path: join(SHOTS, "upload.zh.desktop.png"), fullPage: true});
     await run.page.context().close();
-  }, 180_000);
+  }, TIMEOUT.test);
 
   it("the messy GBK variant gives the same headline numbers and exactly its planted rejects", async () => {
     const messy = join(tempDir(), "messy");
@@ -169,7 +169,7 @@ describe("your data", () => {
     // some files really were GBK
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "gb18030"}).count()).toBeGreaterThan(0);
     await run.page.context().close();
-  }, 240_000);
+  }, TIMEOUT.test);
 
   it("a malformed input shows the command line's own file-level messages, naming each file", async () => {
     const bad = join(tempDir(), "bad");
@@ -189,23 +189,21 @@ describe("your data", () => {
     expect(shown.join("\n")).toContain("2025Q1/teachers.csv");
     await run.page.screenshot({path: join(SHOTS, "upload.problems.png"), fullPage: true});
     await run.page.context().close();
-  }, 120_000);
+  }, TIMEOUT.test);
 
-  it("reads in English and on a phone", async () => {
-    for (const [lang, viewport, shot] of [
-      ["en", {width: 1280, height: 900}, "upload.en.desktop.png"],
-      ["zh", {width: 390, height: 844}, "upload.zh.phone.png"],
-      ["en", {width: 390, height: 844}, "upload.en.phone.png"]
-    ] as const) {
-      const run = await upload(DEMO, {lang, viewport});
-      expectSameHeadline(await headlineOf(run.page), publishedHeadline());
-      if (lang === "en") expect(await run.page.locator("[data-testid=metrics] h2").textContent()).toMatch(/Headline metrics/);
-      const overflow = await run.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, shot).toBeLessThanOrEqual(0);
-      await run.page.screenshot({path: join(SHOTS, shot), fullPage: true});
-      await run.page.context().close();
-    }
-  }, 300_000);
+  it.each([
+    ["en", {width: 1280, height: 900}, "upload.en.desktop.png"],
+    ["zh", {width: 390, height: 844}, "upload.zh.phone.png"],
+    ["en", {width: 390, height: 844}, "upload.en.phone.png"]
+  ] as const)("reads in %s at %o (%s)", async (lang, viewport, shot) => {
+    const run = await upload(DEMO, {lang, viewport});
+    expectSameHeadline(await headlineOf(run.page), publishedHeadline());
+    if (lang === "en") expect(await run.page.locator("[data-testid=metrics] h2").textContent()).toMatch(/Headline metrics/);
+    const overflow = await run.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, shot).toBeLessThanOrEqual(0);
+    await run.page.screenshot({path: join(SHOTS, shot), fullPage: true});
+    await run.page.context().close();
+  }, TIMEOUT.test);
 
   it("no console errors, no failed cells", () => {
     expect(problems).toEqual([]);

@@ -23,7 +23,7 @@ tested_schools as (
         and scores.subject = exams.subject
 ),
 
--- membership on date d: joined_date <= d and (left_date is null or left_date > d) (metrics.md)
+-- membership on date d: joined_date <= d and (left_date is null or left_date > d) (docs/metrics.md)
 active as (
     select
         tested_schools.exam_id,

@@ -13,7 +13,7 @@ periods as (
     select distinct period, as_of_date from stg_schools
 ),
 
--- membership on date d: joined_date <= d and (left_date is null or left_date > d) (metrics.md)
+-- membership on date d: joined_date <= d and (left_date is null or left_date > d) (docs/metrics.md)
 active_spells as (
     select
         memberships.period,

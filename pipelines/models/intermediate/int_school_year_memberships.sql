@@ -63,7 +63,7 @@ reference_periods as (
     from reference_dates
 ),
 
--- membership on date d: joined_date <= d and (left_date is null or left_date > d) (metrics.md)
+-- membership on date d: joined_date <= d and (left_date is null or left_date > d) (docs/metrics.md)
 active as (
     select
         reference_periods.school_year,

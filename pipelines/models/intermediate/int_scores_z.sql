@@ -48,7 +48,7 @@ final as (
         exams.full_marks,
         marked.score,
         marked.has_score,
-        -- z = (score − exam mean) / exam sd over every non-absent student of the exam and subject (metrics.md)
+        -- z = (score − exam mean) / exam sd over every non-absent student of the exam and subject (docs/metrics.md)
         case
             when marked.has_score and exam_moments.exam_sd > 0
                 then (marked.score - exam_moments.exam_mean) / exam_moments.exam_sd

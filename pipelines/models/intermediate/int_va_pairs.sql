@@ -54,7 +54,7 @@ candidates as (
         and links.subject = prior_sizes.subject
 ),
 
--- metrics.md: the latest earlier exam of the same subject in which at least half of its students appear
+-- docs/metrics.md: the latest earlier exam of the same subject in which at least half of its students appear
 default_pairs as (
     select *, 'default' as pair_source
     from candidates

@@ -17,7 +17,7 @@ linked as materialized (
         pairs.subject,
         pairs.exam_date,
         now_scores.student_id,
-        -- the student's school at the later exam (metrics.md)
+        -- the student's school at the later exam (docs/metrics.md)
         now_scores.school_id,
         now_scores.z as z_now,
         prior_scores.z as z_prior
@@ -40,7 +40,7 @@ fits as (
         count(*) as n_linked,
         regr_intercept(z_now, z_prior) as intercept,
         regr_slope(z_now, z_prior) as slope,
-        -- σ_r: the sd of all residuals of the pair (metrics.md; sample sd, n − 1). OLS residuals have mean 0 and
+        -- σ_r: the sd of all residuals of the pair (docs/metrics.md; sample sd, n − 1). OLS residuals have mean 0 and
         -- sum of squares Syy − Sxy²/Sxx, so no second pass over the students is needed
         sqrt(greatest(regr_syy(z_now, z_prior) - pow(regr_sxy(z_now, z_prior), 2) / nullif(regr_sxx(z_now, z_prior), 0), 0)
             / nullif(count(*) - 1, 0)) as sigma_r

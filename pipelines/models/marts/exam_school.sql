@@ -36,7 +36,7 @@ school_scores as (
     group by scores.exam_id, scores.subject, scores.school_id
 ),
 
--- suppression: values from fewer than min_n students are not published (metrics.md)
+-- suppression: values from fewer than min_n students are not published (docs/metrics.md)
 final as (
     select
         school_scores.exam_id,

@@ -1,30 +1,30 @@
 -- score_variance: the between-school share of score variance (intraclass correlation) in an exam subject within a county
 -- grain: exam × subject × county
 -- key: exam_id, subject, county
-with scores as (
-    select * from int_scores_z where has_score and county is not null
+with school_moments as (
+    select * from int_school_score_moments where county is not null
 ),
 
 settings as (
     select * from cfg_settings
 ),
 
--- one pass over the students: per school, n_j, mean ȳ_j and the within-school sum of squares Σ (y − ȳ_j)²
+-- per school, n_j, mean ȳ_j and the within-school sum of squares Σ (y − ȳ_j)²
 school_means as (
     select
         exam_id,
         subject,
         county,
         school_id,
-        count(*) as n_school,
-        avg(score) as school_mean,
-        var_pop(score) * count(*) as ss_school
-    from scores
-    group by exam_id, subject, county, school_id
+        n_scores as n_school,
+        mean_score as school_mean,
+        m2_score as ss_school
+    from school_moments
 ),
 
+-- sums over schools in school_id order: a float sum depends on the order of its terms, which a plan must not decide
 county_means as (
-    select exam_id, subject, county, sum(n_school) as n_students, sum(n_school * school_mean) / sum(n_school) as county_mean
+    select exam_id, subject, county, sum(n_school) as n_students, sum(n_school * school_mean order by school_id) / sum(n_school) as county_mean
     from school_means
     group by exam_id, subject, county
 ),
@@ -37,9 +37,9 @@ sums_of_squares as (
         county_means.county,
         county_means.n_students,
         count(*) as n_schools,
-        sum(school_means.n_school * pow(school_means.school_mean - county_means.county_mean, 2)) as ss_between,
+        sum(school_means.n_school * pow(school_means.school_mean - county_means.county_mean, 2) order by school_means.school_id) as ss_between,
         sum(pow(school_means.n_school, 2)) as sum_n_squared,
-        sum(school_means.ss_school) as ss_within
+        sum(school_means.ss_school order by school_means.school_id) as ss_within
     from county_means
     inner join school_means
         on county_means.exam_id = school_means.exam_id

@@ -78,7 +78,7 @@ eligible_counts as (
     group by scope_schools.school_year, scope_schools.scope, scope_schools.scope_id
 ),
 
--- distinct teachers whose exchange starts in the year, counted at the sending school (metrics.md)
+-- distinct teachers whose exchange starts in the year, counted at the sending school (docs/metrics.md)
 exchanged_counts as (
     select
         scope_schools.school_year,

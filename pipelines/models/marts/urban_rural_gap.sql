@@ -1,8 +1,8 @@
 -- urban_rural_gap: the gap in mean z-score between urban and rural (or town) students, and between a group's lead school and its members, with a Welch 95% interval
 -- grain: exam × subject × scope (county | group | all) × scope_id × comparison
 -- key: exam_id, subject, scope, scope_id, comparison
-with scores as (
-    select * from int_scores_z where z is not null
+with school_score_moments as (
+    select * from int_school_score_moments
 ),
 
 exam_memberships as (
@@ -13,21 +13,13 @@ settings as (
     select * from cfg_settings
 ),
 
--- every comparison pools whole schools, so the students are read once: per school, n, mean z and the sum of
--- squared deviations from that mean (m2), which pool exactly (Chan, Golub & LeVeque): over the schools j of a side,
--- n = Σ n_j, mean = Σ n_j·mean_j / n, m2 = Σ m2_j + Σ n_j·(mean_j − mean)²
+-- every comparison pools whole schools: per school, n, mean z and the sum of squared deviations from that
+-- mean (m2), which pool exactly: over the schools j of a side, n = Σ n_j, mean = Σ n_j·mean_j / n,
+-- m2 = Σ m2_j + Σ n_j·(mean_j − mean)²
 school_moments as (
-    select
-        exam_id,
-        subject,
-        school_id,
-        any_value(county) as county,
-        any_value(locality) as locality,
-        count(*) as n,
-        avg(z) as mean_z,
-        coalesce(var_pop(z) * count(*), 0) as m2
-    from scores
-    group by exam_id, subject, school_id
+    select exam_id, subject, school_id, county, locality, n_z as n, mean_z, m2_z as m2
+    from school_score_moments
+    where n_z > 0
 ),
 
 -- side 1 is the first-named side of the comparison
@@ -42,11 +34,11 @@ locality_sides as (
 ),
 
 sided as (
-    select exam_id, subject, 'all' as scope, 'all' as scope_id, comparison, side, n, mean_z, m2
+    select exam_id, subject, 'all' as scope, 'all' as scope_id, comparison, side, school_id, n, mean_z, m2
     from locality_sides
     where side is not null
     union all
-    select exam_id, subject, 'county' as scope, county as scope_id, comparison, side, n, mean_z, m2
+    select exam_id, subject, 'county' as scope, county as scope_id, comparison, side, school_id, n, mean_z, m2
     from locality_sides
     where side is not null and county is not null
     union all
@@ -57,6 +49,7 @@ sided as (
         exam_memberships.group_id as scope_id,
         locality_sides.comparison,
         locality_sides.side,
+        locality_sides.school_id,
         locality_sides.n,
         locality_sides.mean_z,
         locality_sides.m2
@@ -75,6 +68,7 @@ sided as (
         exam_memberships.group_id as scope_id,
         'lead_member' as comparison,
         case when exam_memberships.is_lead then 1 else 2 end as side,
+        school_moments.school_id,
         school_moments.n,
         school_moments.mean_z,
         school_moments.m2
@@ -85,11 +79,13 @@ sided as (
         and school_moments.school_id = exam_memberships.school_id
 ),
 
+-- sums over schools run in school_id order: a float sum depends on the order of its terms, and the order rows
+-- leave a join depends on which side the optimizer builds on, which changes with table sizes and estimates
 side_means as (
     select
         exam_id, subject, scope, scope_id, comparison, side,
         sum(n) as n,
-        sum(n * mean_z) / sum(n) as mean_z
+        sum(n * mean_z order by school_id) / sum(n) as mean_z
     from sided
     group by exam_id, subject, scope, scope_id, comparison, side
 ),
@@ -103,7 +99,7 @@ side_pooled as (
         side_means.n,
         side_means.mean_z,
         -- the sample variance of the side's students: pooled m2 / (n − 1)
-        (sum(sided.m2) + sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2))) / nullif(side_means.n - 1, 0) as var_z
+        (sum(sided.m2 order by sided.school_id) + sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2) order by sided.school_id)) / nullif(side_means.n - 1, 0) as var_z
     from side_means
     inner join sided
         on side_means.exam_id = sided.exam_id

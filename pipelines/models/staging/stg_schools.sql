@@ -8,7 +8,8 @@ with source as (
 final as (
     select
         period,
-        last_day(make_date(cast(left(period, 4) as integer), cast(right(period, 1) as integer) * 3, 1)) as as_of_date,
+        -- the period's last day: one definition, periodEnd in pipelines/contract.ts
+        jh_period_end(period) as as_of_date,
         school_id,
         school_name,
         county,
