@@ -4,7 +4,7 @@
 const TEXT = {
   zh: {
     title: "数据探索",
-    lead: "用 SQL 直接查询本网站发布的每一张数据表。查询在你的浏览器里运行（DuckDB-WASM），不经过任何服务器；查询语句保存在网址中，复制网址即可让别人看到同样的结果。",
+    lead: "用 SQL 直接查询本网站发布的每一张数据表。查询在你的浏览器里运行（DuckDB-WASM），不经过任何服务器；查询语句保存在网址中，复制网址即可把同一条查询发给别人，对方按“运行”后看到同样的结果。",
     starting: "正在启动 DuckDB…",
     wasm: (mb) => `正在载入 DuckDB（已下载 ${mb} MB）…`,
     loading: (n, total) => `正在载入数据表（${n} / ${total}）…`,
@@ -49,7 +49,7 @@ const TEXT = {
   },
   en: {
     title: "Explorer",
-    lead: "Query every table this site publishes with SQL. Queries run in your browser (DuckDB-WASM), on no server; the query is kept in the address, so a copied link shows others the same result.",
+    lead: "Query every table this site publishes with SQL. Queries run in your browser (DuckDB-WASM), on no server; the query is kept in the address, so a copied link gives others the same query, and the same result once they press Run.",
     starting: "Starting DuckDB…",
     wasm: (mb) => `Loading DuckDB (${mb} MB so far)…`,
     loading: (n, total) => `Loading tables (${n} / ${total})…`,
