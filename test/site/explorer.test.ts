@@ -100,7 +100,7 @@ async function open(path: string, into: BrowserContext = context): Promise<Page>
 }
 
 async function firstAnswer(page: Page): Promise<number> {
-  await page.waitForSelector("html[data-first-answer-ms]", {timeout: 60_000});
+  await page.waitForSelector("html[data-first-answer-ms]", {timeout: 240_000});
   await page.waitForSelector(".jh-result");
   return Number(await page.getAttribute("html", "data-first-answer-ms"));
 }
@@ -134,7 +134,7 @@ async function run(page: Page, sql: string): Promise<Answer> {
   return answer(page);
 }
 
-describe("explorer", () => {
+describe("explorer", {timeout: 600_000}, () => {
   it("starts DuckDB-WASM from this site and answers the first example; time to first answer and weight", async () => {
     const cold = await browser.newContext({viewport: {width: 1280, height: 900}});
     const page = await cold.newPage();
@@ -179,7 +179,7 @@ describe("explorer", () => {
     expect(first.error).toBeNull();
     expect(first.rows).toBeGreaterThan(0);
     await cold.close();
-  }, 120_000);
+  }, 600_000);
 
   it("has every published table, with the row count of its published Arrow file", async () => {
     const tables = arrowTables();
@@ -255,7 +255,7 @@ describe("explorer", () => {
     const page = await context.newPage();
     watch(page, "en/explorer.html?sql=");
     await page.goto(`${server.url}/en/explorer.html?sql=${encodeURIComponent(sql)}`);
-    await page.locator(".jh-waiting").waitFor({timeout: 60_000});
+    await page.locator(".jh-waiting").waitFor({timeout: 240_000});
     expect(await page.inputValue("textarea.jh-sql")).toBe(sql);
     await page.locator("button[data-table]").first().waitFor();
     await page.click("button.jh-run");
@@ -319,7 +319,7 @@ describe("explorer", () => {
       }
     }
     await phone.close();
-  }, 180_000);
+  }, 600_000);
 
   it("made no console error and no request off this machine", () => {
     expect(problems).toEqual([]);

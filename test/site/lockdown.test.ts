@@ -98,7 +98,7 @@ async function openExplorer(path: string): Promise<{page: Page; watched: Watched
   const page = await context.newPage();
   const watched = watch(page);
   await page.goto(`${site.url}/${path}`);
-  await page.locator("button[data-table]").first().waitFor({timeout: 90_000});
+  await page.locator("button[data-table]").first().waitFor({timeout: 240_000});
   return {page, watched};
 }
 
@@ -138,9 +138,9 @@ describe("Content-Security-Policy", () => {
       const page = await context.newPage();
       const watched = watch(page);
       await page.goto(`${site.url}/${path}`, {waitUntil: "networkidle"});
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 60_000});
+      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 240_000});
       // DuckDB-WASM's pages: the worker started under the policy and answered
-      if (/explorer\.html$/.test(path)) await page.waitForSelector("html[data-first-answer-ms]", {timeout: 90_000});
+      if (/explorer\.html$/.test(path)) await page.waitForSelector("html[data-first-answer-ms]", {timeout: 240_000});
       // the policy is in force as the browser parsed it, and the scripts that ran are the ones it hashes
       const seen = await page.evaluate(() => ({
         first: document.head.firstElementChild?.outerHTML ?? "",
@@ -201,7 +201,7 @@ describe("the explorer", () => {
       expect(watched.foreign).toEqual([]);
       await page.close();
     }
-  }, 180_000);
+  }, 600_000);
 
   it("refuses every way to reach out or to undo the lock, with DuckDB's message; queries still work", async () => {
     const {page, watched} = await openExplorer("explorer.html");
@@ -234,7 +234,7 @@ describe("the explorer", () => {
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 600_000);
 });
 
 describe("the upload page", () => {
@@ -245,7 +245,7 @@ describe("the upload page", () => {
     await page.waitForSelector("input[data-testid=folder-input]", {state: "attached"});
     for (let drop = 1; drop <= 2; drop++) {
       await page.setInputFiles("input[data-testid=folder-input]", DEMO_PERIOD);
-      await page.waitForSelector(`[data-testid=metrics][data-period="2024Q3"]`, {timeout: 120_000});
+      await page.waitForSelector(`[data-testid=metrics][data-period="2024Q3"]`, {timeout: 240_000});
       if (drop === 1) await page.evaluate(() => document.querySelector("[data-testid=metrics]")?.remove());
     }
     // the page's own DuckDB (one per page: a second connection to it)
@@ -268,5 +268,5 @@ describe("the upload page", () => {
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);
     await page.close();
-  }, 300_000);
+  }, 600_000);
 });
