@@ -6,7 +6,26 @@
 // Offline by construction: the .wasm and the worker are files of the @duckdb/duckdb-wasm package that the
 // build copies into dist/ (import.meta.resolve), and DuckDB is told never to install or load extensions
 // (it would fetch them from DuckDB's extension server). Parquet therefore cannot be read here: Arrow and CSV.
+// Once a page has its tables, lock() shuts DuckDB in: it reads only the files the page registered itself,
+// under FILES, and no query can reach another host or change that back.
 import * as duckdb from "@duckdb/duckdb-wasm";
+
+/** the one folder DuckDB may read once locked: files this page registers (registerText, loadCsv) */
+const FILES = "/junheng/";
+
+// the order matters: allowed_directories before enable_external_access (which then admits only FILES), and
+// lock_configuration last, so that a query can turn none of them back on
+const LOCK = [
+  "set autoinstall_known_extensions = false",
+  "set autoload_known_extensions = false",
+  "set allow_community_extensions = false",
+  `set allowed_directories = ['${FILES}']`,
+  "set enable_external_access = false",
+  "set lock_configuration = true"
+];
+
+// INSTALL is a no-op in DuckDB-WASM (LOAD fetches, and the lock refuses LOAD): say so instead of "OK"
+const INSTALL_REFUSED = "此页面不能安装 DuckDB 扩展：本站的 DuckDB 只读取本站自己的数据。\nInstalling DuckDB extensions is disabled on this page: this site's DuckDB reads only the site's own data.";
 
 const BUNDLES = {
   mvp: {
@@ -20,6 +39,7 @@ const BUNDLES = {
 };
 
 let started; // one DuckDB per page: a second call shares the first one's worker
+let locked; // and its lock, once taken
 
 /**
  * Start DuckDB-WASM (once) and open a connection.
@@ -40,13 +60,18 @@ async function startDb(onProgress) {
   // with instantiateStreaming, which refuses a file served with another type (IIS, older nginx, python -m
   // http.server on some systems), and this also gives a byte progress
   const wasm = URL.createObjectURL(await download(bundle.mainModule, (loaded, total) => onProgress({phase: "wasm", loaded, total})));
-  const worker = new Worker(bundle.mainWorker, {type: "module"});
+  // a worker started from a blob: URL inherits the page's Content-Security-Policy (one started from its
+  // own URL would run under none, free to fetch any host); the script itself is still the site's file
+  // (a module: the build turns the worker into one)
+  const script = URL.createObjectURL(new Blob([`import ${JSON.stringify(bundle.mainWorker)};`], {type: "text/javascript"}));
+  const worker = new Worker(script, {type: "module"});
   const failed = new Promise((_, reject) => worker.addEventListener("error", (event) => reject(new Error(`DuckDB worker: ${event.message ?? "failed to start"}`))));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
   } finally {
     URL.revokeObjectURL(wasm);
+    URL.revokeObjectURL(script);
   }
   await db.open({query: {castDecimalToDouble: true}});
   const connection = await db.connect();
@@ -104,6 +129,24 @@ export class DuckDBClient {
     );
   }
 
+  /**
+   * Lock DuckDB for the rest of the page (every connection): no external access except the files under
+   * FILES, no extension installed or loaded, the configuration locked. Tables already loaded stay.
+   */
+  async lock() {
+    locked ??= (async () => {
+      for (const sql of LOCK) await this.connection.query(sql);
+    })();
+    await locked;
+  }
+
+  /** a text file DuckDB can read (read_csv) after the lock; returns the path to read it by */
+  async registerText(name, text) {
+    const path = FILES + name;
+    await this.db.registerFileText(path, text);
+    return path;
+  }
+
   /** a table (replaced if it exists) from the bytes of an Arrow IPC stream */
   async loadArrow(name, buffer) {
     await this.connection.query(`drop table if exists ${ident(name)}`);
@@ -115,7 +158,7 @@ export class DuckDBClient {
    * no extension). `allVarchar` keeps every value as text, for a caller that checks types itself.
    */
   async loadCsv(name, source, {allVarchar = false, delimiter} = {}) {
-    const file = `${name}.${Math.random().toString(36).slice(2)}.csv`;
+    const file = `${FILES}${name}.${Math.random().toString(36).slice(2)}.csv`;
     if (typeof source === "string") await this.db.registerFileText(file, source);
     else await this.db.registerFileHandle(file, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     const options = [`header = true`, ...(allVarchar ? ["all_varchar = true"] : []), ...(delimiter ? [`delim = ${literal(delimiter)}`] : [])];
@@ -135,6 +178,7 @@ export class DuckDBClient {
     const started = performance.now();
     let table;
     try {
+      if (locked && (await startsInstall(this.db, sql))) throw new Error(INSTALL_REFUSED);
       if (params?.length) {
         const statement = await this.connection.prepare(sql);
         try {
@@ -171,6 +215,19 @@ export class DuckDBClient {
   async close() {
     await this.connection.close();
   }
+}
+
+/** does a statement of the SQL begin with INSTALL or FORCE INSTALL (by DuckDB's own tokenizer; comments skipped)? */
+async function startsInstall(db, sql) {
+  const {offsets, types} = await db.tokenize(sql);
+  let start = true;
+  for (let i = 0; i < offsets.length; i++) {
+    if (types[i] === duckdb.TokenType.COMMENT) continue;
+    const word = /^[a-z_]*/i.exec(sql.slice(offsets[i]))[0].toLowerCase();
+    if (start && types[i] === duckdb.TokenType.KEYWORD && word === "install") return true;
+    if (!(start && word === "force")) start = types[i] === duckdb.TokenType.OPERATOR && sql[offsets[i]] === ";";
+  }
+  return false;
 }
 
 /** a quoted SQL identifier (table names come from files, never from a query's text) */

@@ -4,7 +4,7 @@
 const TEXT = {
   zh: {
     title: "数据探索",
-    lead: "用 SQL 直接查询本网站发布的每一张数据表。查询在你的浏览器里运行（DuckDB-WASM），不经过任何服务器；查询语句保存在网址中，复制网址即可让别人看到同样的结果。",
+    lead: "用 SQL 直接查询本网站发布的每一张数据表。查询在你的浏览器里运行（DuckDB-WASM），不经过任何服务器；查询语句保存在网址中，复制网址即可把同一条查询发给别人，对方按“运行”后看到同样的结果。",
     starting: "正在启动 DuckDB…",
     wasm: (mb) => `正在载入 DuckDB（已下载 ${mb} MB）…`,
     loading: (n, total) => `正在载入数据表（${n} / ${total}）…`,
@@ -24,6 +24,8 @@ const TEXT = {
     noRows: "查询没有返回任何行。",
     noResult: "语句已执行，没有返回结果表。",
     download: "下载 CSV（全部结果）",
+    waitingTitle: "链接中的查询尚未运行",
+    waiting: "上面的 SQL 来自你打开的链接。请先读一遍，确认无误后按“运行”（或 Ctrl+Enter）。本页的 DuckDB 只能读取本站发布的数据表，不会访问其他网站。",
     error: "查询出错",
     errorHint: "以上是 DuckDB 的原始信息。修改语句后再运行即可；已载入的数据表不受影响。",
     chart: "快速图表",
@@ -47,7 +49,7 @@ const TEXT = {
   },
   en: {
     title: "Explorer",
-    lead: "Query every table this site publishes with SQL. Queries run in your browser (DuckDB-WASM), on no server; the query is kept in the address, so a copied link shows others the same result.",
+    lead: "Query every table this site publishes with SQL. Queries run in your browser (DuckDB-WASM), on no server; the query is kept in the address, so a copied link gives others the same query, and the same result once they press Run.",
     starting: "Starting DuckDB…",
     wasm: (mb) => `Loading DuckDB (${mb} MB so far)…`,
     loading: (n, total) => `Loading tables (${n} / ${total})…`,
@@ -67,6 +69,8 @@ const TEXT = {
     noRows: "The query returned no rows.",
     noResult: "The statement ran and returned no table.",
     download: "Download CSV (whole result)",
+    waitingTitle: "The query from the link has not run",
+    waiting: "The SQL above came with the link you opened. Read it first, then press Run (or Ctrl+Enter). This page's DuckDB reads only the tables this site publishes and reaches no other site.",
     error: "Query error",
     errorHint: "This is DuckDB's own message. Edit the query and run it again; the loaded tables are unaffected.",
     chart: "Quick chart",

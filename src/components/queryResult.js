@@ -28,6 +28,14 @@ export function queryResult(result, {text, i18n, cap = 1000, width = 640, filena
   </section>`;
 }
 
+/** a query that came with the link, shown in the editor and not run yet */
+export function queryWaiting({text}) {
+  return html`<section class="card jh-card jh-waiting" role="status">
+    <h2>${text.waitingTitle}</h2>
+    <p class="jh-note">${text.waiting}</p>
+  </section>`;
+}
+
 /** DuckDB's message in a box; the page stays usable */
 export function queryError(error, {text}) {
   return html`<section class="card jh-card jh-result jh-error" role="alert">

@@ -1,6 +1,8 @@
 // The explorer's SQL editor: a textarea with example queries, Ctrl/Cmd+Enter (or the button) to run,
 // and the query kept in the address (?sql=…) so that a link reproduces it. The element is a view: its
-// `value` is the last query run, and it fires "input" when one is run (Framework's view()).
+// `value` is the last query run (null until one is), and it fires "input" when one is run (Framework's
+// view()). A query that came with a link is shown, never run, until the reader presses run: a link is
+// anybody's text.
 import {html} from "htl";
 
 /** the query in the page's address, if any */
@@ -10,12 +12,13 @@ export function sqlFromUrl(location = window.location) {
 
 /**
  * @param {object} options
- * @param {string} options.value the query shown (and run) first
+ * @param {string} options.value the query shown first
+ * @param {boolean} [options.run] run it at once (the site's own example), or wait for the reader (a link's query)
  * @param {{id: string, label: {zh: string, en: string}, sql: string}[]} options.examples
  * @param {string} options.lang
  * @param {ReturnType<import("./explorerText.js").explorerText>} options.text
  */
-export function sqlEditor({value, examples = [], lang = "zh", text}) {
+export function sqlEditor({value, run: runNow = true, examples = [], lang = "zh", text}) {
   const textarea = html`<textarea class="jh-sql" spellcheck="false" autocomplete="off" autocapitalize="off" rows="12" aria-label=${text.sqlLabel}></textarea>`;
   textarea.value = value;
   // tall enough for the query (an example is 10–25 lines), never a whole screen
@@ -34,7 +37,7 @@ export function sqlEditor({value, examples = [], lang = "zh", text}) {
   </div>`;
 
   if (sqlFromUrl()) linkOtherLanguage(value);
-  let current = value;
+  let current = runNow ? value : null;
   const submit = () => {
     fit();
     current = textarea.value;
@@ -97,15 +100,24 @@ function linkOtherLanguage(sql) {
  * @param {{name: string, rows: number, columns: {name: string, type: string}[]}[]} tables
  */
 export function tableList(tables, {text, i18n, open = true, href = () => null, onQuery}) {
-  return html`<div class="jh-tablelist">${tables.map((table) => {
+  const list = html`<div class="jh-tablelist">${tables.map((table) => {
     const link = href(table.name);
     const name = html`<code>${table.name}</code>`;
     return html`<details class="jh-tableinfo" open=${open} data-name=${table.name}>
       <summary>${link ? html`<a href=${link}>${name}</a>` : name}
         <span class="jh-note">${text.rowsCount(i18n.num(table.rows))} · ${text.columnsCount(table.columns.length)}</span>
-        <button type="button" class="jh-button" data-table=${table.name} onclick=${(event) => (event.preventDefault(), onQuery?.(table.name))}>${text.insert}</button>
+        <button type="button" class="jh-button" data-table=${table.name}>${text.insert}</button>
       </summary>
       <span class="jh-columns">${table.columns.map((column) => html`<span><code>${column.name}</code> <small>${column.type}</small></span>`)}</span>
     </details>`;
   })}</div>`;
+  // a listener, not htl's onclick=${…}: htl writes that as an inline handler attribute first, which the
+  // Content-Security-Policy refuses (a console error per table)
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-table]");
+    if (!button) return;
+    event.preventDefault();
+    onQuery?.(button.dataset.table);
+  });
+  return list;
 }

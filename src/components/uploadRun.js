@@ -23,6 +23,9 @@ const MARTS = {
 export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb}) {
   const client = await duckdbClient({onProgress: onDb});
   try {
+    // locked before the dropped files arrive: DuckDB then reads only what this page registers (registerText),
+    // and the lock holds for a second drop too
+    await client.lock();
     await resetDatabase(client);
     const engine = {
       run: async (sql) => void (await client.query(sql)),
@@ -32,7 +35,7 @@ export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb
       files,
       loosePeriod,
       engine,
-      registerFile: (name, text) => client.db.registerFileText(name, text),
+      registerFile: (name, text) => client.registerText(name, text),
       workerUrl,
       models: MODELS,
       onProgress

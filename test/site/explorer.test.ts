@@ -252,8 +252,14 @@ describe("explorer", () => {
     const latest = readArrow("school_resources").map((row) => String(row.period)).sort().at(-1);
     const expected = readArrow("school_resources").filter((row) => row.period === latest && Number(row.n_met) < 6).length;
     const sql = "-- 未达到七项至少六项 / below 6 of 7\nselect count(*)::integer as n_below\nfrom school_resources\nwhere period = (select max(period) from school_resources) and n_met < 6";
-    const page = await open(`en/explorer.html?sql=${encodeURIComponent(sql)}`);
+    // a link's query is shown, and runs only when the reader presses run (test/site/lockdown.test.ts)
+    const page = await context.newPage();
+    watch(page, "en/explorer.html?sql=");
+    await page.goto(`${server.url}/en/explorer.html?sql=${encodeURIComponent(sql)}`);
+    await page.locator(".jh-waiting").waitFor({timeout: TIMEOUT.wait});
     expect(await page.inputValue("textarea.jh-sql")).toBe(sql);
+    await page.locator("button[data-table]").first().waitFor();
+    await page.click("button.jh-run");
     const result = await answer(page);
     expect(result.csv!.header).toEqual(["n_below"]);
     expect(Number(result.csv!.rows[0]![0])).toBe(expected);

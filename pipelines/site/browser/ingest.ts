@@ -92,8 +92,8 @@ export interface BrowserIngestOptions {
   /** the period of files dropped without a YYYYQn folder */
   loosePeriod: string;
   engine: SqlEngine;
-  /** make a text file readable by read_csv under this name (DuckDB-WASM's registerFileText) */
-  registerFile: (name: string, text: string) => Promise<void>;
+  /** make a text file readable by read_csv; returns the path to read it by (the engine decides where files live) */
+  registerFile: (name: string, text: string) => Promise<string>;
   /** the staging worker's script (src/components/vendor/ingest-worker.js) */
   workerUrl: string;
   models: Model[];
@@ -146,12 +146,13 @@ export async function ingestDropped(options: BrowserIngestOptions): Promise<Brow
   const stageMs = performance.now() - stageStarted;
 
   // 2. the pipeline's SQL phase on the canonical CSVs
-  for (const {task, result} of ok) await options.registerFile(stagedName(task), result.csv);
+  const paths: string[] = [];
+  for (const {task, result} of ok) paths.push(await options.registerFile(stagedName(task), result.csv));
   let loaded;
   try {
     loaded = await loadAndCheck(options.engine, {
       periods: discovery.periods,
-      staged: ok.map(({task, result}) => ({period: task.period, file: task.file, name: task.name, stagedPath: stagedName(task), rowsRead: result.rowsRead, rejects: result.rejects as RejectRow[]})),
+      staged: ok.map(({task, result}, i) => ({period: task.period, file: task.file, name: task.name, stagedPath: paths[i]!, rowsRead: result.rowsRead, rejects: result.rejects as RejectRow[]})),
       maxRejectRate: options.maxRejectRate ?? 0.05,
       onCheck: (file, rows) => progress({stage: "check", file, rows})
     });

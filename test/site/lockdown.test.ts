@@ -1,0 +1,273 @@
+// The site touches nothing that is not its own (issue 11, item 5), in Debian's Chromium over dist/ on
+// 127.0.0.1. A second server on another loopback address (127.0.0.2, its own port) stands for "another
+// host" and counts every request it gets: a query from a link, a typed query, DuckDB's worker and the page
+// itself must never reach it. Every built page carries a Content-Security-Policy as the first element of
+// its <head>, allowing its own inline scripts by hash and nothing from another origin; every page in both
+// languages loads under it with no console error (a refused script or request is one) and requests only
+// from this site. Screenshots of a refused query: test/output/screenshots/lockdown.*.png.
+import {createHash} from "node:crypto";
+import {mkdirSync, readdirSync, readFileSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import {join, relative} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import type {Browser, BrowserContext, Page, Request} from "playwright-core";
+import {TIMEOUT} from "../helpers.js";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {PAGES} from "../../src/components/pages.js";
+import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {serve} from "./server.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const SHOTS = join(ROOT, "test", "output", "screenshots");
+const DEMO_PERIOD = join(ROOT, "data", "demo", "2024Q3");
+
+/** the policy, written out by hand: what each directive allows is a decision, not whatever the code emits */
+const expectedPolicy = (hashes: string[]): string =>
+  "default-src 'self'; " +
+  `script-src 'self' 'wasm-unsafe-eval'${hashes.map((hash) => ` 'sha256-${hash}'`).join("")}; ` +
+  "worker-src 'self' blob:; connect-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+let site: Awaited<ReturnType<typeof serve>>;
+let other: Server;
+let otherUrl: string;
+const hits: string[] = [];
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "explorer.html"});
+  site = await serve(DIST);
+  // "another host": answers everything (a CSV, with CORS allowed) so that only the site can stop a request
+  other = createServer((request, response) => {
+    hits.push(`${request.method} ${request.url}`);
+    response.writeHead(200, {"content-type": "text/csv", "access-control-allow-origin": "*"}).end("a,b\n1,2\n");
+  });
+  await new Promise<void>((resolve) => other.listen(0, "127.0.0.2", resolve));
+  otherUrl = `http://127.0.0.2:${(other.address() as {port: number}).port}`;
+  browser = await launchChromium();
+  context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+  mkdirSync(SHOTS, {recursive: true});
+}, TIMEOUT.long);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.close();
+  await new Promise((resolve) => other?.close(resolve));
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+function pagePaths(): string[] {
+  const groups = tableFromIPC(readFileSync(join(OUT, "published", "group_profile.arrow"))).getChild("group_id")!.toArray() as string[];
+  const base = [...PAGES.map((page) => `${page}.html`), ...[...new Set(groups)].sort().map((id) => `groups/${id}.html`)];
+  return [...base, ...base.map((path) => `en/${path}`)];
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("base64");
+
+interface Watched {
+  errors: string[];
+  foreign: string[];
+}
+
+/** every console error and every request that is not this site's (data: and the page's own blob: aside) */
+function watch(page: Page): Watched {
+  const watched: Watched = {errors: [], foreign: []};
+  page.on("console", (message) => {
+    if (message.type() === "error") watched.errors.push(message.text());
+  });
+  page.on("pageerror", (error) => watched.errors.push(`pageerror: ${error.message}`));
+  // the context sees the page's requests and its workers' (DuckDB's, the upload page's staging worker)
+  const record = (request: Request): void => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith(`blob:${site.url}/`) || url.startsWith(`${site.url}/`)) return;
+    watched.foreign.push(url);
+  };
+  page.context().on("request", record);
+  page.on("close", () => page.context().off("request", record));
+  return watched;
+}
+
+/** the explorer with DuckDB started, its tables loaded and locked (the table list shows once it is) */
+async function openExplorer(path: string): Promise<{page: Page; watched: Watched}> {
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(`${site.url}/${path}`);
+  await page.locator("button[data-table]").first().waitFor({timeout: TIMEOUT.wait});
+  return {page, watched};
+}
+
+/** type a query, press the run button as a reader would, and read what the result card says */
+async function run(page: Page, sql: string): Promise<{error: string | null; rows: number}> {
+  await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+  await page.fill("textarea.jh-sql", sql);
+  await page.click("button.jh-run");
+  const result = page.locator(".jh-result:not([data-stale])");
+  await result.waitFor();
+  if (await result.evaluate((node) => node.classList.contains("jh-error"))) return {error: await result.locator(".jh-error-message").textContent(), rows: 0};
+  return {error: null, rows: Number(await result.getAttribute("data-rows"))};
+}
+
+describe("Content-Security-Policy", () => {
+  it("is the first element of every built page's <head>, allowing exactly that page's inline scripts", () => {
+    const pages = walk(DIST).filter((path) => path.endsWith(".html"));
+    expect(pages.length).toBe(pagePaths().length);
+    for (const path of pages) {
+      const html = readFileSync(path, "utf8");
+      const name = relative(DIST, path);
+      const head = /<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+      expect(head, `${name}: the policy first in <head>`).not.toBeNull();
+      expect(html.match(/http-equiv="Content-Security-Policy"/g)!.length, name).toBe(1);
+      // the charset must still be declared within the first 1024 bytes
+      expect(Buffer.from(html).subarray(0, 1024).toString("latin1"), name).toContain('<meta charset="utf-8">');
+      // the page's inline scripts, found here by the HTML's <script> tags without src
+      const inline = [...html.matchAll(/<script( type="module")?>([\s\S]*?)<\/script>/g)].map((match) => sha256(match[2]!));
+      expect(inline.length, `${name}: Framework's module and the config's head() script`).toBe(2);
+      expect(head![1], name).toBe(expectedPolicy([...new Set(inline)]));
+    }
+  });
+
+  it("loads every page in both languages with no console error and no request to another origin", async () => {
+    const problems: string[] = [];
+    for (const path of pagePaths()) {
+      const page = await context.newPage();
+      const watched = watch(page);
+      await page.goto(`${site.url}/${path}`, {waitUntil: "networkidle"});
+      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: TIMEOUT.wait});
+      // DuckDB-WASM's pages: the worker started under the policy and answered
+      if (/explorer\.html$/.test(path)) await page.waitForSelector("html[data-first-answer-ms]", {timeout: TIMEOUT.wait});
+      // the policy is in force as the browser parsed it, and the scripts that ran are the ones it hashes
+      const seen = await page.evaluate(() => ({
+        first: document.head.firstElementChild?.outerHTML ?? "",
+        scripts: [...document.querySelectorAll("script:not([src])")].map((script) => script.textContent ?? "")
+      }));
+      expect(seen.first, path).toBe(`<meta http-equiv="Content-Security-Policy" content="${expectedPolicy([...new Set(seen.scripts.map(sha256))])}">`);
+      problems.push(...watched.errors.map((error) => `${path}: ${error}`), ...watched.foreign.map((url) => `${path}: request to ${url}`));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    expect(hits).toEqual([]);
+  }, TIMEOUT.test);
+
+  it("refuses a script or a request the site did not write, and DuckDB's worker is under the policy too", async () => {
+    const {page} = await openExplorer("explorer.html");
+    const injected = await page.evaluate(async (url) => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+      const fetched = await fetch(`${url}/from-page`).then(() => "fetched", (error) => `refused: ${error}`);
+      return {ran: (window as unknown as {__injected?: boolean}).__injected === true, fetched};
+    }, otherUrl);
+    expect(injected.ran).toBe(false);
+    expect(injected.fetched).toMatch(/^refused/);
+    // DuckDB's worker runs from a blob: URL, so it inherits the page's policy (from its own URL it would have none)
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) {
+      expect(worker.url()).toMatch(/^blob:/);
+      expect(await worker.evaluate(async (url) => fetch(`${url}/from-worker`).then(() => "fetched", (error) => `refused: ${error}`), otherUrl)).toMatch(/^refused/);
+    }
+    expect(hits).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the explorer", () => {
+  it("fills the editor from a link's ?sql= but runs it only when the reader presses run; the query reaches no other host", async () => {
+    for (const [lang, prefix] of [["zh", ""], ["en", "en/"]] as const) {
+      const sql = `select * from read_csv('${otherUrl}/x-${lang}.csv')`;
+      const {page, watched} = await openExplorer(`${prefix}explorer.html?sql=${encodeURIComponent(sql)}`);
+      expect(await page.inputValue("textarea.jh-sql")).toBe(sql);
+      // loaded and locked, nothing ran: a note says so, no result and no answer time
+      await page.locator(".jh-waiting").waitFor();
+      expect(await page.locator(".jh-result").count()).toBe(0);
+      expect(await page.getAttribute("html", "data-first-answer-ms")).toBeNull();
+      expect(hits).toEqual([]);
+      // run: DuckDB refuses the file and says why
+      const refused = await run(page, sql);
+      expect(refused.error).toMatch(/Permission Error: Cannot access file "http:\/\/127\.0\.0\.2:\d+\/x-(zh|en)\.csv" - file system operations are disabled by configuration/);
+      expect(await page.locator(".jh-error h2").textContent()).toBe(lang === "en" ? "Query error" : "查询出错");
+      await page.locator(".jh-result").scrollIntoViewIfNeeded();
+      await page.screenshot({path: join(SHOTS, `lockdown.explorer.${lang}.refused.png`)});
+      expect(hits).toEqual([]);
+      // the published tables are all there and still answer
+      const headline = tableFromIPC(readFileSync(join(OUT, "published", "headline.arrow"))).numRows;
+      expect(await run(page, "select * from headline")).toEqual({error: null, rows: headline});
+      expect(watched.foreign).toEqual([]);
+      await page.close();
+    }
+  }, TIMEOUT.test);
+
+  it("refuses every way to reach out or to undo the lock, with DuckDB's message; queries still work", async () => {
+    const {page, watched} = await openExplorer("explorer.html");
+    const refused: [string, RegExp][] = [
+      ["install httpfs", /Installing DuckDB extensions is disabled on this page/],
+      ["-- a comment first\nFORCE INSTALL httpfs FROM 'REPO'", /此页面不能安装 DuckDB 扩展/],
+      ["select 1 as install; install json", /Installing DuckDB extensions is disabled/],
+      ["load httpfs", /Permission Error: Loading external extensions is disabled through configuration/],
+      ["load 'REPO/httpfs.duckdb_extension.wasm'", /Permission Error: Loading external extensions is disabled/],
+      ["set enable_external_access = true", /the configuration has been locked/],
+      ["set autoinstall_known_extensions = true", /the configuration has been locked/],
+      ["set autoload_known_extensions = true", /the configuration has been locked/],
+      ["set allowed_directories = ['/']", /the configuration has been locked/],
+      ["set lock_configuration = false", /the configuration has been locked/],
+      ["reset lock_configuration", /the configuration has been locked/],
+      ["attach 'REPO/x.duckdb' as x", /Permission Error: Cannot access file/],
+      ["select * from 'REPO/y.csv'", /Permission Error: Cannot access file/],
+      ["copy (select 1) to 'REPO/z.csv'", /Permission Error/]
+    ];
+    for (const [sql, message] of refused) {
+      const result = await run(page, sql.replace("REPO", otherUrl));
+      expect(result.error, sql).toMatch(message);
+    }
+    // an alias named install is not a statement
+    expect(await run(page, "select 1 as install")).toEqual({error: null, rows: 1});
+    const settings = await run(page, "select * from duckdb_settings() where name in ('enable_external_access', 'lock_configuration') and value = (name = 'lock_configuration')::varchar");
+    expect(settings).toEqual({error: null, rows: 2});
+    expect(await page.locator("button[data-table]").count()).toBe(18);
+    expect(hits).toEqual([]);
+    expect(watched.foreign).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  }, TIMEOUT.test);
+});
+
+describe("the upload page", () => {
+  it("locks DuckDB-WASM before the dropped files arrive, and still computes the metrics, twice", async () => {
+    const page = await context.newPage();
+    const watched = watch(page);
+    await page.goto(`${site.url}/upload.html`);
+    await page.waitForSelector("input[data-testid=folder-input]", {state: "attached"});
+    for (let drop = 1; drop <= 2; drop++) {
+      await page.setInputFiles("input[data-testid=folder-input]", DEMO_PERIOD);
+      await page.waitForSelector(`[data-testid=metrics][data-period="2024Q3"]`, {timeout: TIMEOUT.wait});
+      if (drop === 1) await page.evaluate(() => document.querySelector("[data-testid=metrics]")?.remove());
+    }
+    // the page's own DuckDB (one per page: a second connection to it)
+    const probe = (await page.evaluate(`(async (url) => {
+      const {duckdbClient} = await import(document.querySelector('link[rel="modulepreload"][href*="components/duckdbClient."]').href);
+      const client = await duckdbClient();
+      const attempt = (sql) => client.query(sql).then((r) => "ran: " + JSON.stringify(r.rows), (e) => e.message);
+      return {
+        settings: await attempt("select current_setting('enable_external_access') as external, current_setting('lock_configuration') as locked"),
+        remote: await attempt("select * from read_csv('" + url + "/upload.csv')"),
+        unlock: await attempt("set enable_external_access = true"),
+        load: await attempt("load httpfs")
+      };
+    })(${JSON.stringify(otherUrl)})`)) as Record<string, string>;
+    expect(probe.settings).toBe('ran: [{"external":false,"locked":true}]');
+    expect(probe.remote).toMatch(/Permission Error: Cannot access file/);
+    expect(probe.unlock).toMatch(/the configuration has been locked/);
+    expect(probe.load).toMatch(/Loading external extensions is disabled/);
+    expect(hits).toEqual([]);
+    expect(watched.foreign).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  }, TIMEOUT.test);
+});
