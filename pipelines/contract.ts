@@ -281,15 +281,16 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
 /**
  * School and group codes become file names (src/data/groups/<group_id>.json), URLs (/groups/<group_id>)
  * and page source, so they are restricted to a set that is safe in all three and still admits real
- * codes: 10-digit 学校标识码, JT6200002, Chinese names. The check is RE2 (DuckDB) and JavaScript (with the
- * u flag) alike; length counts characters, not bytes.
+ * codes: 10-digit 学校标识码, JT6200002, Chinese names. No dot: Framework takes `/groups/v1.2` for a file
+ * with the extension `.2` (the language switch of that page led nowhere), and `..` is a path. The check
+ * is RE2 (DuckDB) and JavaScript (with the u flag) alike; length counts characters, not bytes.
  */
 export const ID_RULE = {
-  pattern: String.raw`^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,63}$`,
+  pattern: String.raw`^[\p{L}\p{N}_-]{1,64}$`,
   maxLength: 64,
   description: d(
-    "只能由字母、数字（任何文字）和 _ - . 组成，不能以 . 开头，最多 64 个字符",
-    "only letters and digits (of any script), _ - and ., not starting with \".\", at most 64 characters"
+    "只能由字母、数字（任何文字）、_ 和 - 组成，最多 64 个字符",
+    "only letters and digits (of any script), _ and -, at most 64 characters"
   )
 } as const;
 
