@@ -25,6 +25,8 @@ export interface ColumnSpec {
   readonly pseudonymise?: boolean;
   /** loaded for checks but never published */
   readonly private?: boolean;
+  /** a code that becomes a file name, a URL and page source (a group's page): must follow ID_RULE */
+  readonly id?: boolean;
   readonly description: {readonly zh: string; readonly en: string};
 }
 
@@ -143,7 +145,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     keyScope: "period",
     references: [],
     columns: [
-      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, description: d("学校代码", "School code")},
+      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("学校代码", "School code")},
       {name: "school_name", aliases: ["学校名称"], type: "text", required: true, description: d("学校名称", "School name")},
       {name: "county", aliases: ["区县", "区(县)", "县区"], type: "text", required: true, description: d("所属区县", "County or district")},
       {name: "stage", aliases: ["学段", "办学类型"], type: "enum", domain: "stage", required: true, description: d("学段/办学类型", "Stage / school type")},
@@ -172,7 +174,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     keyScope: "period",
     references: [],
     columns: [
-      {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, description: d("集团代码", "Group code")},
+      {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, id: true, description: d("集团代码", "Group code")},
       {name: "group_name", aliases: ["集团名称"], type: "text", required: true, description: d("集团名称", "Group name")},
       {name: "group_type", aliases: ["集团类型", "组建模式"], type: "enum", domain: "group_type", required: true, description: d("集团类型", "Group type")},
       {name: "established_date", aliases: ["成立日期"], type: "date", description: d("成立日期", "Date established")},
@@ -190,8 +192,8 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
       {columns: ["school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}
     ],
     columns: [
-      {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, description: d("集团代码", "Group code")},
-      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, description: d("学校代码", "School code")},
+      {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, id: true, description: d("集团代码", "Group code")},
+      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("学校代码", "School code")},
       {name: "role", aliases: ["角色", "成员角色"], type: "enum", domain: "role", required: true, description: d("牵头校/成员校", "Lead or member")},
       {name: "joined_date", aliases: ["加入日期"], type: "date", required: true, description: d("加入日期", "Date joined")},
       {name: "left_date", aliases: ["退出日期"], type: "date", description: d("退出日期（不早于加入日期）", "Date left, not before joined")}
@@ -206,7 +208,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     references: [{columns: ["school_id"], file: "schools", targets: ["school_id"], scope: "period", reason: "unknown_school"}],
     columns: [
       {name: "teacher_id", aliases: ["教师编号", "教职工号"], type: "text", required: true, pseudonymise: true, description: d("教师编号（导入时假名化）", "Teacher id, pseudonymised on ingest")},
-      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, description: d("学校代码", "School code")},
+      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("学校代码", "School code")},
       {name: "subject", aliases: ["任教学科"], type: "text", description: d("任教学科", "Subject taught")},
       {name: "title", aliases: ["职称"], type: "enum", domain: "title", description: d("职称", "Professional title")},
       {name: "degree", aliases: ["最高学历", "学历"], type: "enum", domain: "degree", description: d("最高学历", "Highest degree")},
@@ -231,8 +233,8 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     ],
     columns: [
       {name: "teacher_id", aliases: ["教师编号", "教职工号"], type: "text", required: true, pseudonymise: true, description: d("教师编号（导入时假名化）", "Teacher id, pseudonymised")},
-      {name: "from_school_id", aliases: ["派出学校代码"], type: "text", required: true, description: d("派出学校代码", "Sending school")},
-      {name: "to_school_id", aliases: ["接收学校代码"], type: "text", required: true, description: d("接收学校代码（不同于派出学校）", "Receiving school, not the sender")},
+      {name: "from_school_id", aliases: ["派出学校代码"], type: "text", required: true, id: true, description: d("派出学校代码", "Sending school")},
+      {name: "to_school_id", aliases: ["接收学校代码"], type: "text", required: true, id: true, description: d("接收学校代码（不同于派出学校）", "Receiving school, not the sender")},
       {name: "start_date", aliases: ["开始日期"], type: "date", required: true, description: d("开始日期", "Start date")},
       {name: "end_date", aliases: ["结束日期"], type: "date", description: d("结束日期（不早于开始日期）", "End date, not before start")},
       {name: "kind", aliases: ["交流方式"], type: "enum", domain: "exchange_kind", description: d("交流方式", "Kind of exchange")}
@@ -269,18 +271,35 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
       {name: "exam_id", aliases: ["考试编号"], type: "text", required: true, description: d("考试编号", "Exam id")},
       {name: "subject", aliases: ["科目"], type: "text", required: true, description: d("科目", "Subject")},
       {name: "student_id", aliases: ["学籍号", "考号", "学生编号"], type: "text", required: true, pseudonymise: true, description: d("学籍号（导入时假名化）", "Student id, pseudonymised on ingest")},
-      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, description: d("考试时所在学校", "The student's school at the exam")},
+      {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("考试时所在学校", "The student's school at the exam")},
       {name: "score", aliases: ["成绩", "分数", "得分"], type: "number", min: 0, description: d("成绩（0 至满分；缺考留空）", "Score, 0 to full marks; empty when absent")},
       {name: "is_absent", aliases: ["缺考", "是否缺考"], type: "boolean", default: "false", description: d("是否缺考", "Absent")}
     ]
   }
 };
 
+/**
+ * School and group codes become file names (src/data/groups/<group_id>.json), URLs (/groups/<group_id>)
+ * and page source, so they are restricted to a set that is safe in all three and still admits real
+ * codes: 10-digit 学校标识码, JT6200002, Chinese names. No dot: Framework takes `/groups/v1.2` for a file
+ * with the extension `.2` (the language switch of that page led nowhere), and `..` is a path. The check
+ * is RE2 (DuckDB) and JavaScript (with the u flag) alike; length counts characters, not bytes.
+ */
+export const ID_RULE = {
+  pattern: String.raw`^[\p{L}\p{N}_-]{1,64}$`,
+  maxLength: 64,
+  description: d(
+    "只能由字母、数字（任何文字）、_ 和 - 组成，最多 64 个字符",
+    "only letters and digits (of any script), _ and -, at most 64 characters"
+  )
+} as const;
+
 /** Row-level reason codes. Every rejected row carries one or more of these. */
 export const REASONS = {
   missing_value: d("必填项为空", "required value is empty"),
   bad_type: d("格式不正确", "value is not of the expected type"),
   bad_enum: d("不是允许的取值", "value is not one of the allowed codes or labels"),
+  bad_id: d("代码含有不允许的字符或过长", "code has characters that are not allowed or is too long"),
   out_of_range: d("超出允许范围", "value is out of range"),
   conflict: d("与同一行的其他值矛盾", "contradicts another value in the same row"),
   bad_row: d("列数与表头不一致或引号未闭合", "wrong number of fields or unclosed quote"),

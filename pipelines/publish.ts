@@ -8,7 +8,8 @@ import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
 import {queryToArrowIpc} from "./arrow.js";
-import {lit} from "./ingest/checks-sql.js";
+import {ident, lit} from "./ingest/checks-sql.js";
+import {neutraliseSql} from "../src/components/csv.js";
 import type {Model} from "./models/runner.js";
 
 export interface PublishedFile {
@@ -31,11 +32,13 @@ export async function publishMarts(db: Db, marts: readonly Model[], dir: string)
   for (const model of marts) {
     const order = model.key.length > 0 ? `order by ${model.key.map((column) => `"${column}"`).join(", ")}` : "";
     const query = `select * from ${model.name} ${order}`;
+    // the CSV's rows in the same order as the Parquet's, sorted by the true text before any ' is added
+    const csvOrder = model.key.length > 0 ? `order by ${model.key.map((column) => `${model.name}."${column}"`).join(", ")}` : "";
     const parquet = join(dir, `${model.name}.parquet`);
     const csv = join(dir, `${model.name}.csv`);
     await db.run(`copy (${query}) to ${lit(parquet)} (format parquet, compression zstd, row_group_size 100000)`);
     const plainCsv = `${csv}.plain`;
-    await db.run(`copy (${query}) to ${lit(plainCsv)} (format csv, header true)`);
+    await db.run(`copy (${await csvSafeSelect(db, model.name)} ${csvOrder}) to ${lit(plainCsv)} (format csv, header true)`);
     await withBom(plainCsv, csv);
     const arrow = join(dir, `${model.name}.arrow`);
     writeFileSync(arrow, await queryToArrowIpc(db, query));
@@ -66,10 +69,25 @@ export function sha256File(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
+/**
+ * `select … from <relation>` with every VARCHAR column through the CSV formula rule (src/components/csv.js):
+ * a CSV is opened by spreadsheets, which run `=…` cells. Parquet and Arrow keep the true text.
+ */
+export async function csvSafeSelect(db: Db, relation: string): Promise<string> {
+  const columns = await db.all<{column_name: string; column_type: string}>(`describe ${relation}`);
+  const list = columns.map(({column_name: name, column_type: type}) =>
+    type === "VARCHAR" ? `${neutraliseSql(ident(name))} as ${ident(name)}` : ident(name)
+  );
+  return `select ${list.join(", ")} from ${relation}`;
+}
+
 /** Rejects go beside the warehouse, never into published/: they name lines of the bureau's files. */
 export async function writeRejects(db: Db, query: string, path: string): Promise<void> {
   const plain = `${path}.plain`;
-  await db.run(`copy (${query}) to ${lit(plain)} (format csv, header true)`);
+  await db.run(`create or replace temp table rejects_export as ${query}`);
+  // rowid keeps the export query's order through the neutralising select
+  await db.run(`copy (${await csvSafeSelect(db, "rejects_export")} order by rowid) to ${lit(plain)} (format csv, header true)`);
+  await db.run("drop table rejects_export");
   await withBom(plain, path);
 }
 

@@ -139,7 +139,8 @@ const RECIPES: Readonly<Partial<Record<DemoFile, readonly Recipe[]>>> = {
     {reason: "bad_enum", column: "stage", make: (r: Row, n: string) => [withValues(r, {school_id: `216299${n}`, stage: "高职院校"})]},
     {reason: "bad_type", column: "students", make: (r: Row, n: string) => [withValues(r, {school_id: `216299${n}`, students: "一千二百"})]},
     {reason: "out_of_range", column: "lat", make: (r: Row, n: string) => [withValues(r, {school_id: `216299${n}`, lat: "95.12345"})]},
-    {reason: "duplicate_key", column: "school_id", make: (r: Row) => [r]}
+    {reason: "duplicate_key", column: "school_id", make: (r: Row) => [r]},
+    {reason: "bad_id", column: "school_id", make: (r: Row, n: string) => [withValues(r, {school_id: `2162/99${n}`})]}
   ] satisfies RecipeSpec[]).map(asRows),
   memberships: ([
     {reason: "unknown_group", column: "group_id", source: "role = 'member'", make: (r: Row) => [withValues(r, {group_id: "JT6299999"})]},

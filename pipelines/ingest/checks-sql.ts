@@ -1,7 +1,7 @@
 // The contract turned into SQL: parsing macros, the typed raw_* tables, and the row, key and
 // reference checks that sort each staged row into loaded or rejected. Pure string building, so the
 // browser explorer runs exactly the same checks in DuckDB-WASM.
-import {CONTRACT, DOMAINS, PERIOD_END_MACRO, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
+import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
 
 export const lit = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -152,6 +152,13 @@ function rowChecks(spec: FileSpec): RowCheck[] {
     const typed = ident(column.name);
     if (column.required) {
       checks.push({cond: `${raw} is null`, struct: problem(column.name, "null", "missing_value", "''", "''")});
+    }
+    if (column.id) {
+      const {zh, en} = ID_RULE.description;
+      checks.push({
+        cond: `${raw} is not null and not regexp_matches(${raw}, ${lit(ID_RULE.pattern)})`,
+        struct: problem(column.name, raw, "bad_id", lit(zh), lit(en))
+      });
     }
     if (column.type !== "text") {
       const [zh, en] = typeDetail(column);

@@ -8,15 +8,16 @@
 //   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
-import {dirname, join, relative} from "node:path";
+import {basename, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {tableFromIPC} from "apache-arrow";
 import {buildSync} from "esbuild";
 import * as Plot from "@observablehq/plot";
-import {CONTRACT, DOMAINS, FILE_PROBLEMS, REASONS} from "../contract.js";
+import {CONTRACT, DOMAINS, FILE_PROBLEMS, ID_RULE, REASONS} from "../contract.js";
 import {groupSlice, type Row} from "./group-slice.js";
 import {bundleIngest} from "./bundle-ingest.js";
 import {PAGE_TITLES} from "../../src/components/pages.js";
+import {UsageError} from "../errors.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SRC = join(ROOT, "src");
@@ -51,7 +52,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   for (const group of groups) {
     const slice = groupSlice(tables, group.group_id);
     const encoded = Object.fromEntries(Object.entries(slice).map(([key, value]) => [key, Array.isArray(value) ? encodeTable(value, dates[sliceDates[key] ?? ""] ?? []) : value]));
-    writeJson(join(DATA, "groups", `${group.group_id}.json`), encoded);
+    writeJson(groupFile(join(DATA, "groups"), group.group_id), encoded);
   }
   writeJson(join(DATA, "groups.json"), groups);
 
@@ -69,7 +70,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
     methodology[file.replace(/\.md$/, "")] = readFileSync(join(marts, file), "utf8");
   }
   writeJson(join(DATA, "methodology.json"), methodology);
-  writeJson(join(DATA, "contract.json"), {files: CONTRACT, domains: DOMAINS, reasons: REASONS, file_problems: FILE_PROBLEMS});
+  writeJson(join(DATA, "contract.json"), {files: CONTRACT, domains: DOMAINS, reasons: REASONS, file_problems: FILE_PROBLEMS, id_rule: ID_RULE});
 
   writeEnglishPages();
   stubNpmCache();
@@ -209,6 +210,23 @@ export function bundleVendor(): {file: string; bytes: number; names: string[]} {
   return {file, bytes: readFileSync(file).length, names: [...fromPlot, ...fromD3]};
 }
 
+/**
+ * `<dir>/<group_id>.json`, refused unless the code follows the contract's ID_RULE and the file is directly
+ * inside `dir`. The run already rejects such rows; this keeps the site step inside its data folder (and
+ * its URLs and pages sound) whatever output it is given, e.g. one written by an older version.
+ */
+export function groupFile(dir: string, groupId: string): string {
+  const name = `${groupId}.json`;
+  const file = resolve(dir, name);
+  if (!new RegExp(ID_RULE.pattern, "u").test(groupId) || dirname(file) !== resolve(dir) || basename(file) !== name) {
+    throw new UsageError(
+      `集团代码 ${JSON.stringify(groupId)} 不能用作数据目录 ${dir} 中的文件名和网址，已停止：代码${ID_RULE.description.zh}`,
+      `group_id ${JSON.stringify(groupId)} cannot be a file name in the data folder ${dir} nor a URL: stopped; codes may contain ${ID_RULE.description.en}`
+    );
+  }
+  return file;
+}
+
 /** Every group that exists in any period, with its latest name (dynamicPaths reads this). */
 function groupList(profiles: Row[]): {group_id: string; group_name: string}[] {
   const latest = new Map<string, string>();
@@ -287,6 +305,12 @@ function writeJson(path: string, value: unknown): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
-  prepare();
+  try {
+    prepare();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.bilingual());
+    process.exit(1);
+  }
   console.log(`site data prepared in src/data (${Math.round(performance.now() - started)} ms)`);
 }

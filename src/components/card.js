@@ -3,6 +3,7 @@
 // exactly the rows and columns the table shows. Suppressed values read "<n" in the table and in the CSV,
 // never 0.
 import {html} from "htl";
+import {csvField} from "./csv.js";
 
 /**
  * @param {object} spec
@@ -54,16 +55,14 @@ export function dataTable(rows, columns, {cell, i18n, full = false}) {
   return html`<div class=${`jh-table-wrap${full ? " jh-full" : ""}`} tabindex="0"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-/** CSV of exactly the columns shown, raw values (dates ISO), suppressed cells as "<n"; BOM for Excel. */
+/**
+ * CSV of exactly the columns shown, raw values (dates ISO), suppressed cells as "<n"; BOM for Excel. Text
+ * that a spreadsheet would run as a formula is neutralised (csv.js).
+ */
 export function toCsv(rows, columns, minN = 10) {
-  const quote = (value) => {
-    if (value == null) return "";
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(";") : String(value);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map((column) => quote(column.name)).join(",")];
+  const lines = [columns.map((column) => csvField(column.name)).join(",")];
   for (const row of rows) {
-    lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : quote(column.csv ? column.csv(row) : row[column.name]))).join(","));
+    lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : csvField(column.csv ? column.csv(row) : row[column.name]))).join(","));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }

@@ -273,6 +273,20 @@ describe("site", () => {
     await context.close();
   }, TIMEOUT.test);
 
+  it("neutralises formulas in the downloads: the shipped toCsv (cards, explorer, upload page) against the CSV rule", async () => {
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/value-added.html`, {waitUntil: "networkidle"});
+    await ready(page);
+    const csv = (await page.evaluate(`(async () => {
+      const {toCsv} = await import(document.querySelector('link[rel="modulepreload"][href*="components/card."]').href);
+      const rows = [{school_name: '=HYPERLINK("http://x","y")', gap: -0.12}, {school_name: "=cmd|' /C calc'!A0", gap: 0.5}, {school_name: "-0.12", gap: null}];
+      return toCsv(rows, [{name: "school_name"}, {name: "gap", num: true}]);
+    })()`)) as string;
+    expect(csv).toBe(`\ufeffschool_name,gap\r\n"'=HYPERLINK(""http://x"",""y"")",-0.12\r\n'=cmd|' /C calc'!A0,0.5\r\n-0.12,\r\n`);
+    await context.close();
+  }, TIMEOUT.test);
+
   it.each(["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`])(
     "sets the language of %s, names every chart by its takeaway, and keeps controls keyboard-reachable with a visible focus",
     async (path) => {
