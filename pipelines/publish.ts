@@ -8,7 +8,7 @@ import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
 import {queryToArrowIpc} from "./arrow.js";
-import {lit} from "./ingest/checks-sql.js";
+import {ident, lit} from "./sql.js";
 import type {Model} from "./models/runner.js";
 
 export interface PublishedFile {
@@ -29,7 +29,7 @@ export async function publishMarts(db: Db, marts: readonly Model[], dir: string)
   mkdirSync(dir, {recursive: true});
   const tables: PublishedTable[] = [];
   for (const model of marts) {
-    const order = model.key.length > 0 ? `order by ${model.key.map((column) => `"${column}"`).join(", ")}` : "";
+    const order = model.key.length > 0 ? `order by ${model.key.map(ident).join(", ")}` : "";
     const query = `select * from ${model.name} ${order}`;
     const parquet = join(dir, `${model.name}.parquet`);
     const csv = join(dir, `${model.name}.csv`);
