@@ -5,6 +5,7 @@
 import {InputError} from "./errors.js";
 import {rejectsExportQuery} from "./ingest/checks-sql.js";
 import {ingestInput, type IngestResult, type InputSource} from "./ingest/ingest-input.js";
+import type {RejectRow} from "./ingest/record.js";
 import type {FileName} from "./contract.js";
 import {configStatements, parseConfig, type JunhengConfig} from "./models/config.js";
 import {buildModels, type Model, type ModelTiming} from "./models/runner.js";
@@ -58,16 +59,7 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
 }
 
 /** A rejected row as `junheng validate` and the upload page show it (rejects.csv has the same columns). */
-export interface RejectExport {
-  period: string;
-  file: string;
-  line: number;
-  column: string;
-  value: string | null;
-  reason: string;
-  message_zh: string;
-  message_en: string;
-}
+export type RejectExport = Omit<RejectRow, "detail_zh" | "detail_en"> & {message_zh: string; message_en: string};
 
 export async function readRejects(engine: SqlEngine): Promise<RejectExport[]> {
   return engine.all<RejectExport>(rejectsExportQuery());
