@@ -2,7 +2,7 @@
 // copied into src/data by pipelines/site/prepare.ts; nothing is fetched from the network at build or run
 // time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
 import {existsSync, readFileSync} from "node:fs";
-import {PAGES, PAGE_TITLES} from "./src/components/pages.js";
+import {PAGES, PAGE_TITLES} from "./pipelines/site/pages.js";
 
 type Lang = "zh" | "en";
 

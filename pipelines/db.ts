@@ -1,27 +1,12 @@
-// The one module that opens DuckDB. Everything else receives a Db (or any SqlEngine) and never opens
-// its own connection. Errors are re-thrown with the SQL that failed; counts come back as numbers.
+// The one module that opens Node DuckDB. Everything else receives a Db (or any SqlEngine, sql.ts) and never
+// opens its own connection. Errors are re-thrown with the SQL that failed; counts come back as numbers.
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-
-/** What models and checks need from an engine; the DuckDB-WASM adapter implements the same shape. */
-export interface SqlEngine {
-  run(sql: string): Promise<void>;
-  all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
-}
+import {SqlError, type SqlEngine} from "./sql.js";
 
 export interface DbOptions {
   threads?: number;
   memoryLimit?: string;
   tempDirectory?: string;
-}
-
-export class SqlError extends Error {
-  readonly sql: string;
-  constructor(cause: unknown, sql: string) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    super(`${message}\n-- while running:\n${sql.length > 2000 ? sql.slice(0, 2000) + " …" : sql}`);
-    this.name = "SqlError";
-    this.sql = sql;
-  }
 }
 
 export class Db implements SqlEngine {
@@ -86,11 +71,6 @@ export class Db implements SqlEngine {
     } catch (error) {
       throw new SqlError(error, sql);
     }
-  }
-
-  /** The underlying connection, for the appender and streaming reads in the ingest module only. */
-  get raw(): DuckDBConnection {
-    return this.connection;
   }
 
   close(): void {

@@ -23,6 +23,10 @@ export class InputError extends Error {
     this.location = location;
     this.detail = {zh, en};
   }
+  /** An InputError a worker sent as plain data (a structured clone drops the class). */
+  static revive(data: {code: FileProblemCode; location: ProblemLocation; detail: {zh: string; en: string}; message: string}): InputError {
+    return Object.assign(new InputError(data.code, data.location), {detail: data.detail, message: data.message});
+  }
   /** Two lines: Chinese first, then English. */
   bilingual(): string {
     return `错误 [${this.code}] ${where(this.location, "zh")}${this.detail.zh}\nError [${this.code}] ${where(this.location, "en")}${this.detail.en}`;

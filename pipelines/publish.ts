@@ -8,8 +8,8 @@ import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
 import {queryToArrowIpc} from "./arrow.js";
-import {ident, lit} from "./ingest/checks-sql.js";
-import {neutraliseSql} from "../src/components/csv.js";
+import {ident, lit} from "./sql.js";
+import {neutraliseSql} from "./csv-rule.js";
 import type {Model} from "./models/runner.js";
 
 export interface PublishedFile {
@@ -30,7 +30,7 @@ export async function publishMarts(db: Db, marts: readonly Model[], dir: string)
   mkdirSync(dir, {recursive: true});
   const tables: PublishedTable[] = [];
   for (const model of marts) {
-    const order = model.key.length > 0 ? `order by ${model.key.map((column) => `"${column}"`).join(", ")}` : "";
+    const order = model.key.length > 0 ? `order by ${model.key.map(ident).join(", ")}` : "";
     const query = `select * from ${model.name} ${order}`;
     // the CSV's rows in the same order as the Parquet's, sorted by the true text before any ' is added
     const csvOrder = model.key.length > 0 ? `order by ${model.key.map((column) => `${model.name}."${column}"`).join(", ")}` : "";
@@ -70,7 +70,7 @@ export function sha256File(path: string): string {
 }
 
 /**
- * `select … from <relation>` with every VARCHAR column through the CSV formula rule (src/components/csv.js):
+ * `select … from <relation>` with every VARCHAR column through the CSV formula rule (csv-rule.ts):
  * a CSV is opened by spreadsheets, which run `=…` cells. Parquet and Arrow keep the true text.
  */
 export async function csvSafeSelect(db: Db, relation: string): Promise<string> {

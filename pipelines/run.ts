@@ -1,16 +1,18 @@
-// `junheng run` and `junheng validate`: the whole pipeline, from the input folder to <out>.
-import {existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync} from "node:fs";
+// `junheng run` and `junheng validate` on Node: the pipeline's sequence (orchestrate.ts) over the input folder
+// and a DuckDB file, inside what only a run on disk needs — the lock, the temporary build, publishing, the
+// manifest and the swap into <out>.
+import {mkdirSync, readFileSync, rmSync, mkdtempSync} from "node:fs";
 import {randomBytes} from "node:crypto";
 import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
-import {ingest, InputProblems, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
+import {configText, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
 import {rejectsExportQuery} from "./ingest/checks-sql.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
-import {configStatements, parseConfig, type JunhengConfig} from "./models/config.js";
 import {loadModels} from "./models/load.js";
-import {buildModels, type ModelTiming} from "./models/runner.js";
+import type {ModelTiming} from "./models/runner.js";
+import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
 import {acquireLock, discardBuild, outputPaths, prepareBuild, recover, swapIn} from "./safe-write.js";
 import {periodEnd} from "./contract.js";
@@ -56,25 +58,13 @@ export interface Manifest {
   warnings: IngestResult["warnings"];
 }
 
-export const DEFAULT_MAX_REJECT_RATE = 0.05;
-
-export function readConfig(input: string): JunhengConfig {
-  const path = join(input, "junheng.config.json");
-  if (!existsSync(path)) return parseConfig({});
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8").replace(/^\ufeff/, ""));
-  } catch (error) {
-    throw new InputError("bad_config", {file: "junheng.config.json"}, {zh: `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})`});
-  }
-  return parseConfig(json);
-}
+export {DEFAULT_MAX_REJECT_RATE};
 
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
   const started = new Date();
   const paths = outputPaths(options.out);
   const key = resolveKey({demoKey: options.demoKey, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
-  const config = readConfig(options.input);
+  const config = readConfig(configText(options.input));
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
   const release = acquireLock(paths);
   const stage = async (name: string) => options.onStage?.(name);
@@ -87,23 +77,24 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
     let db: Db | undefined;
     try {
       db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
-      const ingested = await ingest({input: options.input, workDir: work, db, pseudonymiser: new Pseudonymiser(key.key), maxRejectRate, onProgress: options.onProgress});
-      Object.assign(stages, ingested.timings);
-      rmSync(work, {recursive: true, force: true});
-      await stage("ingest");
-
-      let t = performance.now();
-      // Parallel aggregation adds floating-point partial sums in a varying order, which changes the last
-      // bits of published doubles between runs. Models run on one thread so that two runs give identical files.
-      await db.run("set threads = 1");
-      for (const statement of configStatements(config)) await db.run(statement);
-      options.onProgress?.({stage: "models"});
       const models = loadModels();
-      const timings = await buildModels(db, models);
-      stages.models_ms = Math.round(performance.now() - t);
+      const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(key.key), onProgress: options.onProgress});
+      const {ingested, models: timings, models_ms} = await orchestrate(db, source, {
+        config,
+        models,
+        maxRejectRate,
+        onCheck: (file, rows) => options.onProgress?.({stage: "check", file, rows}),
+        afterIngest: async () => {
+          rmSync(work, {recursive: true, force: true});
+          await stage("ingest");
+          options.onProgress?.({stage: "models"});
+        }
+      });
+      Object.assign(stages, ingested.timings);
+      stages.models_ms = models_ms;
       await stage("models");
 
-      t = performance.now();
+      const t = performance.now();
       options.onProgress?.({stage: "publish"});
       const published = await publishMarts(db, models.filter((model) => model.layer === "marts"), join(build, "published"));
       writeJson(join(build, "published", "config.json"), config);
@@ -184,7 +175,7 @@ export interface ValidateReport {
   files: IngestResult["files"];
   warnings: IngestResult["warnings"];
   problems: InputError[];
-  rejects: {period: string; file: string; line: number; column: string; value: string | null; reason: string; message_zh: string; message_en: string}[];
+  rejects: RejectExport[];
 }
 
 /** The same checks as a run, in memory, with a throwaway key; writes nothing. */
@@ -192,17 +183,15 @@ export async function validateInput(options: {input: string; maxRejectRate?: num
   const work = mkdtempSync(join(tmpdir(), "junheng-validate-"));
   const db = await Db.open(":memory:", {threads: options.threads, memoryLimit: options.memoryLimit});
   try {
-    readConfig(options.input);
-    const result = await ingest({
-      input: options.input,
-      workDir: work,
-      db,
-      pseudonymiser: new Pseudonymiser(randomBytes(32)),
-      maxRejectRate: options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE,
-      onProgress: options.onProgress
+    const config = readConfig(configText(options.input));
+    const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(randomBytes(32)), onProgress: options.onProgress});
+    const {ingested} = await orchestrate(db, source, {
+      config,
+      maxRejectRate: options.maxRejectRate,
+      onCheck: (file, rows) => options.onProgress?.({stage: "check", file, rows})
     });
-    const rejects = await db.all<ValidateReport["rejects"][number]>(rejectsExportQuery());
-    return {ok: true, periods: result.periods, files: result.files, warnings: result.warnings, problems: [], rejects};
+    const rejects = await readRejects(db);
+    return {ok: true, periods: ingested.periods, files: ingested.files, warnings: ingested.warnings, problems: [], rejects};
   } catch (error) {
     if (error instanceof InputProblems) return {ok: false, periods: [], files: [], warnings: [], problems: error.problems, rejects: []};
     if (error instanceof InputError) return {ok: false, periods: [], files: [], warnings: [], problems: [error], rejects: []};

@@ -3,6 +3,7 @@
 // Run as a child process by pipelines/bench/run.ts; prints one JSON line {rows, ms, files}.
 import {parseArgs} from "node:util";
 import {Db} from "../db.js";
+import {lit} from "../sql.js";
 import {inputCsvFiles} from "./inputs.js";
 
 const {values} = parseArgs({
@@ -15,7 +16,7 @@ const db = await Db.open(":memory:", {threads: values.threads ? Number(values.th
 const started = performance.now();
 let rows = 0;
 for (const file of files) {
-  const [row] = await db.all<{n: number}>(`select count(*) as n from read_csv('${file.replaceAll("'", "''")}')`);
+  const [row] = await db.all<{n: number}>(`select count(*) as n from read_csv(${lit(file)})`);
   rows += Number(row?.n ?? 0);
 }
 const ms = performance.now() - started;

@@ -1,17 +1,14 @@
 // Builds the demo's entity tables inside DuckDB. Every random draw is u01/nrm of hash(seed, keys, salt),
 // so a table's content depends only on the seed and the scale, never on thread scheduling.
 import type {Db} from "../db.js";
+import {lit} from "../sql.js";
 import {COHORTS, PLANTED, SCHOOL_YEARS, SITTINGS, SUBJECT_NO, THRESHOLDS, type ScaleSpec} from "./model.js";
 import {TEMPLATE_GROUPS, TEMPLATE_SCHOOLS, TEMPLATE_SPELLS} from "./roster.js";
 
-const lit = (value: string | number | boolean | undefined | null): string =>
-  value === undefined || value === null
-    ? "null"
-    : typeof value === "string"
-      ? `'${value.replaceAll("'", "''")}'`
-      : String(value);
+const sqlValue = (value: string | number | boolean | undefined | null): string =>
+  typeof value === "string" ? lit(value) : value === undefined || value === null ? "null" : String(value);
 const values = (rows: readonly (readonly (string | number | boolean | undefined | null)[])[]): string =>
-  rows.map((row) => `(${row.map(lit).join(", ")})`).join(",\n");
+  rows.map((row) => `(${row.map(sqlValue).join(", ")})`).join(",\n");
 
 export async function buildTables(db: Db, seed: number, scale: ScaleSpec): Promise<void> {
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer: ${seed}`);

@@ -4,6 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Db} from "../db.js";
+import {lit} from "../sql.js";
 import {buildTables} from "./build.js";
 import {FILE_ORDER, fileQuery, isWritten, periodInfo, type DemoFile} from "./files.js";
 import {writeMessyFile, type BrokenRow} from "./messy.js";
@@ -65,7 +66,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
         if (rows === 0 && (file === "exchanges" || file === "exams" || file === "scores")) continue;
         const path = join(options.out, period, `${file}.csv`);
         if (options.messy) brokenRows.push(...(await writeMessyFile(db, {file, period, query, path, rows, seed: options.seed, work, planted: brokenRows.filter((b) => b.file === `${file}.csv`).length})));
-        else await db.run(`copy (${query}) to '${path.replaceAll("'", "''")}' (header, delimiter ',')`);
+        else await db.run(`copy (${query}) to ${lit(path)} (header, delimiter ',')`);
         files.push({period, file, path, rows, bytes: statSync(path).size});
       }
       say(`${period}: ${files.filter((f) => f.period === period).map((f) => `${f.file} ${f.rows}`).join(", ")}`);

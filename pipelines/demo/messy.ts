@@ -7,6 +7,7 @@ import {pipeline} from "node:stream/promises";
 import iconv from "iconv-lite";
 import {CONTRACT, DOMAINS, type ColumnSpec, type ReasonCode} from "../contract.js";
 import type {Db} from "../db.js";
+import {lit} from "../sql.js";
 import type {DemoFile} from "./files.js";
 
 export interface BrokenRow {
@@ -84,7 +85,6 @@ function formatted(file: DemoFile, column: ColumnSpec, index: number): string {
 }
 
 const quoteField = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export async function writeMessyFile(db: Db, m: MessyFile): Promise<BrokenRow[]> {
   const columns = CONTRACT[m.file].columns;
@@ -92,14 +92,14 @@ export async function writeMessyFile(db: Db, m: MessyFile): Promise<BrokenRow[]>
   const fields = columns.map((column, i) => formatted(m.file, column, i + 1));
   await db.run(`
 create or replace temp table messy_lines as
-select 0::double as sort_key, ${sqlText(columns.map((c) => header(m.file, c)).join(","))} as line
+select 0::double as sort_key, ${lit(columns.map((c) => header(m.file, c)).join(","))} as line
 union all
 select src.rn::double as sort_key,
     concat_ws(',', ${fields.map((f) => `case when ${f} similar to '.*[",].*' then '"' || replace(${f}, '"', '""') || '"' else ${f} end`).join(", ")}) as line
 from (select rowid + 1 as rn, * from messy_src) src`);
   const planned = await plantBroken(db, m, fields);
   const tmp = join(m.work, `${m.file}.utf8.csv`);
-  await db.run(`copy (select line from messy_lines order by sort_key) to ${sqlText(tmp)}
+  await db.run(`copy (select line from messy_lines order by sort_key) to ${lit(tmp)}
     (header false, quote '', escape '', delimiter '\\x01', new_line '\\r\\n')`);
   await encodeFile(tmp, m.path, ENCODING[m.file]);
   rmSync(tmp);
@@ -234,7 +234,7 @@ limit 1`);
     const made = recipe.make(row, serial);
     const line = typeof made === "string" ? made : made.map(quoteField).join(",");
     const sortKey = recipe.last ? 1e12 : source.rn + 0.5;
-    await db.run(`insert into messy_lines values (${sortKey}, ${sqlText(line)})`);
+    await db.run(`insert into messy_lines values (${sortKey}, ${lit(line)})`);
     planted.push({recipe, sortKey});
   }
   const lines = await db.all<{sort_key: number; line_no: number}>(`

@@ -3,8 +3,7 @@
 // browser explorer runs exactly the same checks in DuckDB-WASM.
 import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
 
-export const lit = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+import {ident, lit} from "../sql.js";
 
 const DATE_PATTERN = String.raw`^([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(\s+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?$`;
 const INT_PATTERN = String.raw`^[+-]?[0-9]+(\.0+)?$`;
@@ -354,5 +353,3 @@ export function rejectsExportQuery(): string {
 from rejects
 order by period, file, line, "column", reason`;
 }
-
-export const ALL_FILES = Object.values(CONTRACT);

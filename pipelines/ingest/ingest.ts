@@ -1,19 +1,18 @@
-// The ingest: every period folder's files → staged CSV → checked in SQL → raw_* tables and rejects.
-// Set-based: each kind of file is loaded and checked for all periods at once, in reference order,
-// and snapshots missing from a period are carried forward before anything refers to them. The SQL half
-// is load-and-check.ts and the per-record half record.ts, both pure and shared with the browser.
-import {readdirSync, statSync} from "node:fs";
+// The ingest on Node: the input folder on disk, staged by a pool of worker threads (stage-pool.ts) into
+// canonical CSV files in the run's work folder. The sequence itself (stage, collect problems, load and
+// check in SQL, report) is ingest-input.ts, which the browser runs too; this module gives the file access.
+import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {type FileName} from "../contract.js";
+import type {FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
-import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type Warning} from "./load-and-check.js";
-
-export type {FileReport};
+import {ingestInput, type IngestResult, type InputSource} from "./ingest-input.js";
+import {discoverListing, type Discovery} from "./load-and-check.js";
 import type {Pseudonymiser} from "./pseudonym.js";
 import {stageAll, type StageTask} from "./stage-pool.js";
-import type {StagedFile} from "./stage-file.js";
 
+export type {FileReport} from "./load-and-check.js";
+export type {IngestResult} from "./ingest-input.js";
 export {InputProblems, type CarriedFile, type Discovery, type InputFile, type Warning} from "./load-and-check.js";
 
 /** Find the period folders and the contract files in each; nothing is read yet. */
@@ -34,15 +33,6 @@ export function discoverInput(input: string): Discovery {
   });
 }
 
-export interface IngestResult {
-  periods: string[];
-  files: FileReport[];
-  carried: CarriedFile[];
-  warnings: Warning[];
-  rejected: number;
-  timings: {decode_ms: number; load_ms: number; validate_ms: number};
-}
-
 export type ProgressEvent =
   | {stage: "decode"; name: string; bytes: number; totalBytes: number; rows: number}
   | {stage: "decode-done"; name: string; rows: number; ms: number}
@@ -61,61 +51,40 @@ export interface IngestOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  const {db, input} = options;
-  const discovery = discoverInput(input);
-  const warnings = [...discovery.warnings];
+/** junheng.config.json's text, or undefined when the input folder has none. */
+export function configText(input: string): string | undefined {
+  const path = join(input, "junheng.config.json");
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+}
 
-  // 1. decode and stage every file; collect every file-level problem before stopping
-  const decodeStarted = performance.now();
-  const staged: StagedFile[] = [];
-  const problems: InputError[] = [];
-  const tasks: StageTask[] = discovery.files.map((inputFile) => ({
-    path: inputFile.path,
-    displayName: inputFile.name,
-    period: inputFile.period,
-    file: inputFile.file,
-    stagedPath: join(options.workDir, `${inputFile.period}_${inputFile.file}.csv`),
-    bytes: statSync(inputFile.path).size
-  }));
-  const outcomes = await stageAll(tasks, {
-    key: options.pseudonymiser.keyBytes,
-    workers: options.stageWorkers,
-    onProgress: (task, bytes, rows) => options.onProgress?.({stage: "decode", name: task.displayName, bytes, totalBytes: task.bytes, rows}),
-    onDone: (task, result) => options.onProgress?.({stage: "decode-done", name: task.displayName, rows: result.rowsRead, ms: result.ms})
-  });
-  outcomes.forEach((outcome, i) => {
-    const inputFile = discovery.files[i]!;
-    if (!outcome.ok) {
-      problems.push(outcome.error);
-      return;
+/** The input folder as the shared ingest sees it. */
+export function nodeSource(options: Omit<IngestOptions, "db" | "maxRejectRate">): InputSource {
+  return {
+    configText: async () => configText(options.input),
+    discover: () => discoverInput(options.input),
+    stage: async (files) => {
+      const tasks: StageTask[] = files.map((inputFile) => ({
+        path: inputFile.path,
+        displayName: inputFile.name,
+        period: inputFile.period,
+        file: inputFile.file,
+        stagedPath: join(options.workDir, `${inputFile.period}_${inputFile.file}.csv`),
+        bytes: statSync(inputFile.path).size
+      }));
+      return stageAll(tasks, {
+        key: options.pseudonymiser.keyBytes,
+        workers: options.stageWorkers,
+        onProgress: (task, bytes, rows) => options.onProgress?.({stage: "decode", name: task.displayName, bytes, totalBytes: task.bytes, rows}),
+        onDone: (task, result) => options.onProgress?.({stage: "decode-done", name: task.displayName, rows: result.rowsRead, ms: result.ms})
+      });
     }
-    const result = outcome.result;
-    staged.push(result);
-    if (result.extraColumns.length > 0) warnings.push(extraColumnsWarning(inputFile.period, inputFile.name, result.extraColumns));
-  });
-  if (problems.length > 0) throw new InputProblems(problems);
-  const decodeMs = performance.now() - decodeStarted;
+  };
+}
 
-  // 2. load and check, one kind of file at a time, in reference order; reconcile; the reject-rate limit
-  const nameOf = (result: StagedFile) => discovery.files.find((f) => f.period === result.period && f.file === result.file)!.name;
-  const loaded = await loadAndCheck(db, {
-    periods: discovery.periods,
-    staged: staged.map((result) => ({...result, name: nameOf(result)})),
+/** The ingest alone (no config, no models), for tests of the ingest. */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  return ingestInput(options.db, nodeSource(options), {
     maxRejectRate: options.maxRejectRate,
     onCheck: (file, rows) => options.onProgress?.({stage: "check", file, rows})
   });
-  const files: FileReport[] = staged.map((result, i) => ({
-    ...fileReport({period: result.period, file: result.file, name: nameOf(result), bytes: result.bytes}, result, loaded.counts[i]!),
-    sha256: result.sha256
-  }));
-  warnings.push(...loaded.warnings);
-  return {
-    periods: discovery.periods,
-    files,
-    carried: loaded.carried,
-    warnings,
-    rejected: loaded.rejected,
-    timings: {decode_ms: Math.round(decodeMs), load_ms: Math.round(loaded.load_ms), validate_ms: Math.round(loaded.validate_ms)}
-  };
 }

@@ -4,9 +4,10 @@
 // and the lead warnings. Pure: the Node ingest (ingest.ts) and the browser's bring-your-own-data page
 // call this same function, so both sort rows into loaded and rejected identically.
 import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../contract.js";
-import type {SqlEngine} from "../db.js";
+import type {SqlEngine} from "../sql.js";
 import {InputError, shown} from "../errors.js";
-import {carryForwardStatement, checkStatements, lit, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
+import {lit} from "../sql.js";
+import {carryForwardStatement, checkStatements, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
 import type {RejectRow} from "./record.js";
 
 export interface Warning {
@@ -50,7 +51,8 @@ export interface FileReport {
   period: string;
   file: FileName;
   name: string;
-  sha256: string;
+  /** of the file's bytes; absent in the browser, which never hashes the dropped files */
+  sha256?: string;
   bytes: number;
   encoding: string;
   delimiter: string;

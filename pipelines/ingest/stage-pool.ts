@@ -131,9 +131,7 @@ function runOn(worker: Worker, task: StageTask, options: PoolOptions): Promise<S
           return;
         case "input-error": {
           cleanup();
-          const error = new InputError(message.code, message.location);
-          Object.assign(error, {detail: message.detail, message: message.message});
-          resolve({ok: false, error});
+          resolve({ok: false, error: InputError.revive(message)});
           return;
         }
         case "error": {

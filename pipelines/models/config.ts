@@ -1,6 +1,7 @@
 // junheng.config.json: targets, thresholds and the suppression size (docs/metrics.md "Config"). Pure (no fs):
 // the browser explorer parses the same file and runs the same cfg_* statements before the models.
 import {InputError} from "../errors.js";
+import {lit} from "../sql.js";
 
 export type Section = "primary" | "junior";
 
@@ -206,10 +207,6 @@ export function parseConfig(json: unknown): JunhengConfig {
   return config;
 }
 
-/** A SQL string literal (config values are few and validated; this quotes them safely). */
-function literal(value: string | null): string {
-  return value === null ? "null" : `'${value.replace(/'/g, "''")}'`;
-}
 function double(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
   return `${value}::double`;
@@ -220,14 +217,14 @@ function double(value: number): string {
 export function configStatements(config: JunhengConfig): string[] {
   const {targets, score_bands: bands} = config;
   const thresholdRows = (["primary", "junior"] as const).flatMap((section) =>
-    INDICATORS.map((indicator) => `(${literal(section)}, ${literal(indicator)}, ${double(config.indicator_thresholds[section][indicator])})`)
+    INDICATORS.map((indicator) => `(${lit(section)}, ${lit(indicator)}, ${double(config.indicator_thresholds[section][indicator])})`)
   );
   const statements = [
     `create or replace table cfg_settings as select
-        ${literal(config.region_name)}::varchar as region_name,
+        ${lit(config.region_name)}::varchar as region_name,
         ${Math.trunc(config.min_n)}::integer as min_n,
         ${double(targets.coverage_share)} as coverage_share,
-        ${literal(targets.coverage_deadline)}::date as coverage_deadline,
+        ${lit(targets.coverage_deadline)}::date as coverage_deadline,
         ${double(targets.exchange_rate)} as exchange_rate_target,
         ${double(targets.exchange_backbone_share)} as backbone_share_target,
         ${double(targets.cv_primary)} as cv_primary,
@@ -241,7 +238,7 @@ export function configStatements(config: JunhengConfig): string[] {
   ];
   if (config.va_pairs.length > 0) {
     const rows = config.va_pairs.map(
-      (pair) => `(${literal(pair.prior_exam_id)}, ${literal(pair.exam_id)}, ${literal(pair.subject ?? null)})`
+      (pair) => `(${lit(pair.prior_exam_id)}, ${lit(pair.exam_id)}, ${lit(pair.subject ?? null)})`
     );
     statements.push(`insert into cfg_va_pairs values ${rows.join(", ")}`);
   }

@@ -1,7 +1,7 @@
 // Builds SQL models in dependency order on any SqlEngine (Node DuckDB or DuckDB-WASM). Pure: no fs,
 // so the browser explorer runs the very same models. One model = one file = one relation.
 import {PERIOD_END_MACRO} from "../contract.js";
-import type {SqlEngine} from "../db.js";
+import type {SqlEngine} from "../sql.js";
 
 export type Layer = "staging" | "intermediate" | "marts";
 export const LAYERS: readonly Layer[] = ["staging", "intermediate", "marts"];
@@ -80,7 +80,7 @@ export interface ModelTiming {
 }
 
 /** Create every model as a table (or a view where its header says so), in order. */
-export async function buildModels(engine: SqlEngine, models: readonly Model[]): Promise<ModelTiming[]> {
+export async function buildModels(engine: SqlEngine, models: readonly Model[], onBuilt?: (done: number, total: number) => void): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
   // the models' one shared function (the ingest checks create it too; a model test starts from raw_* tables)
   await engine.run(PERIOD_END_MACRO);
@@ -89,6 +89,7 @@ export async function buildModels(engine: SqlEngine, models: readonly Model[]): 
     await engine.run(`create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);
     const [count] = await engine.all<{n: number}>(`select count(*)::integer as n from ${model.name}`);
     timings.push({name: model.name, layer: model.layer, rows: Number(count?.n ?? 0), ms: performance.now() - started});
+    onBuilt?.(timings.length, models.length);
   }
   return timings;
 }

@@ -1,6 +1,6 @@
 // The rows of the published tables that one group page shows, picked (never computed) at build time so
 // that a group page loads a few kilobytes instead of every school's rows.
-export type Row = Record<string, unknown>;
+import type {Row} from "./paths.js";
 
 export interface GroupSlice {
   group_id: string;

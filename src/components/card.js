@@ -3,7 +3,7 @@
 // exactly the rows and columns the table shows. Suppressed values read "<n" in the table and in the CSV,
 // never 0.
 import {html} from "htl";
-import {csvField} from "./csv.js";
+import {csvField} from "./vendor/csv.js";
 
 /**
  * @param {object} spec
@@ -57,7 +57,7 @@ export function dataTable(rows, columns, {cell, i18n, full = false}) {
 
 /**
  * CSV of exactly the columns shown, raw values (dates ISO), suppressed cells as "<n"; BOM for Excel. Text
- * that a spreadsheet would run as a formula is neutralised (csv.js).
+ * that a spreadsheet would run as a formula is neutralised (pipelines/csv-rule.ts).
  */
 export function toCsv(rows, columns, minN = 10) {
   const lines = [columns.map((column) => csvField(column.name)).join(",")];

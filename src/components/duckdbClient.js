@@ -1,7 +1,7 @@
 // DuckDB-WASM in the browser, started once per page, with tables loaded from Arrow IPC files, CSV text
-// or rows. One small API over the connection: query(sql) → {columns, rows, ms}; tables() lists what is
-// loaded. Used by the explorer page; the bring-your-own-data page loads its own tables through the same
-// client (loadArrow / loadCsv), so nothing here knows about the published tables.
+// or rows. The client is a SqlEngine (run/all, the pipeline's query contract: vendor/sql.js, bundled from
+// pipelines/sql.ts and wasm-engine.ts), which the bring-your-own-data page hands to the pipeline; the explorer
+// also uses query(sql) → {columns, rows, ms} for its result grid, and tables() for what is loaded.
 //
 // Offline by construction: the .wasm and the worker are files of the @duckdb/duckdb-wasm package that the
 // build copies into dist/ (import.meta.resolve), and DuckDB is told never to install or load extensions
@@ -9,6 +9,7 @@
 // Once a page has its tables, lock() shuts DuckDB in: it reads only the files the page registered itself,
 // under FILES, and no query can reach another host or change that back.
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {ident, lit, wasmEngine} from "./vendor/sql.js";
 
 /** the one folder DuckDB may read once locked: files this page registers (registerText, loadCsv) */
 const FILES = "/junheng/";
@@ -104,6 +105,11 @@ export class DuckDBClient {
     this.db = db;
     this.connection = connection;
     this.onProgress = onProgress;
+    const engine = wasmEngine(connection);
+    /** @type {(sql: string) => Promise<void>} a statement; errors carry the SQL (SqlError) */
+    this.run = engine.run;
+    /** @type {(sql: string) => Promise<object[]>} rows as Node DuckDB gives them (dates as YYYY-MM-DD) */
+    this.all = engine.all;
   }
 
   /** DuckDB's version, e.g. v1.4.0 */
@@ -149,7 +155,7 @@ export class DuckDBClient {
 
   /** a table (replaced if it exists) from the bytes of an Arrow IPC stream */
   async loadArrow(name, buffer) {
-    await this.connection.query(`drop table if exists ${ident(name)}`);
+    await this.run(`drop table if exists ${ident(name)}`);
     await this.connection.insertArrowFromIPCStream(new Uint8Array(buffer), {name, create: true});
   }
 
@@ -161,9 +167,9 @@ export class DuckDBClient {
     const file = `${FILES}${name}.${Math.random().toString(36).slice(2)}.csv`;
     if (typeof source === "string") await this.db.registerFileText(file, source);
     else await this.db.registerFileHandle(file, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-    const options = [`header = true`, ...(allVarchar ? ["all_varchar = true"] : []), ...(delimiter ? [`delim = ${literal(delimiter)}`] : [])];
+    const options = [`header = true`, ...(allVarchar ? ["all_varchar = true"] : []), ...(delimiter ? [`delim = ${lit(delimiter)}`] : [])];
     try {
-      await this.connection.query(`create or replace table ${ident(name)} as select * from read_csv(${literal(file)}, ${options.join(", ")})`);
+      await this.run(`create or replace table ${ident(name)} as select * from read_csv(${lit(file)}, ${options.join(", ")})`);
     } finally {
       await this.db.dropFile(file);
     }
@@ -228,16 +234,6 @@ async function startsInstall(db, sql) {
     if (!(start && word === "force")) start = types[i] === duckdb.TokenType.OPERATOR && sql[offsets[i]] === ";";
   }
   return false;
-}
-
-/** a quoted SQL identifier (table names come from files, never from a query's text) */
-export function ident(name) {
-  return `"${String(name).replace(/"/g, '""')}"`;
-}
-
-/** a SQL string literal */
-export function literal(text) {
-  return `'${String(text).replace(/'/g, "''")}'`;
 }
 
 /** number | integer | bigint | string | boolean | date | list | other, from an Arrow type */

@@ -5,6 +5,7 @@
 import {html} from "htl";
 import {duckdbClient} from "./duckdbClient.js";
 import {ingestDropped, UploadProblems, MODELS} from "./vendor/ingest.js";
+import {ident} from "./vendor/sql.js";
 
 /** the marts the page shows, read back from DuckDB-WASM after the models ran */
 const MARTS = {
@@ -27,14 +28,10 @@ export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb
     // and the lock holds for a second drop too
     await client.lock();
     await resetDatabase(client);
-    const engine = {
-      run: async (sql) => void (await client.query(sql)),
-      all: async (sql) => (await client.query(sql)).rows
-    };
     const result = await ingestDropped({
       files,
       loosePeriod,
-      engine,
+      engine: client,
       registerFile: (name, text) => client.registerText(name, text),
       workerUrl,
       models: MODELS,
@@ -53,10 +50,10 @@ export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb
 
 /** a second drop starts from an empty database (one DuckDB per page) */
 async function resetDatabase(client) {
-  const {rows} = await client.query(
+  const rows = await client.all(
     "select table_schema as s, table_name as t, table_type as k from information_schema.tables where table_schema in ('main', 'temp')"
   );
-  for (const {s, t, k} of rows) await client.query(`drop ${k === "VIEW" ? "view" : "table"} if exists "${s}"."${t.replace(/"/g, '""')}"`);
+  for (const {s, t, k} of rows) await client.run(`drop ${k === "VIEW" ? "view" : "table"} if exists ${ident(s)}.${ident(t)}`);
 }
 
 /** one line per file with a progress bar, updated as the worker reports */

@@ -5,7 +5,7 @@ import {Db} from "../../pipelines/db.js";
 import {parseConfig} from "../../pipelines/models/config.js";
 import {buildOn, modelsToBuild} from "./fixture.js";
 import {sampleFixture} from "./sample.js";
-import {WasmEngine} from "./wasm-engine.js";
+import {openWasmEngine} from "./wasm-engine.js";
 
 function canonical(value: unknown): unknown {
   if (typeof value === "number") return Number.isInteger(value) ? value : Number(value.toPrecision(10));
@@ -18,8 +18,9 @@ describe("dual engine", () => {
     const fixture = sampleFixture();
     const config = parseConfig({min_n: 5});
     const node = await Db.open();
-    const wasm = await WasmEngine.open();
-    expect(wasm.version()).toMatch(/^v1\.4\./);
+    const wasm = await openWasmEngine();
+    const [version] = await wasm.all<{v: string}>("select version() as v");
+    expect(version?.v).toMatch(/^v1\.4\./);
     await buildOn(node, fixture, config);
     await buildOn(wasm, fixture, config);
     const marts = modelsToBuild().filter((model) => model.layer === "marts");
@@ -31,6 +32,21 @@ describe("dual engine", () => {
       const fromWasm = (await wasm.all(sql)).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, canonical(v)])));
       expect(fromNode.length, mart.name).toBeGreaterThan(0);
       expect(fromWasm, mart.name).toEqual(fromNode);
+    }
+    node.close();
+    wasm.close();
+  });
+
+  it("errors carry the SQL that failed, on both engines", async () => {
+    const node = await Db.open();
+    const wasm = await openWasmEngine();
+    for (const engine of [node, wasm]) {
+      await expect(engine.all("select no_such_column from (select 1 as a)")).rejects.toMatchObject({
+        name: "SqlError",
+        sql: "select no_such_column from (select 1 as a)",
+        message: expect.stringMatching(/no_such_column[\s\S]*-- while running:\nselect no_such_column from/)
+      });
+      await expect(engine.run("create table t as select * from no_such_table")).rejects.toMatchObject({name: "SqlError", sql: "create table t as select * from no_such_table"});
     }
     node.close();
     wasm.close();

@@ -2,7 +2,8 @@
 // loads them, then the cfg_* tables and every model. The same SQL statements run in Node DuckDB and in
 // DuckDB-WASM (dual-engine test), so the fixture is plain CREATE/INSERT SQL.
 import {CONTRACT, FILE_NAMES, type ColumnType, type FileName} from "../../pipelines/contract.js";
-import {Db, type SqlEngine} from "../../pipelines/db.js";
+import {Db} from "../../pipelines/db.js";
+import {lit, type SqlEngine} from "../../pipelines/sql.js";
 import {configStatements, parseConfig, type JunhengConfig} from "../../pipelines/models/config.js";
 import {loadModels} from "../../pipelines/models/load.js";
 import {buildModels, type Model} from "../../pipelines/models/runner.js";
@@ -27,7 +28,7 @@ function literal(value: Value, type: string): string {
     if (!Number.isFinite(value)) throw new Error(`bad number ${value}`);
     return `${value}::${type}`;
   }
-  return `'${value.replace(/'/g, "''")}'::${type}`;
+  return `${lit(value)}::${type}`;
 }
 
 /** CREATE TABLE raw_* (every file, even when empty) and INSERT statements for the given rows. */

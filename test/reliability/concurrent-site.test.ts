@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
-import {copyPublished} from "../../pipelines/site/prepare.js";
+import {copyPublished} from "../../pipelines/site/copy-published.js";
 import {TIMEOUT, runCli, spawnCli, tempDir} from "../helpers.js";
 
 function checkCopy(data: string): string {

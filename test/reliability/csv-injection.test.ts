@@ -7,7 +7,7 @@ import {join} from "node:path";
 import Papa from "papaparse";
 import {tableFromIPC} from "apache-arrow";
 import {Db} from "../../pipelines/db.js";
-import {lit} from "../../pipelines/ingest/checks-sql.js";
+import {lit} from "../../pipelines/sql.js";
 import {copyFixture, hasStackTrace, runCli, tempDir} from "../helpers.js";
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';

@@ -1,10 +1,10 @@
-// The CSV formula rule (src/components/csv.js): one table of cases, checked against the JavaScript
+// The CSV formula rule (pipelines/csv-rule.ts): one table of cases, checked against the JavaScript
 // function the site's downloads use and the SQL expression the pipeline's published CSVs and
 // rejects.csv use, so the two can never disagree.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
-import {lit} from "../../pipelines/ingest/checks-sql.js";
-import {csvField, neutralise, neutraliseSql} from "../../src/components/csv.js";
+import {lit} from "../../pipelines/sql.js";
+import {csvField, neutralise, neutraliseSql} from "../../pipelines/csv-rule.js";
 
 // [text, as it goes into a CSV cell (before CSV quoting)]
 const CASES: [string, string][] = [

@@ -13,7 +13,7 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser, BrowserContext, Page, Request} from "playwright-core";
 import {TIMEOUT} from "../helpers.js";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {PAGES} from "../../src/components/pages.js";
+import {PAGES} from "../../pipelines/site/pages.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 

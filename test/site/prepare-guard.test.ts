@@ -2,7 +2,7 @@
 // never writes outside that folder, and refuses a code outside the contract's ID_RULE (issue 11).
 import {describe, expect, it} from "vitest";
 import {join} from "node:path";
-import {groupFile} from "../../pipelines/site/prepare.js";
+import {groupFile} from "../../pipelines/site/group-files.js";
 import {UsageError} from "../../pipelines/errors.js";
 import {tempDir} from "../helpers.js";
 

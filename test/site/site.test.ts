@@ -11,7 +11,7 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
-import {PAGES} from "../../src/components/pages.js";
+import {PAGES} from "../../pipelines/site/pages.js";
 import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";

@@ -1,17 +1,17 @@
-// The bring-your-own-data page's pipeline, in the browser: the dropped files are found and named as the
-// CLI finds them (load-and-check.ts discoverListing), staged in a Web Worker by the pipeline's own record
-// code (stage-worker.ts), loaded and checked in DuckDB-WASM by the same SQL phase as `junheng run`
-// (loadAndCheck), then the same config statements and the same model files build the marts. Bundled by
-// pipelines/site/prepare.ts into src/components/vendor/ingest.js with the model files inlined (MODELS).
-// Nothing leaves the browser: files are read locally, the engine is in this tab.
+// The bring-your-own-data page's pipeline, in the browser: the pipeline's own sequence (orchestrate.ts) with
+// what only the browser has — the dropped files, found and named as the CLI finds them (discoverListing),
+// a Web Worker that stages them with the pipeline's own record code (stage-worker.ts), and DuckDB-WASM
+// (wasm-engine.ts). Bundled by pipelines/site/bundle-ingest.ts into src/components/vendor/ingest.js with
+// the model files inlined (MODELS). Nothing leaves the browser: files are read locally, the engine is in this tab.
 import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../../contract.js";
-import type {SqlEngine} from "../../db.js";
 import {InputError} from "../../errors.js";
-import {rejectsExportQuery} from "../../ingest/checks-sql.js";
-import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type FileReport, type Warning} from "../../ingest/load-and-check.js";
+import {type IngestResult, type InputSource, type StageOutcome} from "../../ingest/ingest-input.js";
+import {discoverListing, InputProblems, type CarriedFile, type FileReport, type Warning} from "../../ingest/load-and-check.js";
 import type {RejectRow} from "../../ingest/record.js";
-import {configStatements, parseConfig, type JunhengConfig} from "../../models/config.js";
-import {buildModels, type Model, type ModelTiming} from "../../models/runner.js";
+import type {JunhengConfig} from "../../models/config.js";
+import type {Model, ModelTiming} from "../../models/runner.js";
+import {orchestrate, readConfig, readRejects, type RejectExport} from "../../orchestrate.js";
+import type {SqlEngine} from "../../sql.js";
 import type {WorkerMessage, WorkerTask} from "./stage-worker.js";
 
 export {CONTRACT, FILE_NAMES, PERIOD_PATTERN};
@@ -97,7 +97,6 @@ export interface BrowserIngestOptions {
   /** the staging worker's script (src/components/vendor/ingest-worker.js) */
   workerUrl: string;
   models: Model[];
-  maxRejectRate?: number;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -109,101 +108,59 @@ export interface BrowserIngestResult {
   carried: CarriedFile[];
   warnings: Warning[];
   config: JunhengConfig;
-  rejects: {period: string; file: string; line: number; column: string; value: string | null; reason: string; message_zh: string; message_en: string}[];
+  rejects: RejectExport[];
   models: ModelTiming[];
-  timings: {stage_ms: number; load_ms: number; validate_ms: number; models_ms: number};
+  timings: IngestResult["timings"] & {models_ms: number};
 }
 
+/** The pipeline's sequence (orchestrate.ts) on the dropped files, with the CLI's default reject-rate limit. */
 export async function ingestDropped(options: BrowserIngestOptions): Promise<BrowserIngestResult> {
   const progress = options.onProgress ?? (() => {});
-  let discovery: ReturnType<typeof discoverDropped>;
-  let config: JunhengConfig;
   try {
-    discovery = discoverDropped(options.files, options.loosePeriod);
-    config = await readConfig(discovery.config);
+    const dropped = discoverDropped(options.files, options.loosePeriod);
+    const source: InputSource = {
+      configText: async () => dropped.config?.blob.text(),
+      discover: () => dropped,
+      stage: async (files) => {
+        const tasks: WorkerTask[] = files.map((file, index) => ({index, period: file.period, file: file.file, name: file.name, blob: dropped.blobOf(file.path)}));
+        const messages = await stageInWorker(options.workerUrl, tasks, progress);
+        return Promise.all(messages.map((message, i) => outcomeOf(tasks[i]!, message, options.registerFile)));
+      }
+    };
+    const config = readConfig(await source.configText());
+    const {ingested, models, models_ms} = await orchestrate(options.engine, source, {
+      config,
+      models: options.models,
+      onCheck: (file, rows) => progress({stage: "check", file, rows}),
+      onModel: (done, total) => progress({stage: "models", done, total})
+    });
+    const rejects = await readRejects(options.engine);
+    progress({stage: "done"});
+    return {
+      periods: ingested.periods,
+      files: ingested.files,
+      carried: ingested.carried,
+      warnings: ingested.warnings,
+      config,
+      rejects,
+      models,
+      timings: {...ingested.timings, models_ms}
+    };
   } catch (error) {
     if (error instanceof InputError) throw new UploadProblems([problemOf(error)]);
-    throw error;
-  }
-  const warnings = [...discovery.warnings];
-
-  // 1. stage every file in the worker; collect every file-level problem before stopping
-  const stageStarted = performance.now();
-  const tasks: WorkerTask[] = discovery.files.map((file, index) => ({index, period: file.period, file: file.file, name: file.name, blob: discovery.blobOf(file.path)}));
-  const staged = await stageInWorker(options.workerUrl, tasks, progress);
-  const problems: Problem[] = [];
-  const ok: {task: WorkerTask; result: Extract<WorkerMessage, {type: "done"}>}[] = [];
-  tasks.forEach((task, i) => {
-    const message = staged[i]!;
-    if (message.type === "input-error") problems.push({code: message.code, ...message.location, text: message.text});
-    else if (message.type === "error") throw new Error(`${task.name}: ${message.message}`);
-    else if (message.type === "done") {
-      ok.push({task, result: message});
-      if (message.extraColumns.length > 0) warnings.push(extraColumnsWarning(task.period, task.name, message.extraColumns));
-    }
-  });
-  if (problems.length > 0) throw new UploadProblems(problems);
-  const stageMs = performance.now() - stageStarted;
-
-  // 2. the pipeline's SQL phase on the canonical CSVs
-  const paths: string[] = [];
-  for (const {task, result} of ok) paths.push(await options.registerFile(stagedName(task), result.csv));
-  let loaded;
-  try {
-    loaded = await loadAndCheck(options.engine, {
-      periods: discovery.periods,
-      staged: ok.map(({task, result}, i) => ({period: task.period, file: task.file, name: task.name, stagedPath: paths[i]!, rowsRead: result.rowsRead, rejects: result.rejects as RejectRow[]})),
-      maxRejectRate: options.maxRejectRate ?? 0.05,
-      onCheck: (file, rows) => progress({stage: "check", file, rows})
-    });
-  } catch (error) {
     if (error instanceof InputProblems) throw new UploadProblems(error.problems.map(problemOf));
     throw error;
   }
-  warnings.push(...loaded.warnings);
-
-  // 3. the same configuration and the same models as `junheng run`
-  const modelsStarted = performance.now();
-  for (const statement of configStatements(config)) await options.engine.run(statement);
-  let built = 0;
-  const counting: SqlEngine = {
-    run: async (sql) => {
-      await options.engine.run(sql);
-      if (/^create or replace table /.test(sql)) progress({stage: "models", done: ++built, total: options.models.length});
-    },
-    all: (sql) => options.engine.all(sql)
-  };
-  const models = await buildModels(counting, options.models);
-  const modelsMs = performance.now() - modelsStarted;
-  const rejects = await options.engine.all<BrowserIngestResult["rejects"][number]>(rejectsExportQuery());
-  progress({stage: "done"});
-  return {
-    periods: discovery.periods,
-    files: ok.map(({task, result}, i) =>
-      fileReport({period: task.period, file: task.file, name: task.name, bytes: task.blob.size}, result, loaded.counts[i]!)
-    ),
-    carried: loaded.carried,
-    warnings,
-    config,
-    rejects,
-    models,
-    timings: {stage_ms: Math.round(stageMs), load_ms: Math.round(loaded.load_ms), validate_ms: Math.round(loaded.validate_ms), models_ms: Math.round(modelsMs)}
-  };
 }
 
-function stagedName(task: WorkerTask): string {
-  return `junheng_staged_${task.period}_${task.file}.csv`;
-}
-
-async function readConfig(file: DroppedFile | undefined): Promise<JunhengConfig> {
-  if (!file) return parseConfig({});
-  let json: unknown;
-  try {
-    json = JSON.parse((await file.blob.text()).replace(/^\ufeff/, ""));
-  } catch (error) {
-    throw new InputError("bad_config", {file: "junheng.config.json"}, {zh: `不是有效的 JSON（${(error as Error).message}）`, en: `not valid JSON (${(error as Error).message})`});
-  }
-  return parseConfig(json);
+/** A worker's answer as the shared ingest takes it; a staged file is registered with DuckDB under its own name. */
+async function outcomeOf(task: WorkerTask, message: WorkerMessage, registerFile: BrowserIngestOptions["registerFile"]): Promise<StageOutcome> {
+  if (message.type === "input-error") return {ok: false, error: InputError.revive(message)};
+  if (message.type !== "done") throw new Error(`${task.name}: ${message.type === "error" ? message.message : "no answer from the staging worker"}`);
+  // the engine decides where a registered file lives (a locked DuckDB-WASM reads only its own folder)
+  const stagedPath = await registerFile(`junheng_staged_${task.period}_${task.file}.csv`, message.csv);
+  const {csv: _csv, type: _type, index: _index, ...stats} = message;
+  return {ok: true, result: {...stats, period: task.period, file: task.file, stagedPath, bytes: task.blob.size, rejects: message.rejects as RejectRow[]}};
 }
 
 /** Every task's outcome, in order; the worker stages one file at a time and reports progress. */

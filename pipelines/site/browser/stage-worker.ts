@@ -1,7 +1,7 @@
 // The bring-your-own-data page's Web Worker: stages dropped files one at a time, off the page's thread,
 // with the pipeline's own code — encoding detection and decoding (ingest/encoding.ts), the tokenizer
 // (ingest/csv.ts), header matching, folding, bad_row rejects and pseudonymisation (ingest/record.ts).
-// Bundled by pipelines/site/prepare.ts into src/components/vendor/ingest-worker.js (no imports left).
+// Bundled by pipelines/site/bundle-ingest.ts into src/components/vendor/ingest-worker.js (no imports left).
 // Nothing here touches the network: files come in as File objects, canonical CSV text goes back.
 import {CONTRACT, type FileName} from "../../contract.js";
 import {InputError} from "../../errors.js";
@@ -20,7 +20,7 @@ export interface WorkerTask {
 export type WorkerMessage =
   | {type: "progress"; index: number; bytes: number; total: number; rows: number}
   | {type: "done"; index: number; csv: string; encoding: Encoding; delimiter: string; rowsRead: number; blankLines: number; extraColumns: string[]; rejects: unknown[]; ms: number}
-  | {type: "input-error"; index: number; code: string; location: InputError["location"]; zh: string; en: string; text: string}
+  | {type: "input-error"; index: number; code: InputError["code"]; location: InputError["location"]; detail: InputError["detail"]; message: string}
   | {type: "error"; index: number; message: string};
 
 // Ids become 20 hex digits, as in the pipeline, but from a random table that lives only in this worker for
@@ -85,7 +85,7 @@ scope.onmessage = async (event) => {
       await stage(task, post);
     } catch (error) {
       if (error instanceof InputError) {
-        post({type: "input-error", index: task.index, code: error.code, location: error.location, zh: error.detail.zh, en: error.detail.en, text: error.bilingual()});
+        post({type: "input-error", index: task.index, code: error.code, location: error.location, detail: error.detail, message: error.message});
       } else {
         post({type: "error", index: task.index, message: error instanceof Error ? error.message : String(error)});
       }

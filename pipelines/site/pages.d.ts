@@ -1,3 +1,3 @@
-// Types for pages.js, which the TypeScript build scripts and tests import.
+// Types for pages.js (plain JavaScript so that observablehq.config.ts can import it as it is).
 export declare const PAGES: string[];
 export declare const PAGE_TITLES: Record<string, {zh: string; en: string}>;

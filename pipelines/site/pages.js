@@ -1,5 +1,6 @@
-// The site's pages in menu order, with their titles in both languages (read by the config's header,
-// by prepare.ts to title the generated English pages, and by the pages themselves).
+// The site's pages in menu order, with their titles in both languages: read by the site's header
+// (observablehq.config.ts) and by english-pages.ts to title the generated English pages. Here, beside the
+// site step, so that neither the pipeline nor the config reaches into src/ for it.
 export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
 
 export const PAGE_TITLES = {
