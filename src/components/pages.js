@@ -1,18 +1,10 @@
 // The site's pages in menu order, with their titles in both languages (read by the config's header,
-// by prepare.ts to title the generated English pages, and by the pages themselves).
+// by prepare.ts to title the generated English pages, and by the pages themselves). The titles' wording
+// is in src/wording/site.js.
+import {t} from "../wording/index.js";
+
 export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
 
-export const PAGE_TITLES = {
-  index: {zh: "总览", en: "Overview"},
-  coverage: {zh: "覆盖", en: "Coverage"},
-  groups: {zh: "集团", en: "Groups"},
-  "groups/[group]": {zh: "集团详情", en: "Group"},
-  balance: {zh: "均衡", en: "Balance"},
-  gaps: {zh: "城乡差距", en: "Gaps"},
-  teachers: {zh: "教师交流", en: "Teachers"},
-  "value-added": {zh: "增值评价", en: "Value-added"},
-  methodology: {zh: "方法", en: "Methodology"},
-  downloads: {zh: "下载", en: "Downloads"},
-  explorer: {zh: "数据探索", en: "Explorer"},
-  upload: {zh: "用自己的数据", en: "Your data"}
-};
+export const PAGE_TITLES = Object.fromEntries(
+  [...PAGES, "groups/[group]"].map((page) => [page, {zh: t("zh", `site.page.${page}`), en: t("en", `site.page.${page}`)}])
+);
