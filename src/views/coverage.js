@@ -67,8 +67,8 @@ export function coverageView({coverage, uncovered}, config, lang) {
     const partial = lowestOf(byStage.filter((row) => row.n_schools_in_group > 0));
     const stageParams = (row) => ({stage: label(lang, "stage", row.stage), n: f.num(row.n_schools), k: f.num(row.n_schools_in_group), share: f.pct(row.share_schools), pp: below(row, total)});
     const stageSentences = [
-      noneIn.length ? w("stage.noneIn", {stages: f.list(noneIn.map((row) => label(lang, "stage", row.stage))), n: f.num(noneIn.reduce((sum, row) => sum + row.n_schools, 0))}) : "",
-      partial ? w(noneIn.length ? "stage.otherLowest" : "stage.lowest", stageParams(partial)) : ""
+      noneIn.length ? w("stage.noneIn", {stages: f.list(noneIn.map((row) => f.inSentence(label(lang, "stage", row.stage)))), n: f.num(noneIn.reduce((sum, row) => sum + row.n_schools, 0))}) : "",
+      partial ? (noneIn.length ? w("stage.otherLowest", {...stageParams(partial), stage: f.inSentence(label(lang, "stage", partial.stage))}) : w("stage.lowest", stageParams(partial))) : ""
     ].filter(Boolean);
 
     const weakRows = [total, ...byLocality].filter((row) => row.n_weak > 0);

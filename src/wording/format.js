@@ -54,6 +54,8 @@ export function formats(lang = "zh") {
     },
     /** ["中职", "特殊教育"] → 中职和特殊教育 / Vocational and Special education */
     list: (items) => cached("l", () => new Intl.ListFormat(locale, {type: "conjunction"})).format(items),
+    /** a label inside a sentence: English lower-cases its first letter (Primary → primary), Chinese is unchanged */
+    inSentence: (text) => (lang === "en" ? text.charAt(0).toLowerCase() + text.slice(1) : text),
     /** sentences one after another: Chinese runs them on, English puts a space between */
     sentences: (items) => items.filter(Boolean).join(lang === "en" ? " " : ""),
     /** 2025Q3 → 2025年第3季度 / 2025 Q3 */

@@ -83,7 +83,7 @@ describe("coverageView", () => {
     expect(c.rows.map((r: Row) => r.stage)).toEqual(["primary", "junior", "nine_year", "vocational", "special"]);
     expect(c.takeaway).toBe("中职和特殊教育的 2 所学校都还没有加入集团。其余学段中九年一贯制最低：4 所中 3 所（75.0%），比全部学校低 5.0 个百分点。");
     expect(en.at(P).byStage.takeaway).toBe(
-      "None of the 2 schools of Vocational and Special education is in a group yet. Of the other stages, 9-year school is lowest: 3 of 4 schools (75.0%), 5.0 percentage points below all schools."
+      "None of the 2 schools of vocational and special education is in a group yet. Of the other stages, 9-year school is lowest: 3 of 4 schools (75.0%), 5.0 percentage points below all schools."
     );
     // the same table without the stages that have none in a group, and then with every school in
     const some = coverageView({coverage: coverage.filter((r) => !["special", "vocational"].includes(r.stage as string)), uncovered}, config, "zh");
