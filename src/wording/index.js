@@ -3,6 +3,7 @@
 // start with its name (coverage.js holds "coverage.*"), so two engineers adding wording never edit the
 // same file, and test/wording/wording.test.ts checks that every key has both languages, non-empty, with
 // the same {placeholders}, and that no key is written twice. See docs/site.md.
+import balance from "./balance.js";
 import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
@@ -13,7 +14,7 @@ import site from "./site.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {column: columns, common, coverage, label: labels, overview, site};
+export const AREAS = {balance, column: columns, common, coverage, label: labels, overview, site};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
