@@ -7,7 +7,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PAGES} from "../../src/components/pages.js";
 import {ensureBuilt, launchChromium} from "./build.js";
@@ -46,6 +46,22 @@ function firstGroupId(): string {
   return String([...new Set(rows.map((row) => String(row.toJSON().group_id)))].sort()[0]);
 }
 
+/**
+ * Wait until the page has drawn its cells. Framework marks only inline expressions as loading, not block
+ * cells, so after the network is idle this waits until the text has stopped changing for three looks in a
+ * row, however long that takes (no deadline but the test's own).
+ */
+async function settled(page: Page): Promise<void> {
+  let last = "";
+  let same = 0;
+  while (same < 3) {
+    await page.waitForTimeout(1000);
+    const now = await page.evaluate(() => `${document.querySelectorAll("section.jh-card, .observablehq--error").length}|${document.body.innerText.length}`);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 
@@ -75,7 +91,7 @@ describe("the Chinese pages' visible text", () => {
       const path = name === "groups/[group]" ? `groups/${firstGroupId()}.html` : `${name}.html`;
       const page = await context.newPage();
       await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), null, {timeout: 60_000});
+      await settled(page);
       // what a reader sees after opening every table, and the charts' own labels
       const text = await page.evaluate(() => {
         for (const details of document.querySelectorAll("details")) details.open = true;
@@ -91,5 +107,5 @@ describe("the Chinese pages' visible text", () => {
     const clean = [...STILL_LEAKING].filter((name) => found[name]?.length === 0);
     expect(leaks.map(([name, hits]) => `${name}: ${hits.slice(0, 8).join("; ")}`)).toEqual([]);
     expect(clean, "clean now: take these out of STILL_LEAKING").toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });
