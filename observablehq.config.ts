@@ -3,6 +3,7 @@
 // time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
 import {existsSync, readFileSync} from "node:fs";
 import {PAGES, PAGE_TITLES} from "./pipelines/site/pages.js";
+import {t} from "./src/wording/index.js";
 
 type Lang = "zh" | "en";
 
@@ -29,8 +30,6 @@ function counterpart(path: string): string {
   return langOf(path) === "en" ? path.replace(/^\/en/, "") || "/" : `/en${path}`;
 }
 
-const SITE = {zh: "集团化办学均衡发展监测", en: "Education group equity monitor"};
-
 function header({path}: {path: string}): string {
   const lang = langOf(path);
   const prefix = lang === "en" ? "/en/" : "/";
@@ -40,23 +39,21 @@ function header({path}: {path: string}): string {
     const active = current === page || (page === "groups" && current.startsWith("groups/"));
     return `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escape((PAGE_TITLES as Record<string, Record<Lang, string>>)[page]![lang])}</a>`;
   }).join("");
-  const other = lang === "en" ? "中文" : "English";
   const region = config.region_name ? escape(config.region_name) : "";
-  return `<div class="jh-masthead"><a class="jh-brand" href="${prefix}index"><span class="jh-mark">均衡</span><span>${region}${region ? " · " : ""}${SITE[lang]}</span></a>`
-    + `<a class="jh-lang" href="${counterpart(path)}" hreflang="${lang === "en" ? "zh-CN" : "en"}" lang="${lang === "en" ? "zh-CN" : "en"}">${other}</a></div>`
-    + `<nav class="jh-nav" aria-label="${lang === "en" ? "Pages" : "页面"}">${links}</nav>`;
+  return `<div class="jh-masthead"><a class="jh-brand" href="${prefix}index"><span class="jh-mark">均衡</span><span>${region}${region ? " · " : ""}${escape(t(lang, "site.name"))}</span></a>`
+    + `<a class="jh-lang" href="${counterpart(path)}" hreflang="${lang === "en" ? "zh-CN" : "en"}" lang="${lang === "en" ? "zh-CN" : "en"}">${t(lang, "site.otherLanguage")}</a></div>`
+    + `<nav class="jh-nav" aria-label="${t(lang, "site.nav")}">${links}</nav>`;
 }
 
 function footer({path}: {path: string}): string {
   const lang = langOf(path);
-  const synthetic = isDemo
-    ? lang === "en"
-      ? "<strong>Demo: every number on this site is synthetic.</strong> "
-      : "<strong>示例数据：本网站所有数字均为合成数据。</strong>"
-    : "";
-  const asOf = manifest?.as_of_date ? (lang === "en" ? `Data as of ${manifest.as_of_date}. ` : `数据截至 ${manifest.as_of_date}。`) : "";
-  const tool = lang === "en" ? "Built by Junheng from the bureau's published tables." : "由均衡（Junheng）根据教育局发布的数据表生成。";
-  return `<p class="jh-footer">${synthetic}${asOf}${tool}</p>`;
+  const parts = [
+    isDemo ? `<strong>${escape(t(lang, "site.footer.demo"))}</strong>` : "",
+    manifest?.as_of_date ? escape(t(lang, "site.footer.asOf", {date: manifest.as_of_date})) : "",
+    escape(t(lang, "site.footer.tool"))
+  ];
+  // Chinese sentences follow each other with no space
+  return `<p class="jh-footer">${parts.filter(Boolean).join(lang === "en" ? " " : "")}</p>`;
 }
 
 export default {

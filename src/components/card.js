@@ -2,8 +2,12 @@
 // takeaway), a note on suppressed values when there are any, a <details> data table and a CSV download of
 // exactly the rows and columns the table shows. Suppressed values read "<n" in the table and in the CSV,
 // never 0.
+//
+// A converted page hands it a view's card spec (src/views/, docs/site.md) and the chart drawn for it:
+//   display(card(v.coverageTrend, resize(draw(trendChart, v.coverageTrend))))
 import {html} from "htl";
 import {csvField} from "./vendor/csv.js";
+import {i18n as i18nOf} from "./i18n.js";
 
 /**
  * @param {object} spec
@@ -13,12 +17,18 @@ import {csvField} from "./vendor/csv.js";
  * @param {object[]} spec.rows the rows the chart shows
  * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, suppressed?: (row: object) => boolean}[]} spec.columns
  * @param {string} spec.filename CSV name without extension
- * @param {ReturnType<import("./i18n.js").i18n>} spec.i18n
+ * @param {"zh"|"en"} [spec.lang] the page's language (a view's card), or
+ * @param {ReturnType<import("./i18n.js").i18n>} [spec.i18n] the older pages' i18n(lang)
  * @param {number} spec.minN the configured suppression size
  * @param {string} [spec.note]
  * @param {boolean} [spec.open] show the table open (table-only cards)
+ * @param {Node | [string, string, boolean?][]} [spec.legend] a node, or [label, colour, dashed] entries for swatches
+ * @param {Node} [chart] the chart node (older pages pass it as spec.chart)
  */
-export function card({title, takeaway, chart, rows, columns, filename, i18n, minN = 10, note, open = false, legend}) {
+export function card(spec, chart = spec.chart) {
+  const {title, takeaway, rows, columns, filename, lang, minN = 10, note, open = false} = spec;
+  const i18n = spec.i18n ?? i18nOf(lang);
+  const legend = Array.isArray(spec.legend) ? swatches(spec.legend) : spec.legend;
   const cell = (column, row) => {
     if (column.suppressed?.(row)) return `<${minN}`;
     const value = row[column.name];
@@ -65,6 +75,11 @@ export function toCsv(rows, columns, minN = 10) {
     lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : csvField(column.csv ? column.csv(row) : row[column.name]))).join(","));
   }
   return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+/** for resize(): the chart component drawn with a view card's `data` and `options` at the page's width */
+export function draw(component, spec) {
+  return (width) => component(spec.data, {width, ...spec.options});
 }
 
 /** a legend of swatches (Plot's own legend is a separate figure; this one reads in both languages) */

@@ -2,8 +2,9 @@
 // schools dark and students light, labelled with the share.
 import * as Plot from "./vendor/plot.js";
 import {fitLabels, textWidth} from "./labels.js";
+import {GREYS} from "./colors.js";
 
-export function coverageChart(rows, {width, category, label = String, pct, colorOf = () => "#4a5568", measureLabel = String}) {
+export function coverageChart(rows, {width, category, label = String, pct, colorOf = () => GREYS.series, measureLabel = String}) {
   const data = rows.flatMap((row) => [
     {category: row[category], measure: "schools", share: row.share_schools, row},
     {category: row[category], measure: "students", share: row.share_students, row}
@@ -22,7 +23,7 @@ export function coverageChart(rows, {width, category, label = String, pct, color
     facet: {marginLeft: labels.marginLeft},
     marks: [
       Plot.axisFy({tickFormat: labels.tickFormat, label: null, anchor: "left", title: (value) => label(value)}),
-      Plot.barX(data, {fy: "category", y: "measure", x: 1, fill: "#edf0f4"}),
+      Plot.barX(data, {fy: "category", y: "measure", x: 1, fill: GREYS.track}),
       Plot.barX(data, {fy: "category", y: "measure", x: "share", fill: (d) => colorOf(d.row), fillOpacity: (d) => (d.measure === "schools" ? 1 : 0.45),
         title: (d) => `${label(d.category)} · ${measureLabel(d.measure)}: ${pct(d.share)}`, tip: true}),
       Plot.text(data, {fy: "category", y: "measure", x: "share", text: (d) => `${measureLabel(d.measure)} ${pct(d.share)}`, dx: 4, textAnchor: "start", fontSize: 11})

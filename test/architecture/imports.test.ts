@@ -9,10 +9,13 @@ import {LAYERS} from "../../pipelines/models/runner.js";
 const ROOT = join(import.meta.dirname, "..", "..");
 
 // docs/architecture.md, "Which module may import which": upstream first
-const LAYER_ORDER = ["foundation", "ingest", "models", "published", "orchestration", "site build", "pages"] as const;
+// "vocabulary" is the site's wording catalogue (src/wording/): plain data that imports only itself, so the
+// site build (English page titles) and the config (header, footer) read the same words as the pages
+const LAYER_ORDER = ["foundation", "ingest", "models", "published", "orchestration", "vocabulary", "site build", "pages"] as const;
 type Layer = (typeof LAYER_ORDER)[number];
 
 function layerOf(path: string): Layer {
+  if (path.startsWith("src/wording/")) return "vocabulary";
   if (path.startsWith("src/")) return "pages";
   if (path.startsWith("pipelines/site/")) return "site build";
   if (path.startsWith("pipelines/ingest/")) return "ingest";
