@@ -15,11 +15,13 @@ export function intervalChart(data, {width, valueFormat, colorOf = () => LOCALIT
   const labels = fitLabels(shown.map((row) => row.label), {width});
   return Plot.plot({
     width,
-    height: Math.max(120, shown.length * rowHeight + (zeroLabel ? 70 : 50)),
+    height: Math.max(120, shown.length * rowHeight + (zeroLabel ? 10 : 0) + (xLabel ? 14 : 0) + 50),
     marginLeft: labels.marginLeft,
     marginRight: 20,
     marginTop: zeroLabel ? 30 : 20,
-    x: {grid: true, label: xLabel, labelAnchor: "right", tickFormat: valueFormat, ticks: width < 520 ? 4 : 8},
+    // the axis title centred under the tick labels, clear of them
+    marginBottom: xLabel ? 44 : 30,
+    x: {grid: true, label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: valueFormat, ticks: Math.max(2, Math.floor((width - labels.marginLeft) / 80))}, // a tick per 80 px: signed labels never touch
     y: {domain: shown.map((row) => row.label), label: null},
     marks: [
       labels.axis(),

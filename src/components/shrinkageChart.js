@@ -17,7 +17,9 @@ export function shrinkageChart(data, {width, xLabel, yLabel, format}) {
     grid: true,
     marginLeft: 56,
     marginRight: 20,
-    x: {label: xLabel, tickFormat: format, domain: extent, ticks: width < 520 ? 4 : 8},
+    // the x title centred under the tick labels, clear of them
+    marginBottom: 44,
+    x: {label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: format, domain: extent, ticks: width < 520 ? 4 : 8},
     y: {label: yLabel, tickFormat: format, domain: extent},
     marks: [
       Plot.ruleX([0], {stroke: GREYS.series}),
