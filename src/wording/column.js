@@ -49,6 +49,7 @@ export default {
   "column.rural_to_urban_ratio": {zh: "乡村/城区", en: "Rural / urban"},
   "column.exam_id": {zh: "考试编号", en: "Exam id"},
   "column.exam_name": {zh: "考试", en: "Exam"},
+  "column.exam_scope": {zh: "考试类型", en: "Exam kind"},
   "column.exam_date": {zh: "考试日期", en: "Exam date"},
   "column.subject": {zh: "科目", en: "Subject"},
   "column.comparison": {zh: "比较", en: "Comparison"},

@@ -10,7 +10,7 @@ describe("exam_school", () => {
     const db = await build(
       {
         schools: [school({school_id: "A"}), school({school_id: "B", locality: "rural"})],
-        exams: [{exam_id: "E", subject: "math", exam_name: "期末", exam_date: "2025-07-01", grade: 5, full_marks: 100}],
+        exams: [{exam_id: "E", subject: "math", exam_name: "期末", exam_date: "2025-07-01", grade: 5, full_marks: 100, scope: "group"}],
         scores: scores.map(([school_id, student_id, score]) => ({exam_id: "E", subject: "math", student_id, school_id, score, is_absent: score === null}))
       },
       {min_n: 3}
@@ -21,7 +21,8 @@ describe("exam_school", () => {
     // A (4 present, 1 absent): mean (85+80+60+30)/4 = 63.75; sd: deviations 21.25, 16.25, −3.75, −33.75 →
     //   451.5625 + 264.0625 + 14.0625 + 1139.0625 = 1868.75 / 3 = 622.9167 → 24.95830
     //   excellent ≥ 85: 1/4; pass ≥ 60: 3/4; low < 40: 1/4; mean rate 0.6375; mean z = (63.75 − 62.5)/20.43282 = 0.061176
-    expect(a).toMatchObject({n_students: 4, n_absent: 1, is_suppressed: false, mean_score: 63.75, mean_rate: 0.6375, excellent_rate: 0.25, pass_rate: 0.75, low_rate: 0.25});
+    // the exam's kind is carried through, so that a chart can say which exam a point is
+    expect(a).toMatchObject({exam_scope: "group", n_students: 4, n_absent: 1, is_suppressed: false, mean_score: 63.75, mean_rate: 0.6375, excellent_rate: 0.25, pass_rate: 0.75, low_rate: 0.25});
     expect(a!.sd_score!).toBeCloseTo(24.9583, 4);
     expect(a!.mean_z!).toBeCloseTo(0.061176, 6);
     // B: 2 students < min_n 3 → every value NULL

@@ -46,6 +46,7 @@ final as (
         exams.exam_date,
         exams.grade,
         exams.full_marks,
+        exams.scope as exam_scope,
         marked.score,
         marked.has_score,
         -- z = (score − exam mean) / exam sd over every non-absent student of the exam and subject (docs/metrics.md)

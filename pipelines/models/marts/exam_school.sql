@@ -18,6 +18,7 @@ school_scores as (
         any_value(scores.exam_date) as exam_date,
         any_value(scores.grade) as grade,
         any_value(scores.full_marks) as full_marks,
+        any_value(scores.exam_scope) as exam_scope,
         any_value(scores.school_name) as school_name,
         any_value(scores.county) as county,
         any_value(scores.locality) as locality,
@@ -46,6 +47,8 @@ final as (
         school_scores.exam_date,
         school_scores.grade,
         school_scores.full_marks::double as full_marks,
+        -- district | group | school: which kind of exam, so that a chart can say which exam each point is
+        school_scores.exam_scope,
         school_scores.school_name,
         school_scores.county,
         school_scores.locality,
