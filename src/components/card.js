@@ -46,10 +46,13 @@ export function card(spec, chart = spec.chart) {
     ${chart ? html`<figure class="jh-figure" aria-label=${takeaway || title}>${chart}</figure>` : null}
     ${anySuppressed ? html`<p class="jh-note">${i18n.t("suppressedNote", {n: minN})}</p>` : null}
     ${note ? html`<p class="jh-note">${note}</p>` : null}
-    ${chart
-      ? html`<details open=${open}><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
-      : table}
-    <div class="jh-actions">${download}</div>
+    ${!rows.length
+      ? // nothing to tabulate: the takeaway says why; an empty table and an empty CSV would add nothing
+        takeaway ? null : table
+      : chart
+        ? html`<details open=${open}><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
+        : table}
+    ${rows.length ? html`<div class="jh-actions">${download}</div>` : null}
   </section>`;
 }
 

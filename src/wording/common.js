@@ -41,5 +41,5 @@ export default {
     en: "In every exam one side has fewer than {n} students: the gap is not published under the suppression rule."
   },
   "common.valueSuppressed": {zh: "少于 {n} 人，不公开", en: "fewer than {n} students, not published"},
-  "common.rowsShown": {zh: "共 {n} 行", en: "{n} rows"}
+  "common.rowsShown": {zh: "共 {n} 行", en: "rows: {n}"}
 };

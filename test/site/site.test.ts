@@ -207,7 +207,7 @@ describe("site", () => {
     // the card itself: no loading indicator can also mean the cells have not started yet
     await page.waitForSelector(`section[data-card^="${card}"] a.jh-download`);
     const shown = await page.evaluate(async (prefix) => {
-      const section = document.querySelector<HTMLElement>(`section[data-card^="${prefix}"]`);
+      const section = document.querySelector<HTMLElement>(`section[data-card^="${prefix}"]:has(a.jh-download)`);
       if (!section) return null;
       const link = section.querySelector<HTMLAnchorElement>("a.jh-download")!;
       const csv = await (await fetch(link.href)).text();
