@@ -12,10 +12,11 @@ import {configStatements, parseConfig, type JunhengConfig} from "./models/config
 import {loadModels} from "./models/load.js";
 import {buildModels, type ModelTiming} from "./models/runner.js";
 import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
-import {acquireLock, discardBuild, outputPaths, prepareBuild, recover, swapIn} from "./safe-write.js";
+import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
 import {periodEnd} from "./contract.js";
+import {TOOL_VERSION} from "./version.js";
 
-export const TOOL_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+export {TOOL_VERSION};
 
 export interface EngineOptions {
   threads?: number;
@@ -72,7 +73,7 @@ export function readConfig(input: string): JunhengConfig {
 
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
   const started = new Date();
-  const paths = outputPaths(options.out);
+  const paths = checkOut(options.out, options.input);
   const key = resolveKey({demoKey: options.demoKey, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
   const config = readConfig(options.input);
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
