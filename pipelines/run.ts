@@ -5,8 +5,9 @@ import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
-import {ingest, InputProblems, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
+import {entryKind, ingest, InputProblems, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
 import {rejectsExportQuery} from "./ingest/checks-sql.js";
+import {notAFile} from "./ingest/load-and-check.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {configStatements, parseConfig, type JunhengConfig} from "./models/config.js";
 import {loadModels} from "./models/load.js";
@@ -15,6 +16,7 @@ import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} fr
 import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
 import {periodEnd} from "./contract.js";
 import {TOOL_VERSION} from "./version.js";
+import {isSymlink} from "./paths.js";
 
 export {TOOL_VERSION};
 
@@ -61,7 +63,10 @@ export const DEFAULT_MAX_REJECT_RATE = 0.05;
 
 export function readConfig(input: string): JunhengConfig {
   const path = join(input, "junheng.config.json");
-  if (!existsSync(path)) return parseConfig({});
+  if (!existsSync(path) && !isSymlink(path)) return parseConfig({});
+  const kind = entryKind(path);
+  // a FIFO would block the read for ever
+  if (kind !== "file") throw notAFile({file: "junheng.config.json"}, kind);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\ufeff/, ""));

@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {type FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
-import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type Warning} from "./load-and-check.js";
+import {discoverListing, extraColumnsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type EntryKind, type FileReport, type Warning} from "./load-and-check.js";
 
 export type {FileReport};
 import type {Pseudonymiser} from "./pseudonym.js";
@@ -26,12 +26,34 @@ export function discoverInput(input: string): Discovery {
   }
   return discoverListing({
     label: input,
-    entries: entries.sort().map((name) => ({name, isDirectory: statSync(join(input, name)).isDirectory()})),
-    periodEntries: (period) =>
-      readdirSync(join(input, period))
-        .sort()
-        .map((name) => ({name, path: join(input, period, name), isFile: () => statSync(join(input, period, name)).isFile()}))
+    entries: entries.sort().map((name) => ({name, kind: entryKind(join(input, name))})),
+    periodEntries: (period) => {
+      let names: string[];
+      try {
+        names = readdirSync(join(input, period));
+      } catch (error) {
+        const reason = (error as Error).message;
+        throw new InputError("unreadable_file", {period, file: `${period}/`}, {zh: reason, en: reason});
+      }
+      return names.sort().map((name) => ({name, path: join(input, period, name), kind: () => entryKind(join(input, period, name))}));
+    }
   });
+}
+
+/** Symlinks are followed (a linked file or period folder is read as if it were there); only a file or a
+ * folder at the end of them is usable. stat never opens the entry, so a FIFO cannot block the run. */
+export function entryKind(path: string): EntryKind {
+  try {
+    const stat = statSync(path);
+    if (stat.isFile()) return "file";
+    if (stat.isDirectory()) return "directory";
+    if (stat.isFIFO()) return "fifo";
+    if (stat.isSocket()) return "socket";
+    return "device";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ELOOP" ? "loop" : code === "ENOENT" ? "broken-link" : "unreadable";
+  }
 }
 
 export interface IngestResult {
