@@ -5,7 +5,7 @@
 // generated), generates the English pages from the Chinese ones, and stubs Framework's npm cache so that
 // the build never asks the network (see the note at `stubNpmCache`).
 //
-//   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
+//   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`; absolute or relative to the project root)
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {dirname, join, relative} from "node:path";
@@ -16,6 +16,8 @@ import * as Plot from "@observablehq/plot";
 import {CONTRACT, DOMAINS, FILE_PROBLEMS, REASONS} from "../contract.js";
 import {groupSlice, type Row} from "./group-slice.js";
 import {bundleIngest} from "./bundle-ingest.js";
+import {publishedDir} from "./out-dir.js";
+import {UsageError} from "../errors.js";
 import {PAGE_TITLES} from "../../src/components/pages.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -29,12 +31,9 @@ const SLICES: Record<string, {table: string; where: (row: Row) => boolean}> = {
 };
 
 export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
+  const published = publishedDir(ROOT, out);
   bundleVendor();
   bundleIngest();
-  const published = join(ROOT, out, "published");
-  if (!existsSync(join(published, "manifest.json"))) {
-    throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);
-  }
   const tables = copyPublished(published, DATA);
   const dates = dateColumns(DATA);
 
@@ -287,6 +286,12 @@ function writeJson(path: string, value: unknown): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
-  prepare();
+  try {
+    prepare();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.bilingual());
+    process.exit(1);
+  }
   console.log(`site data prepared in src/data (${Math.round(performance.now() - started)} ms)`);
 }
