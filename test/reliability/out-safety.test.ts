@@ -10,6 +10,9 @@ import {FIXTURES, ROOT, hasStackTrace, hashTree, runCli, tempDir} from "../helpe
 import {UsageError} from "../../pipelines/errors.js";
 import {MARKER, checkOut, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
 
+// several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
+const SLOW = {timeout: 900_000};
+
 /** A folder a careless user might point --out at: the input, a document, a dot-file and a subfolder. */
 function victim(): {root: string; input: string} {
   const root = tempDir("junheng-victim-");
@@ -42,7 +45,7 @@ function noLeftovers(dir: string): void {
   expect(readdirSync(dir).filter((name) => name.startsWith(".junheng-"))).toEqual([]);
 }
 
-describe("an <out> that is not ours is refused before any work", () => {
+describe("an <out> that is not ours is refused before any work", SLOW, () => {
   it("the input folder itself", () => {
     const {root, input} = victim();
     const before = hashTree(root);
@@ -156,7 +159,7 @@ describe("an <out> that is not ours is refused before any work", () => {
   });
 });
 
-describe("an <out> that is ours is replaced", () => {
+describe("an <out> that is ours is replaced", SLOW, () => {
   it("a missing or empty folder; the run marks what it wrote", () => {
     const empty = tempDir();
     expect(run(join(FIXTURES, "clean"), empty).status).toBe(0);
@@ -226,7 +229,7 @@ describe("an <out> that is ours is replaced", () => {
   });
 });
 
-describe("leftovers beside <out> are removed only when a run left them", () => {
+describe("leftovers beside <out> are removed only when a run left them", SLOW, () => {
   it("a foreign folder named like a dead run's build is left alone; one named like the previous output stops the run", () => {
     const base = tempDir();
     const out = join(base, "out");
