@@ -98,15 +98,15 @@ function listed(entries: string[]): string {
  * junheng, warehouse.duckdb, and published/ holding only the files its manifest lists.
  */
 export function foreignEntries(dir: string): string[] | undefined {
-  const present = walk(dir);
-  if (present.length === 0) return [];
+  if (readdirSync(dir).length === 0) return [];
   const owned = ownedFiles(dir);
   if (!owned) return undefined;
   const ownedPaths = new Set<string>();
   for (const file of owned) {
     for (let at = file; at !== "."; at = dirname(at)) ownedPaths.add(at);
   }
-  return present.filter((entry) => !ownedPaths.has(entry));
+  // a foreign folder is named as a whole, not walked (it may be large)
+  return walk(dir, (entry) => ownedPaths.has(entry)).filter((entry) => !ownedPaths.has(entry));
 }
 
 function ownedFiles(dir: string): string[] | undefined {
@@ -118,14 +118,15 @@ function ownedFiles(dir: string): string[] | undefined {
   return ["manifest.json", "rejects.csv", "warehouse.duckdb", "published/manifest.json", ...published];
 }
 
-/** Every entry under dir, relative, symlinks not followed. */
-function walk(dir: string): string[] {
+/** Every entry under dir, relative, symlinks not followed; descends only into folders `enter` accepts. */
+function walk(dir: string, enter: (entry: string) => boolean = () => true): string[] {
   const entries: string[] = [];
   const visit = (at: string) => {
     for (const entry of readdirSync(at, {withFileTypes: true})) {
       const full = join(at, entry.name);
-      entries.push(relative(dir, full).split(sep).join("/"));
-      if (entry.isDirectory()) visit(full);
+      const name = relative(dir, full).split(sep).join("/");
+      entries.push(name);
+      if (entry.isDirectory() && enter(name)) visit(full);
     }
   };
   visit(dir);

@@ -8,7 +8,7 @@ import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rea
 import {dirname, join} from "node:path";
 import {FIXTURES, ROOT, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
 import {UsageError} from "../../pipelines/errors.js";
-import {MARKER, checkOut, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
+import {MARKER, checkOut, foreignEntries, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
 const SLOW = {timeout: 900_000};
@@ -214,6 +214,19 @@ describe("an <out> that is ours is replaced", SLOW, () => {
     expect(JSON.parse(readFileSync(join(target, "manifest.json"), "utf8")).periods).toEqual(["2025Q3"]);
     expect(readdirSync(base).sort()).toEqual(["latest", "runs"]);
     expect(readdirSync(join(base, "runs"))).toEqual(["2025Q4"]);
+  });
+
+  it("what a marked output holds beyond its list is named, a foreign folder as a whole (not walked)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, MARKER), JSON.stringify({tool: "junheng", files: ["published/a.csv"]}));
+    mkdirSync(join(dir, "published"));
+    writeFileSync(join(dir, "published", "a.csv"), "x");
+    mkdirSync(join(dir, "photos", "2024"), {recursive: true});
+    writeFileSync(join(dir, "photos", "2024", "1.jpg"), "jpg");
+    writeFileSync(join(dir, "published", "b.csv"), "mine");
+    expect(foreignEntries(dir)).toEqual(["photos", "published/b.csv"]);
+    expect(foreignEntries(join(dir, "photos"))).toBeUndefined();
+    expect(foreignEntries(tempDir())).toEqual([]);
   });
 
   it("something put into <out> while the run was building is not removed: the swap is refused", () => {
