@@ -322,11 +322,19 @@ export const FILE_PROBLEMS = {
   reject_rate_exceeded: d("被拒绝的行所占比例超过上限，这更像是文件错误而不是个别笔误", "the share of rejected rows exceeds the limit: this looks like a wrong file, not a few typos"),
   no_periods: d("输入目录中没有期次文件夹（格式 YYYYQn，如 2025Q3）", "no period folders (named YYYYQn, e.g. 2025Q3) in the input"),
   unreadable_file: d("无法读取文件", "the file cannot be read"),
+  not_a_file: d("不是普通文件", "not a regular file"),
+  bad_period_folder: d("文件夹名像期次，但不符合 YYYYQn 格式（如 2025Q3）", "a folder named like a period does not match YYYYQn (e.g. 2025Q3)"),
   bad_config: d("配置文件 junheng.config.json 无效", "junheng.config.json is not valid")
 } as const;
 export type FileProblemCode = keyof typeof FILE_PROBLEMS;
 
 export const PERIOD_PATTERN = /^(\d{4})Q([1-4])$/;
+
+/** A name a person meant as a period but got wrong: a year, then Q, 季 or 年 (2025q1, 2025Q5, 2025-Q1,
+ * 2025Q1 copy, 2025年第1季度, full-width digits). Such a folder stops the run instead of being skipped. */
+export function looksLikePeriod(name: string): boolean {
+  return !PERIOD_PATTERN.test(name) && /^\s*\d{4}\s*[-_.]?\s*[qQ季年]/.test(name.normalize("NFKC"));
+}
 
 const QUARTER_ENDS = ["03-31", "06-30", "09-30", "12-31"] as const;
 

@@ -14,10 +14,11 @@ import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
-import {acquireLock, discardBuild, outputPaths, prepareBuild, recover, swapIn} from "./safe-write.js";
+import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
 import {periodEnd} from "./contract.js";
+import {TOOL_VERSION} from "./version.js";
 
-export const TOOL_VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+export {TOOL_VERSION};
 
 export interface EngineOptions {
   threads?: number;
@@ -62,7 +63,7 @@ export {DEFAULT_MAX_REJECT_RATE};
 
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
   const started = new Date();
-  const paths = outputPaths(options.out);
+  const paths = checkOut(options.out, options.input);
   const key = resolveKey({demoKey: options.demoKey, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
   const config = readConfig(configText(options.input));
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;

@@ -1,6 +1,6 @@
 // Shared test helpers: real files in temporary folders, the real CLI in a child process.
 import {spawn, spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
@@ -53,14 +53,18 @@ export function spawnCli(args: string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [CLI, ...args], {cwd: ROOT, env: {...process.env, ...env}, stdio: ["ignore", "pipe", "pipe"]});
 }
 
-/** Every file under dir with its sha256, for "exactly as it was" comparisons. */
+/** Every file under dir with its sha256, for "exactly as it was" comparisons. Symlinks are recorded by
+ * their target and not followed; FIFOs, sockets and devices by their kind (never opened). */
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (at: string) => {
     for (const entry of readdirSync(at)) {
       const full = join(at, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+      const stat = lstatSync(full);
+      if (stat.isDirectory()) walk(full);
+      else if (stat.isSymbolicLink()) out[relative(dir, full)] = `symlink → ${readlinkSync(full)}`;
+      else if (stat.isFile()) out[relative(dir, full)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+      else out[relative(dir, full)] = stat.isFIFO() ? "fifo" : stat.isSocket() ? "socket" : "device";
     }
   };
   walk(dir);

@@ -1,13 +1,14 @@
 // The ingest on Node: the input folder on disk, staged by a pool of worker threads (stage-pool.ts) into
 // canonical CSV files in the run's work folder. The sequence itself (stage, collect problems, load and
 // check in SQL, report) is ingest-input.ts, which the browser runs too; this module gives the file access.
-import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
+import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import type {FileName} from "../contract.js";
 import type {Db} from "../db.js";
 import {InputError} from "../errors.js";
 import {ingestInput, type IngestResult, type InputSource} from "./ingest-input.js";
-import {discoverListing, type Discovery} from "./load-and-check.js";
+import {discoverListing, notAFile, type Discovery, type EntryKind} from "./load-and-check.js";
+import {isSymlink} from "../paths.js";
 import type {Pseudonymiser} from "./pseudonym.js";
 import {stageAll, type StageTask} from "./stage-pool.js";
 
@@ -25,12 +26,34 @@ export function discoverInput(input: string): Discovery {
   }
   return discoverListing({
     label: input,
-    entries: entries.sort().map((name) => ({name, isDirectory: statSync(join(input, name)).isDirectory()})),
-    periodEntries: (period) =>
-      readdirSync(join(input, period))
-        .sort()
-        .map((name) => ({name, path: join(input, period, name), isFile: () => statSync(join(input, period, name)).isFile()}))
+    entries: entries.sort().map((name) => ({name, kind: entryKind(join(input, name))})),
+    periodEntries: (period) => {
+      let names: string[];
+      try {
+        names = readdirSync(join(input, period));
+      } catch (error) {
+        const reason = (error as Error).message;
+        throw new InputError("unreadable_file", {period, file: `${period}/`}, {zh: reason, en: reason});
+      }
+      return names.sort().map((name) => ({name, path: join(input, period, name), kind: () => entryKind(join(input, period, name))}));
+    }
   });
+}
+
+/** Symlinks are followed (a linked file or period folder is read as if it were there); only a file or a
+ * folder at the end of them is usable. stat never opens the entry, so a FIFO cannot block the run. */
+export function entryKind(path: string): EntryKind {
+  try {
+    const stat = statSync(path);
+    if (stat.isFile()) return "file";
+    if (stat.isDirectory()) return "directory";
+    if (stat.isFIFO()) return "fifo";
+    if (stat.isSocket()) return "socket";
+    return "device";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ELOOP" ? "loop" : code === "ENOENT" ? "broken-link" : "unreadable";
+  }
 }
 
 export type ProgressEvent =
@@ -54,7 +77,11 @@ export interface IngestOptions {
 /** junheng.config.json's text, or undefined when the input folder has none. */
 export function configText(input: string): string | undefined {
   const path = join(input, "junheng.config.json");
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  const kind = entryKind(path);
+  if (kind === "broken-link" && !isSymlink(path)) return undefined; // no config: the defaults
+  // a FIFO would block the read for ever; a loop or a dangling link is the user's to fix
+  if (kind !== "file") throw notAFile({file: "junheng.config.json"}, kind);
+  return readFileSync(path, "utf8");
 }
 
 /** The input folder as the shared ingest sees it. */

@@ -3,7 +3,7 @@
 // snapshots carried forward, every file reconciled (rows read = loaded + rejected), the reject-rate limit
 // and the lead warnings. Pure: the Node ingest (ingest.ts) and the browser's bring-your-own-data page
 // call this same function, so both sort rows into loaded and rejected identically.
-import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, type FileName} from "../contract.js";
+import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, looksLikePeriod, type FileName} from "../contract.js";
 import type {SqlEngine} from "../sql.js";
 import {InputError, shown} from "../errors.js";
 import {lit} from "../sql.js";
@@ -33,12 +33,25 @@ export interface Discovery {
   warnings: Warning[];
 }
 
+/** What an entry of the input is, symlinks followed; anything but a file or a folder is never opened. */
+export type EntryKind = "file" | "directory" | "fifo" | "socket" | "device" | "loop" | "broken-link" | "unreadable";
+
+const KIND_TEXT: Record<Exclude<EntryKind, "file">, {zh: string; en: string}> = {
+  directory: {zh: "它是一个文件夹", en: "it is a folder"},
+  fifo: {zh: "它是命名管道（FIFO）", en: "it is a named pipe (FIFO)"},
+  socket: {zh: "它是套接字（socket）", en: "it is a socket"},
+  device: {zh: "它是设备文件", en: "it is a device"},
+  loop: {zh: "它是循环的符号链接", en: "it is a symbolic link loop"},
+  "broken-link": {zh: "它是指向不存在位置的符号链接", en: "it is a symbolic link to nothing"},
+  unreadable: {zh: "无法访问它", en: "it cannot be accessed"}
+};
+
 /** A listing of an input folder: its entries, and each period folder's entries. */
 export interface InputListing {
   /** the input folder's entries, sorted */
-  entries: {name: string; isDirectory: boolean}[];
+  entries: {name: string; kind: EntryKind}[];
   /** a period folder's entries, sorted */
-  periodEntries: (period: string) => {name: string; isFile: () => boolean; path: string}[];
+  periodEntries: (period: string) => {name: string; kind: () => EntryKind; path: string}[];
   /** the input, as messages name it */
   label: string;
 }
@@ -106,23 +119,32 @@ export function extraColumnsWarning(period: string, name: string, extra: readonl
 
 export function discoverListing(listing: InputListing): Discovery {
   const warnings: Warning[] = [];
+  const problems: InputError[] = [];
   const periods: string[] = [];
-  for (const {name: entry, isDirectory} of listing.entries) {
-    if (!isDirectory) continue;
-    if (PERIOD_PATTERN.test(entry)) periods.push(entry);
-    else if (!entry.startsWith(".")) {
+  for (const {name: entry, kind} of listing.entries) {
+    const periodName = PERIOD_PATTERN.test(entry);
+    if (kind === "directory" && periodName) periods.push(entry);
+    else if (kind === "directory" && looksLikePeriod(entry)) problems.push(badPeriodFolder(entry));
+    else if (kind !== "file" && kind !== "directory" && (periodName || looksLikePeriod(entry))) problems.push(notAFile({file: entry}, kind));
+    else if (kind === "directory" && !entry.startsWith(".")) {
       warnings.push({code: "ignored_folder", zh: `忽略不是期次的文件夹 ${entry}`, en: `ignored folder ${entry}: not a period (YYYYQn)`});
     }
   }
-  if (periods.length === 0) throw new InputError("no_periods", {file: listing.label});
+  if (problems.length === 0 && periods.length === 0) throw new InputError("no_periods", {file: listing.label});
   const files: InputFile[] = [];
   for (const period of periods) {
-    for (const {name: entry, isFile, path} of listing.periodEntries(period)) {
+    for (const {name: entry, kind, path} of listing.periodEntries(period)) {
       const lower = entry.toLowerCase();
       const extension = ACCEPTED_EXTENSIONS.find((ext) => lower.endsWith(ext));
       const base = extension ? lower.slice(0, -extension.length) : lower;
       const file = FILE_NAMES.find((name) => name === base);
-      if (file && isFile()) {
+      if (file) {
+        // a contract file that cannot be read as one is an error, never a note: its rows would be lost
+        const what = kind();
+        if (what !== "file") {
+          problems.push(notAFile({period, file: `${period}/${entry}`}, what));
+          continue;
+        }
         if (files.some((other) => other.period === period && other.file === file)) {
           warnings.push({code: "ignored_file", period, file: entry, zh: `${period}/${entry} 与同名文件重复，已忽略`, en: `${period}/${entry} ignored: another ${file} file is in the folder`});
           continue;
@@ -133,11 +155,23 @@ export function discoverListing(listing: InputListing): Discovery {
       }
     }
   }
+  if (problems.length > 0) throw new InputProblems(problems);
   const first = periods[0]!;
   if (!files.some((file) => file.period === first && file.file === "schools")) {
     throw new InputError("missing_schools_first_period", {period: first, file: "schools.csv"});
   }
   return {periods, files, warnings};
+}
+
+/** A contract file (or a period, or the config) that is not a regular file once symlinks are followed. */
+export function notAFile(location: {period?: string; file: string}, kind: Exclude<EntryKind, "file">): InputError {
+  return new InputError("not_a_file", location, KIND_TEXT[kind]);
+}
+
+function badPeriodFolder(name: string): InputError {
+  const fixed = name.normalize("NFKC").toUpperCase().replace(/[\s_.-]/g, "");
+  const hint = PERIOD_PATTERN.test(fixed) ? {zh: `请改名为 ${fixed}`, en: `rename it to ${fixed}`} : {zh: "期次文件夹须严格命名为 YYYYQn，n 为 1–4", en: "a period folder must be named exactly YYYYQn, n from 1 to 4"};
+  return new InputError("bad_period_folder", {file: `${name}/`}, hint);
 }
 
 /** File-level problems, all of them, so a bureau can fix every file in one go. */

@@ -1,9 +1,10 @@
 // Student and teacher ids are replaced by a keyed hash (HMAC-SHA-256, 80 bits, hex) before anything
 // is written: raw ids never reach DuckDB, the warehouse or a published file.
 import {createHmac} from "node:crypto";
-import {existsSync, readFileSync} from "node:fs";
-import {resolve, relative, isAbsolute} from "node:path";
+import {existsSync, readFileSync, statSync} from "node:fs";
+import {resolve} from "node:path";
 import {UsageError} from "../errors.js";
+import {isInside, realPathOf} from "../paths.js";
 
 /** The demo key is public on purpose: demo ids are synthetic. Never use it for real data. */
 export const DEMO_KEY = "junheng-demo-key (public, not secret; synthetic demo data only)";
@@ -35,9 +36,10 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
   const keyFile = options.keyFile ?? env.JUNHENG_KEY_FILE;
   if (keyFile) {
     const path = resolve(keyFile);
+    // real paths: a symlink to a key inside the data, or a symlinked input, is still inside
+    const realKey = realPathOf(path);
     for (const dir of options.forbiddenDirs ?? []) {
-      const rel = relative(resolve(dir), path);
-      if (!rel.startsWith("..") && !isAbsolute(rel)) {
+      if (isInside(realKey, realPathOf(dir))) {
         throw new UsageError(
           `密钥文件 ${keyFile} 位于输入或输出目录内，会随数据一起被复制或发布；请放在其他位置`,
           `the key file ${keyFile} is inside the input or output directory, where it would be copied or published with the data; keep it elsewhere`
@@ -45,6 +47,8 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
       }
     }
     if (!existsSync(path)) throw new UsageError(`找不到密钥文件 ${keyFile}`, `key file not found: ${keyFile}`);
+    // reading a FIFO would block for ever
+    if (!statSync(path).isFile()) throw new UsageError(`密钥文件 ${keyFile} 不是普通文件`, `the key file ${keyFile} is not a regular file`);
     const key = readFileSync(path);
     if (key.toString("utf8").trim().length < 16) {
       throw new UsageError(`密钥文件 ${keyFile} 太短（至少 16 个字符）`, `the key in ${keyFile} is too short (at least 16 characters)`);

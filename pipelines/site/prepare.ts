@@ -9,9 +9,7 @@
 //   english-pages.ts      src/en/** from the Chinese pages (titles from pages.js)
 //   stub-npm-cache.ts     Framework's npm cache stubbed so that the build never asks the network
 //
-//   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`)
-import {existsSync} from "node:fs";
-import {join, relative} from "node:path";
+//   npx tsx pipelines/site/prepare.ts        (JUNHENG_OUT overrides the pipeline's output dir, default `out`; absolute or relative to the project root)
 import {fileURLToPath} from "node:url";
 import {bundleIngest} from "./bundle-ingest.js";
 import {bundleVendor} from "./bundle-vendor.js";
@@ -23,15 +21,13 @@ import {writeMethodologyFiles} from "./methodology-files.js";
 import {DATA, ROOT} from "./paths.js";
 import {stubNpmCache} from "./stub-npm-cache.js";
 import {writeTableFiles} from "./table-files.js";
+import {publishedDir} from "./out-dir.js";
 import {UsageError} from "../errors.js";
 
 export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
+  const published = publishedDir(ROOT, out);
   bundleVendor();
   bundleIngest();
-  const published = join(ROOT, out, "published");
-  if (!existsSync(join(published, "manifest.json"))) {
-    throw new Error(`${relative(ROOT, published)}/manifest.json not found: run the pipeline first (npm run build does both)`);
-  }
   const tables = copyPublished(published, DATA);
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);

@@ -20,7 +20,7 @@ function layerOf(path: string): Layer {
   if (path.startsWith("pipelines/site/")) return "site build";
   if (path.startsWith("pipelines/ingest/")) return "ingest";
   if (path.startsWith("pipelines/models/")) return "models";
-  if (["pipelines/contract.ts", "pipelines/errors.ts", "pipelines/db.ts", "pipelines/sql.ts", "pipelines/wasm-engine.ts", "pipelines/csv-rule.ts"].includes(path)) return "foundation";
+  if (["pipelines/contract.ts", "pipelines/errors.ts", "pipelines/db.ts", "pipelines/sql.ts", "pipelines/wasm-engine.ts", "pipelines/csv-rule.ts", "pipelines/paths.ts", "pipelines/version.ts"].includes(path)) return "foundation";
   if (["pipelines/publish.ts", "pipelines/arrow.ts"].includes(path)) return "published";
   return "orchestration"; // run.ts, cli.ts, safe-write.ts and the tools (demo/, bench/, dev/, bin/)
 }

@@ -11,12 +11,13 @@ import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EXAMPLES} from "../../src/components/explorerText.js";
 import {TIMEOUT} from "../helpers.js";
+import {siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
-const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const OUT = siteOut(ROOT);
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const CAP = 1000;

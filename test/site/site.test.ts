@@ -14,12 +14,13 @@ import {Db} from "../../pipelines/db.js";
 import {PAGES} from "../../pipelines/site/pages.js";
 import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
+import {siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
 const DIST = process.env.JUNHENG_DIST ? resolve(process.env.JUNHENG_DIST) : join(ROOT, "dist");
-const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const OUT = siteOut(ROOT);
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const BUDGET = 500 * 1024;
 // many intranet servers do not gzip: a dashboard page stays under the same budget uncompressed

@@ -13,12 +13,13 @@ import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {validateInput} from "../../pipelines/run.js";
 import {TIMEOUT, tempDir} from "../helpers.js";
+import {siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
-const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+const OUT = siteOut(ROOT);
 const DEMO = join(ROOT, "data", "demo");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const HEADLINE_KEYS = ["share_schools_in_group", "share_students_in_group", "exchange_rate", "n_compliant_schools", "n_schools_assessed", "urban_rural_gap", "max_cv_primary", "max_cv_junior"];

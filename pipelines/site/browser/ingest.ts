@@ -69,13 +69,13 @@ export function discoverDropped(files: DroppedFile[], loosePeriod: string) {
   const blobs = new Map<string, Blob>();
   const discovery = discoverListing({
     label: files.length ? (files[0]!.path.split(/[\\/]/)[0] ?? "") : "",
-    entries: [...byPeriod.keys(), ...ignoredFolders].sort().map((name) => ({name, isDirectory: true})),
+    entries: [...byPeriod.keys(), ...ignoredFolders].sort().map((name) => ({name, kind: "directory" as const})),
     periodEntries: (period) =>
       (byPeriod.get(period) ?? [])
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .map((entry) => {
           blobs.set(entry.path, entry.blob);
-          return {name: entry.name, path: entry.path, isFile: () => true};
+          return {name: entry.name, path: entry.path, kind: () => "file" as const};
         })
   });
   return {...discovery, config, blobOf: (path: string) => blobs.get(path)!};
