@@ -3,8 +3,7 @@
 // group joint exams) can fall on the same date, so points are not joined into a line that would read
 // as one trend. Suppressed points are left out (the table says "<n").
 import * as Plot from "./vendor/plot.js";
-
-const SUBJECT_COLORS = ["#2b6cb0", "#c05621", "#6b46c1", "#2c7a7b", "#b83280"];
+import {SUBJECT_COLORS} from "./colors.js";
 
 /**
  * @param {{date: Date, series: string, gap: number|null, ci_low: number|null, ci_high: number|null, facet?: string}[]} data

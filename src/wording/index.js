@@ -6,6 +6,8 @@
 import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
+import group from "./group.js";
+import groups from "./groups.js";
 import labels from "./label.js";
 import overview from "./overview.js";
 import site from "./site.js";
@@ -13,7 +15,7 @@ import site from "./site.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {column: columns, common, coverage, label: labels, overview, site};
+export const AREAS = {column: columns, common, coverage, group, groups, label: labels, overview, site};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
