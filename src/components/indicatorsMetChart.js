@@ -11,10 +11,12 @@ export function indicatorsMetChart(data, {width, max, threshold, thresholdColor,
   const labels = fitLabels(data.map((row) => row.label), {width});
   return Plot.plot({
     width,
-    height: 50 + data.length * 24,
+    height: 64 + data.length * 24,
     marginLeft: labels.marginLeft,
     marginRight: 24,
-    x: {domain: [0, max], ticks: max, grid: true, label: xLabel},
+    // the axis title on a line of its own, below the tick labels (on a phone it ran into them)
+    marginBottom: 44,
+    x: {domain: [0, max], ticks: max, grid: true, label: xLabel, labelOffset: 40},
     y: {domain: data.map((row) => row.label), axis: null},
     marks: [
       labels.axis(),
