@@ -10,5 +10,21 @@ export const STATUS_COLORS = {ok: "#2f855a", near: "#ecc94b", short: "#c05621", 
 export const GREYS = {ink: "#1d2733", muted: "#5b6675", series: "#4a5568", seriesFaint: "rgba(74,85,104,0.45)", none: "#a0aec0", track: "#edf0f4", total: "#e2e8f0", light: "#cbd5e0"};
 /** series with no meaning of their own (the subjects of a gap chart), in order */
 export const SERIES_COLORS = ["#2b6cb0", "#c05621", "#6b46c1", "#2c7a7b", "#b83280"];
+/** a colour per series (subjects), in the order given: the chart and its legend call this with the same list */
+export function seriesColors(series) {
+  return Object.fromEntries(series.map((s, i) => [s, SERIES_COLORS[i % SERIES_COLORS.length]]));
+}
 export const LOCALITIES = ["urban", "town", "rural"];
 export const ROLES = ["lead", "member"];
+/** 三率一分: excellent, pass and low rates, and the mean score */
+export const RATE_COLORS = {excellent_rate: "#2f855a", pass_rate: "#2b6cb0", low_rate: "#c05621", mean: "#1d2733"};
+/** teacher exchanges by direction, seen from a group (lead, member, outside the group) */
+export const DIRECTION_COLORS = {
+  "lead→member": "#9b1c1c",
+  "member→lead": "#d69e2e",
+  "member→member": "#4a5568",
+  "lead→outside": "#6b46c1",
+  "member→outside": "#2c7a7b",
+  "outside→lead": "#b83280",
+  "outside→member": "#2b6cb0"
+};

@@ -4,7 +4,7 @@
 // as one trend, and points on one date sit side by side; a row marked `hollow` (a group joint exam) is
 // drawn as a ring. Suppressed points are left out (the table says "<n").
 import * as Plot from "./vendor/plot.js";
-import {GREYS, SERIES_COLORS} from "./colors.js";
+import {GREYS, seriesColors} from "./colors.js";
 
 /**
  * @param {{date: Date, series: string, gap: number|null, ci_low?: number|null, ci_high?: number|null, facet?: string,
@@ -22,7 +22,7 @@ export function gapChart(data, options) {
   const series = options.series ? options.series.filter((s) => present.has(s)) : [...present].sort();
   const facetsPresent = new Set(shown.map((row) => row.facet).filter((f) => f != null));
   const facets = options.facets ? options.facets.filter((f) => facetsPresent.has(f)) : [...facetsPresent].sort();
-  const colors = options.colors ?? subjectColors(series);
+  const colors = options.colors ?? seriesColors(series);
   const colorOf = (row) => colors[row.series] ?? GREYS.series;
   const faceted = facets.length > 1;
   const fy = faceted ? "facet" : undefined;
@@ -60,6 +60,3 @@ export function gapChart(data, options) {
   });
 }
 
-export function subjectColors(series) {
-  return Object.fromEntries(series.map((s, i) => [s, SERIES_COLORS[i % SERIES_COLORS.length]]));
-}

@@ -2,7 +2,7 @@
 // each group against the whole region for one exam, and the between-school share of score variance. Each
 // point says which exam it is and of which kind (district exam or group joint exam): the two kinds are not
 // comparable, and the series mixes them until issue 14 changes the method.
-import {GREYS, SERIES_COLORS} from "../components/colors.js";
+import {GREYS, SERIES_COLORS, seriesColors} from "../components/colors.js";
 import {formats, label, t} from "../wording/index.js";
 import {byOrder, COMPARISON_ORDER, SECTION_ORDER, SUBJECT_ORDER} from "./order.js";
 
@@ -34,7 +34,7 @@ export function gapsView({gaps, variance, groups, exams}, config, lang) {
   const byDate = (a, b) => (a.date ?? 0) - (b.date ?? 0) || byOrder("subject", SUBJECT_ORDER)(a, b) || String(a.exam_id).localeCompare(String(b.exam_id));
   const hollow = (row) => row.exam_scope != null && row.exam_scope !== "district";
   const examParams = (row) => ({kind: f.inSentence(kindLabel(row.exam_scope)), name: row.exam_name, date: f.date(row.date)});
-  const colorsOf = (subjects) => Object.fromEntries(subjects.map((s, i) => [s, SERIES_COLORS[i % SERIES_COLORS.length]]));
+  const colorsOf = seriesColors;
   const examColumns = [
     {name: "exam_date", format: (x) => f.date(x)},
     {name: "exam_name"},

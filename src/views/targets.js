@@ -24,3 +24,7 @@ export function targetChecks(row, targets) {
     cv: {met: within(row.max_cv_primary, targets.cv_primary) && within(row.max_cv_junior, targets.cv_junior)}
   };
 }
+
+/** the resource standard (县域义务教育优质均衡督导评估办法): of seven indicators at least six met, the rest at
+ * least 85% of the standard; pipelines/models/marts/school_resources.sql decides is_compliant, charts draw the line */
+export const COMPLIANCE = {indicators: 7, needed: 6, floor: 0.85};

@@ -8,6 +8,8 @@ import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
 import gaps from "./gaps.js";
+import group from "./group.js";
+import groups from "./groups.js";
 import labels from "./label.js";
 import overview from "./overview.js";
 import site from "./site.js";
@@ -16,7 +18,7 @@ import valueAdded from "./valueAdded.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, gaps, label: labels, overview, site, valueAdded};
+export const AREAS = {balance, column: columns, common, coverage, gaps, group, groups, label: labels, overview, site, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
