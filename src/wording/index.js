@@ -10,11 +10,12 @@ import coverage from "./coverage.js";
 import labels from "./label.js";
 import overview from "./overview.js";
 import site from "./site.js";
+import teachers from "./teachers.js";
 
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, label: labels, overview, site};
+export const AREAS = {balance, column: columns, common, coverage, label: labels, overview, site, teachers};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
