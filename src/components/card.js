@@ -15,7 +15,7 @@ import {i18n as i18nOf} from "./i18n.js";
  * @param {string} spec.takeaway one line: what the chart says
  * @param {Node} [spec.chart] the chart (or any node); omitted for table-only cards
  * @param {object[]} spec.rows the rows the chart shows
- * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, suppressed?: (row: object) => boolean}[]} spec.columns
+ * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, code?: boolean, suppressed?: (row: object) => boolean}[]} spec.columns
  * @param {string} spec.filename CSV name without extension
  * @param {"zh"|"en"} [spec.lang] the page's language (a view's card), or
  * @param {ReturnType<import("./i18n.js").i18n>} [spec.i18n] the older pages' i18n(lang)
@@ -59,7 +59,9 @@ export function dataTable(rows, columns, {cell, i18n, full = false}) {
   const body = rows.map(
     (row) => html`<tr>${columns.map((column) => {
       const suppressed = column.suppressed?.(row);
-      return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${cell(column, row)}</td>`;
+      const text = cell(column, row);
+      // a published name a researcher needs (a column, a table, a file): shown as code
+      return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${column.code && text ? html`<code>${text}</code>` : text}</td>`;
     })}</tr>`
   );
   return html`<div class=${`jh-table-wrap${full ? " jh-full" : ""}`} tabindex="0"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;

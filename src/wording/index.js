@@ -8,6 +8,7 @@ import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
 import labels from "./label.js";
+import methodology from "./methodology.js";
 import overview from "./overview.js";
 import site from "./site.js";
 import teachers from "./teachers.js";
@@ -15,7 +16,7 @@ import teachers from "./teachers.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, label: labels, overview, site, teachers};
+export const AREAS = {balance, column: columns, common, coverage, label: labels, methodology, overview, site, teachers};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
