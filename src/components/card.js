@@ -22,6 +22,7 @@ import {i18n as i18nOf} from "./i18n.js";
  * @param {number} spec.minN the configured suppression size
  * @param {string} [spec.note]
  * @param {boolean} [spec.open] show the table open (table-only cards)
+ * @param {boolean} [spec.full] the table is the card's content: no inner scroll box, long text wraps
  * @param {Node | [string, string, boolean?][]} [spec.legend] a node, or [label, colour, dashed] entries for swatches
  * @param {Node} [chart] the chart node (older pages pass it as spec.chart)
  */
@@ -35,7 +36,7 @@ export function card(spec, chart = spec.chart) {
     return column.format ? column.format(value, row) : value == null ? "—" : String(value);
   };
   const anySuppressed = rows.some((row) => columns.some((column) => column.suppressed?.(row)));
-  const table = dataTable(rows, columns, {cell, i18n});
+  const table = dataTable(rows, columns, {cell, i18n, full: spec.full});
   // a real link to a Blob of the CSV: right-click "save as" works, and a test can fetch what it holds
   const href = URL.createObjectURL(new Blob([toCsv(rows, columns, minN)], {type: "text/csv;charset=utf-8"}));
   const download = html`<a class="jh-button jh-download" href=${href} download=${`${filename}.csv`}>${i18n.t(chart ? "downloadCsv" : "downloadTableCsv")}</a>`;

@@ -2,7 +2,7 @@
 // variation against its standard), coloured by the view (met or not).
 import * as Plot from "./vendor/plot.js";
 import {fitLabels} from "./labels.js";
-import {STATUS_COLORS} from "./colors.js";
+import {GREYS, STATUS_COLORS} from "./colors.js";
 
 /**
  * @param {{key: string, value: number, color: string, title: string, text?: string}[]} data one bar per row, in
@@ -25,9 +25,11 @@ export function limitBarChart(data, {width, limit, limitLabel, domain, format}) 
     marks: [
       labels.axis(),
       Plot.barX(data, {y: "key", x: "value", fill: "color", title: "title", tip: true}),
-      texts ? Plot.text(data, {y: "key", x: "value", text: "text", dx: 4, textAnchor: "start", fontSize: 11}) : null,
+      // a white halo keeps a value readable where the limit line crosses it
+      texts ? Plot.text(data, {y: "key", x: "value", text: "text", dx: 4, textAnchor: "start", fontSize: 11, fill: GREYS.ink, stroke: "white", strokeWidth: 3, paintOrder: "stroke"}) : null,
       Plot.ruleX([limit], {stroke: STATUS_COLORS.target, strokeDasharray: "5,4", strokeWidth: 1.5}),
-      Plot.text([limit], {x: (d) => d, frameAnchor: "top", text: () => limitLabel, dy: -2, dx: 4, textAnchor: "start", fill: STATUS_COLORS.target})
+      // above the first bar, not across it
+      Plot.text([limit], {x: (d) => d, frameAnchor: "top", lineAnchor: "bottom", text: () => limitLabel, dy: -4, dx: 4, textAnchor: "start", fill: STATUS_COLORS.target})
     ]
   });
 }

@@ -41,7 +41,8 @@ export function markCode(text, {words}) {
 export function methodologyView({methodology, contract, manifest}, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `methodology.${key}`, params);
-  const base = {lang, minN: config.min_n};
+  // every table here is the card's content: shown whole, long text wrapped
+  const base = {lang, minN: config.min_n, full: true};
   const code = (name) => `\`${name}\``;
 
   const published = manifest.published.filter((info) => info.table !== "config");

@@ -171,7 +171,8 @@ export function teachersView({exchange, flows, groups}, config, lang) {
           ? w("role.takeaway", {
               year,
               down: f.num(total(roleFlows, (flow) => flow.from === "lead" && flow.to === "member")),
-              up: f.num(total(roleFlows, (flow) => flow.from === "member" && flow.to === "lead"))
+              up: f.num(total(roleFlows, (flow) => flow.from === "member" && flow.to === "lead")),
+              among: f.num(total(roleFlows, (flow) => flow.from === "member" && flow.to === "member"))
             })
           : noFlows,
         note: w("role.note")

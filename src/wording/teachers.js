@@ -43,8 +43,8 @@ export default {
   },
   "teachers.role.title": {zh: "牵头校与成员校之间的交流流向", en: "Exchanges between lead and member schools"},
   "teachers.role.takeaway": {
-    zh: "{year} 学年，牵头校派往成员校 {down} 人次，成员校派往牵头校 {up} 人次。",
-    en: "In {year}, {down} teachers went from lead schools to members and {up} from members to leads."
+    zh: "{year} 学年，牵头校派往成员校 {down} 人次，成员校派往牵头校 {up} 人次，成员校之间 {among} 人次。",
+    en: "In {year}, {down} teachers went from lead schools to members, {up} from members to leads and {among} between members."
   },
   "teachers.role.note": {
     zh: "两校同属一个集团时，角色按该集团计；否则按各校的主集团计。不属于任何集团的学校记为“不在集团”。",

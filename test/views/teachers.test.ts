@@ -143,7 +143,9 @@ describe("teachersView", () => {
 
   it("sums the flows between lead and member schools, naming schools in no group in words", () => {
     const c = zh.at(Y).role;
-    expect(c.takeaway).toBe("2025-2026 学年，牵头校派往成员校 8 人次，成员校派往牵头校 2 人次。");
+    // lead → member 5 + 3, member → lead 2, member → member 4 (the school with no role counts as a member)
+    expect(c.takeaway).toBe("2025-2026 学年，牵头校派往成员校 8 人次，成员校派往牵头校 2 人次，成员校之间 4 人次。");
+    expect(en.at(Y).role.takeaway).toBe("In 2025-2026, 8 teachers went from lead schools to members, 2 from members to leads and 4 between members.");
     expect(c.columns[0].format("none")).toBe("不在集团");
     expect(en.at(Y).role.columns[0].format("none")).toBe("Not in a group");
     expect(c.note).not.toMatch(/[a-z]_[a-z]/);
