@@ -73,6 +73,7 @@ export default {
   "column.n_to_rural": {zh: "到镇村学校", en: "To town/rural"},
   "column.meets_rate": {zh: "比例达标", en: "Rate met"},
   "column.meets_backbone": {zh: "骨干达标", en: "Backbone met"},
+  "column.eligibility_basis": {zh: "应交流教师的认定", en: "Eligibility basis"},
   "column.from_school_id": {zh: "派出学校代码", en: "From school id"},
   "column.to_school_id": {zh: "接收学校代码", en: "To school id"},
   "column.from_school_name": {zh: "派出学校", en: "From school"},
