@@ -81,12 +81,13 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
     if (spec.domain) return w("type.enum", {values: Object.values(domains[spec.domain]?.values ?? {}).map((aliases) => aliases.join("/")).join(w("type.or"))});
     return w(spec.id ? "type.id" : `type.${spec.type}`);
   };
-  const aliasOf = (file, name) => file.columns.find((spec) => spec.name === name)?.aliases?.[0] ?? name;
+  // a key column in words: its header in the catalogue, else its first Chinese name
+  const keyName = (file, name) => (has(`column.${name}`) ? column(lang, name) : (file.columns.find((spec) => spec.name === name)?.aliases?.[0] ?? name));
   const files = Object.entries(contract.files).map(([name, file]) => ({
     ...base,
     filename: `contract_${name}`,
     title: w("contract.file", {description: file.description[lang], file: `${name}.csv`}),
-    takeaway: w(file.keyScope === "global" ? "contract.keyGlobal" : "contract.keyPeriod", {key: f.list(file.key.map((key) => aliasOf(file, key)))}),
+    takeaway: w(file.keyScope === "global" ? "contract.keyGlobal" : "contract.keyPeriod", {key: f.list(file.key.map((key) => keyName(file, key)))}),
     rows: file.columns,
     columns: [
       {name: "aliases", label: w("contract.aliases"), format: (x) => (x ?? []).join("、")},

@@ -48,6 +48,6 @@ export default {
   },
   "teachers.role.note": {
     zh: "两校同属一个集团时，角色按该集团计；否则按各校的主集团计。不属于任何集团的学校记为“不在集团”。",
-    en: "When both schools are in one group, their roles are those in that group; otherwise each school's role in its main group. A school in no group is shown as “not in a group”."
+    en: "When both schools are in one group, their roles are those in that group; otherwise each school's role in its main group. A school in no group is counted under \"Not in a group\"."
   }
 };

@@ -114,7 +114,8 @@ describe("methodologyView", () => {
   it("lists the contract's Chinese names and values first, the English codes beside them", () => {
     const [schools, scores] = zh.files;
     expect(schools.title).toBe("学校名册（schools.csv）");
-    expect(schools.takeaway).toBe("每期内，学校代码不能重复。");
+    expect(schools.takeaway).toBe("每期内，学校标识码不能重复。");
+    expect(en.files[0].takeaway).toBe("Within a period, no two rows share School id.");
     expect(scores.takeaway).toBe("所有期合起来，考试编号和学籍号不能重复。");
     expect(schools.columns.map((c: Row) => c.name)).toEqual(["aliases", "name", "type", "codes", "required", "description"]);
     expect(cells(schools)).toEqual([
