@@ -15,14 +15,15 @@ import {i18n as i18nOf} from "./i18n.js";
  * @param {string} spec.takeaway one line: what the chart says
  * @param {Node} [spec.chart] the chart (or any node); omitted for table-only cards
  * @param {object[]} spec.rows the rows the chart shows
- * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, suppressed?: (row: object) => boolean, href?: (row: object) => string}[]} spec.columns
- *   (href: the cell links there, e.g. a group's page)
+ * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, code?: boolean, suppressed?: (row: object) => boolean, href?: (row: object) => string}[]} spec.columns
+ *   (href: the cell links there, e.g. a group's page; code: a published name shown as code)
  * @param {string} spec.filename CSV name without extension
  * @param {"zh"|"en"} [spec.lang] the page's language (a view's card), or
  * @param {ReturnType<import("./i18n.js").i18n>} [spec.i18n] the older pages' i18n(lang)
  * @param {number} spec.minN the configured suppression size
  * @param {string} [spec.note]
  * @param {boolean} [spec.open] show the table open (table-only cards)
+ * @param {boolean} [spec.full] the table is the card's content: no inner scroll box, long text wraps
  * @param {Node | [string, string, boolean?][]} [spec.legend] a node, or [label, colour, dashed] entries for swatches
  * @param {Node} [chart] the chart node (older pages pass it as spec.chart)
  */
@@ -36,7 +37,7 @@ export function card(spec, chart = spec.chart) {
     return column.format ? column.format(value, row) : value == null ? "—" : String(value);
   };
   const anySuppressed = rows.some((row) => columns.some((column) => column.suppressed?.(row)));
-  const table = dataTable(rows, columns, {cell, i18n});
+  const table = dataTable(rows, columns, {cell, i18n, full: spec.full});
   // a real link to a Blob of the CSV: right-click "save as" works, and a test can fetch what it holds
   const href = URL.createObjectURL(new Blob([toCsv(rows, columns, minN)], {type: "text/csv;charset=utf-8"}));
   const download = html`<a class="jh-button jh-download" href=${href} download=${`${filename}.csv`}>${i18n.t(chart ? "downloadCsv" : "downloadTableCsv")}</a>`;
@@ -65,7 +66,9 @@ export function dataTable(rows, columns, {cell, i18n, full = false}) {
       const suppressed = column.suppressed?.(row);
       const text = cell(column, row);
       const href = !suppressed && column.href?.(row);
-      return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${href ? html`<a href=${href}>${text}</a>` : text}</td>`;
+      // a published name a researcher needs (a column, a table, a file): shown as code
+      const shown = column.code && text ? html`<code>${text}</code>` : text;
+      return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${href ? html`<a href=${href}>${shown}</a>` : shown}</td>`;
     })}</tr>`
   );
   return html`<div class=${`jh-table-wrap${full ? " jh-full" : ""}`} tabindex="0"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;

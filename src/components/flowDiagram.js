@@ -1,6 +1,7 @@
 // A two-column flow diagram (d3-shape links): teachers sent from the left categories to the right ones,
 // band width proportional to the number of teachers. Used for urban / town / rural and lead / member.
 import {linkHorizontal, scaleLinear} from "./vendor/plot.js";
+import {GREYS} from "./colors.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -41,8 +42,8 @@ export function flowDiagram(flows, {width, order, colors, label, numberFormat, h
   };
   const left = layout(sides.left);
   const right = layout(sides.right);
-  svg.append(el("text", {x: x0, y: 14, "text-anchor": "end", fill: "#5b6675"}, leftTitle));
-  svg.append(el("text", {x: x1, y: 14, "text-anchor": "start", fill: "#5b6675"}, rightTitle));
+  svg.append(el("text", {x: x0, y: 14, "text-anchor": "end", fill: GREYS.muted}, leftTitle));
+  svg.append(el("text", {x: x1, y: 14, "text-anchor": "start", fill: GREYS.muted}, rightTitle));
   const link = linkHorizontal();
   const sorted = [...flows].sort((a, b) => order.indexOf(a.from) - order.indexOf(b.from) || order.indexOf(a.to) - order.indexOf(b.to));
   for (const flow of sorted) {
@@ -51,14 +52,14 @@ export function flowDiagram(flows, {width, order, colors, label, numberFormat, h
     const ya = a.y + a.offset + h / 2, yb = b.y + b.offset + h / 2;
     a.offset += h;
     b.offset += h;
-    const path = el("path", {d: link({source: [x0 + nodeWidth, ya], target: [x1, yb]}), fill: "none", stroke: colors[flow.from] ?? "#a0aec0", "stroke-opacity": 0.45, "stroke-width": Math.max(1, h)});
+    const path = el("path", {d: link({source: [x0 + nodeWidth, ya], target: [x1, yb]}), fill: "none", stroke: colors[flow.from] ?? GREYS.none, "stroke-opacity": 0.45, "stroke-width": Math.max(1, h)});
     path.append(el("title", {}, `${label(flow.from)} → ${label(flow.to)}: ${numberFormat(flow.n)}`));
     svg.append(path);
   }
   for (const [nodes, x, anchor, dx] of [[left, x0, "end", -6], [right, x1, "start", nodeWidth + 6]]) {
     for (const [code, node] of nodes) {
-      svg.append(el("rect", {x, y: node.y, width: nodeWidth, height: Math.max(1, node.h), fill: colors[code] ?? "#a0aec0"}));
-      svg.append(el("text", {x: x + dx, y: node.y + node.h / 2, dy: "0.35em", "text-anchor": anchor, fill: "#1d2733"}, `${label(code)} ${numberFormat(node.n)}`));
+      svg.append(el("rect", {x, y: node.y, width: nodeWidth, height: Math.max(1, node.h), fill: colors[code] ?? GREYS.none}));
+      svg.append(el("text", {x: x + dx, y: node.y + node.h / 2, dy: "0.35em", "text-anchor": anchor, fill: GREYS.ink}, `${label(code)} ${numberFormat(node.n)}`));
     }
   }
   return svg;

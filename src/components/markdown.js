@@ -1,5 +1,7 @@
 // A small renderer for the methodology texts beside each mart (headings, bullets, bold, inline code,
 // paragraphs): Framework's own `md` would be fetched from a CDN. Text is escaped before formatting.
+import {html} from "htl";
+
 const escape = (text) => text.replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[c]);
 const inline = (text) => escape(text).replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
 
@@ -27,9 +29,14 @@ export function markdown(source, {headingOffset = 1} = {}) {
   return div;
 }
 
-/** one language's half of a bilingual methodology text ("## 中文…" then "## English…") */
-export function languageHalf(source, lang) {
-  const [title, ...rest] = source.split(/^(?=## )/m);
-  const sections = rest.filter((section) => (lang === "en" ? /^## English/.test(section) : !/^## English/.test(section)));
-  return sections.length ? `${title}${sections.join("")}` : source;
+/**
+ * A card of text (a view's {id, title, code?, body, note?}; body and note in this small markdown): the
+ * methodology's rule and metric definitions. `code` is a published name shown beside the title.
+ */
+export function textCard({id, title, code, body, note}) {
+  return html`<section class="card jh-card" id=${id}>
+    <h2>${title}${code ? html` <code class="jh-name">${code}</code>` : null}</h2>
+    ${markdown(body)}
+    ${note ? html`<div class="jh-note">${markdown(note)}</div>` : null}
+  </section>`;
 }

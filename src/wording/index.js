@@ -11,14 +11,16 @@ import gaps from "./gaps.js";
 import group from "./group.js";
 import groups from "./groups.js";
 import labels from "./label.js";
+import methodology from "./methodology.js";
 import overview from "./overview.js";
 import site from "./site.js";
+import teachers from "./teachers.js";
 import valueAdded from "./valueAdded.js";
 
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, gaps, group, groups, label: labels, overview, site, valueAdded};
+export const AREAS = {balance, column: columns, common, coverage, gaps, group, groups, label: labels, methodology, overview, site, teachers, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 

@@ -68,5 +68,6 @@ export default {
   "label.partition.group": {zh: "按集团", en: "By group"},
   "label.partition.locality": {zh: "按城乡", en: "By locality"},
   "label.eligibility_basis.six_years": {zh: "在校满6年", en: "≥ 6 years at the school"},
-  "label.eligibility_basis.all_full_time": {zh: "全部专任教师", en: "All full-time teachers"}
+  "label.eligibility_basis.all_full_time": {zh: "全部专任教师", en: "All full-time teachers"},
+  "label.eligibility_basis.mixed": {zh: "部分教师有来校日期", en: "Start dates known for some teachers"}
 };
