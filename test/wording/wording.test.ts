@@ -56,7 +56,7 @@ describe("the wording catalogue", () => {
 describe("t", () => {
   it("fills placeholders and picks the language", () => {
     expect(t("zh", "common.rowsShown", {n: 12})).toBe("共 12 行");
-    expect(t("en", "common.rowsShown", {n: "1,204"})).toBe("1,204 rows");
+    expect(t("en", "common.rowsShown", {n: "1,204"})).toBe("rows: 1,204");
     expect(t("en", "site.page.value-added")).toBe("Value-added");
   });
 
