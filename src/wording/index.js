@@ -8,6 +8,7 @@ import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
 import downloads from "./downloads.js";
+import explorer from "./explorer.js";
 import labels from "./label.js";
 import overview from "./overview.js";
 import site from "./site.js";
@@ -15,7 +16,7 @@ import site from "./site.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, downloads, label: labels, overview, site};
+export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, label: labels, overview, site};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
