@@ -3,8 +3,7 @@
 // group joint exams) can fall on the same date, so points are not joined into a line that would read
 // as one trend. Suppressed points are left out (the table says "<n").
 import * as Plot from "./vendor/plot.js";
-
-const SUBJECT_COLORS = ["#2b6cb0", "#c05621", "#6b46c1", "#2c7a7b", "#b83280"];
+import {GREYS, SUBJECT_COLORS} from "./colors.js";
 
 /**
  * @param {{date: Date, series: string, gap: number|null, ci_low: number|null, ci_high: number|null, facet?: string}[]} data
@@ -30,7 +29,7 @@ export function gapChart(data, {width, seriesLabel = String, facetLabel = String
     fy: faceted ? {domain: facets, label: null, tickFormat: facetLabel} : undefined,
     color: {domain: series, range: SUBJECT_COLORS.slice(0, Math.max(series.length, 1))},
     marks: [
-      Plot.ruleY([0], {stroke: "#4a5568"}),
+      Plot.ruleY([0], {stroke: GREYS.series}),
       Plot.ruleX(shown, {x: at, y1: "ci_low", y2: "ci_high", stroke: "series", strokeWidth: 2, strokeOpacity: 0.45, fy}),
       Plot.dot(shown, {x: at, y: "gap", fill: "series", r: 4, stroke: "white", fy, tip: true,
         title: (row) => `${row.exam_name ? `${row.exam_name}\n` : ""}${seriesLabel(row.series)} ${dateFormat(row.date)}\n${yFormat(row.gap)} [${yFormat(row.ci_low)}, ${yFormat(row.ci_high)}]`})

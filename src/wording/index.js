@@ -12,11 +12,12 @@ import explorer from "./explorer.js";
 import labels from "./label.js";
 import overview from "./overview.js";
 import site from "./site.js";
+import upload from "./upload.js";
 
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, label: labels, overview, site};
+export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, label: labels, overview, site, upload};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
