@@ -47,8 +47,10 @@ export function downloadsView({manifest, methodology}, config, lang) {
   };
 }
 
+const HEADINGS = {zh: /^## 中文[：:]\s*(.+)$/m, en: /^## English:\s*(.+)$/m};
+
 /** a definition's title in `lang`: "## 中文：集团化办学覆盖率" / "## English: Group coverage" */
 export function titleOf(source, lang) {
-  const match = (lang === "en" ? /^## English:\s*(.+)$/m : /^## 中文[：:]\s*(.+)$/m).exec(source ?? "");
+  const match = (HEADINGS[lang] ?? HEADINGS.zh).exec(source ?? "");
   return match ? match[1].trim() : null;
 }
