@@ -30,10 +30,9 @@ export function downloadsView({manifest, methodology}, config, lang) {
       title: w("files.title"),
       takeaway: w("files.takeaway", {n: f.num(rows.length), rows: f.num(rows.reduce((sum, row) => sum + row.rows, 0))}),
       rows,
-      // `code`: shown as a name to type (the Explorer's table name); `file`: a download link with its size
+      // `code`: the row's name to type (the Explorer's table name) under what it holds; `file`: a download link with its size
       columns: [
-        {name: "table", label: w("column.table"), code: true},
-        {name: "about", label: w("column.about")},
+        {name: "about", label: w("column.table"), code: "table"},
         {name: "rows", label: w("column.rows"), num: true, format: f.num},
         {name: "csv", label: w("column.csv"), file: true},
         {name: "parquet", label: w("column.parquet"), file: true}

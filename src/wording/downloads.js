@@ -11,8 +11,7 @@ export default {
     zh: "共 {n} 张表，合计 {rows} 行；文件名即表名，与“数据探索”页中的表名相同。",
     en: "{n} tables, {rows} rows in all; each file is named after its table, as in the Explorer."
   },
-  "downloads.column.table": {zh: "文件名", en: "File name"},
-  "downloads.column.about": {zh: "内容", en: "What it holds"},
+  "downloads.column.table": {zh: "数据表（文件名）", en: "Table (file name)"},
   "downloads.column.rows": {zh: "行数", en: "Rows"},
   "downloads.column.csv": {zh: "CSV", en: "CSV"},
   "downloads.column.parquet": {zh: "Parquet", en: "Parquet"},

@@ -45,8 +45,9 @@ describe("downloadsView", () => {
 
   it("shows table names as code and the files as links, with Chinese headers on the Chinese page", () => {
     const columns = zh.files.columns;
-    expect(columns.map((c: {label: string}) => c.label)).toEqual(["文件名", "内容", "行数", "CSV", "Parquet"]);
-    expect(columns.filter((c: {code?: boolean}) => c.code).map((c: {name: string}) => c.name)).toEqual(["table"]);
+    expect(columns.map((c: {label: string}) => c.label)).toEqual(["数据表（文件名）", "行数", "CSV", "Parquet"]);
+    // the title, with the table's name as code under it
+    expect(columns[0]).toMatchObject({name: "about", code: "table"});
     expect(columns.filter((c: {file?: boolean}) => c.file).map((c: {name: string}) => c.name)).toEqual(["csv", "parquet"]);
     expect(zh.other.map((o: {file: string}) => o.file)).toEqual(["manifest.json", "config.json"]);
   });
