@@ -52,7 +52,9 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
   const started = performance.now();
   // Parallel aggregation adds floating-point partial sums in a varying order, which changes the last
   // bits of published doubles between runs. Models run on one thread so that two runs give identical files.
-  await engine.run("set threads = 1");
+  // (DuckDB-WASM runs on one thread already, and its configuration is locked by then: set only when needed)
+  const [setting] = await engine.all<{threads: number}>("select current_setting('threads')::integer as threads");
+  if (setting?.threads !== 1) await engine.run("set threads = 1");
   for (const statement of configStatements(options.config)) await engine.run(statement);
   const models = await buildModels(engine, options.models, options.onModel);
   return {ingested, models, models_ms: Math.round(performance.now() - started)};

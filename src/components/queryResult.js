@@ -1,30 +1,34 @@
 // What the explorer shows for a query: how many rows came back, a quick chart chosen from the result's
 // column types, the first `cap` rows as a table, and a CSV of the whole result; or DuckDB's error.
 import * as Plot from "./vendor/plot.js";
+import {GREYS} from "./colors.js";
 import {html} from "htl";
 import {dataTable, toCsv} from "./card.js";
+import {i18n as i18nOf} from "./i18n.js";
+import {LOCALES} from "../wording/index.js";
 
 /**
  * @param {{columns: {name: string, type: string, kind: string}[], rows: object[], ms: number}} result
- * @param {{text: ReturnType<import("./explorerText.js").explorerText>, i18n: ReturnType<import("./i18n.js").i18n>, cap?: number, width?: number, filename?: string}} options
+ * @param {{text: object, lang: "zh"|"en", cap?: number, width?: number, filename?: string}} options text: the explorer view's words
  */
-export function queryResult(result, {text, i18n, cap = 1000, width = 640, filename = "query"}) {
+export function queryResult(result, {text, lang, cap = 1000, width = 640, filename = "query"}) {
   const {columns, rows} = result;
   if (!columns.length) return html`<section class="card jh-card jh-result" data-rows="0"><h2>${text.result}</h2><p class="jh-note">${text.noResult}</p></section>`;
   const shown = rows.slice(0, cap);
   const chart = rows.length ? quickChart(result, {width, text, limit: cap}) : null;
   const href = URL.createObjectURL(new Blob([toCsv(rows, columns.map(csvColumn))], {type: "text/csv;charset=utf-8"}));
-  const tableColumns = columns.map((column) => ({name: column.name, label: column.name, num: isNumeric(column), type: column.type}));
-  const cell = (column, row) => formatValue(row[column.name], i18n.locale);
+  // the result's column names are what a query names: shown as code
+  const tableColumns = columns.map((column) => ({name: column.name, label: html`<code>${column.name}</code>`, num: isNumeric(column), type: column.type}));
+  const cell = (column, row) => formatValue(row[column.name], LOCALES[lang]);
   return html`<section class="card jh-card jh-result" data-rows=${rows.length} data-shown=${shown.length}>
     <h2>${text.result}</h2>
-    <p class="jh-takeaway jh-count">${text.returned(i18n.num(rows.length), i18n.num(result.ms, 0))}</p>
-    ${rows.length > cap ? html`<p class="jh-note jh-capped">${text.capped(i18n.num(cap))}</p>` : null}
+    <p class="jh-takeaway jh-count">${text.returned(rows.length, result.ms)}</p>
+    ${rows.length > cap ? html`<p class="jh-note jh-capped">${text.capped(cap)}</p>` : null}
     ${rows.length ? null : html`<p class="jh-note">${text.noRows}</p>`}
     ${chart}
-    ${rows.length ? dataTable(shown, tableColumns, {cell, i18n}) : null}
+    ${rows.length ? dataTable(shown, tableColumns, {cell, i18n: i18nOf(lang)}) : null}
     <div class="jh-actions"><a class="jh-button jh-download" href=${href} download=${`${filename}.csv`}>${text.download}</a>
-    <span class="jh-note jh-types">${columns.map((column) => `${column.name} ${sqlType(column.type)}`).join(" · ")}</span></div>
+    <span class="jh-note jh-types">${columns.map((column, i) => html`${i ? " · " : ""}<code>${column.name}</code> ${sqlType(column.type)}`)}</span></div>
   </section>`;
 }
 
@@ -88,7 +92,8 @@ export function quickChart({columns, rows}, {width = 640, text, limit = 1000}) {
   const texts = columns.filter((column) => (column.kind === "string" || column.kind === "boolean") && !isTime(column));
   const time = columns.find(isTime);
   const style = {fontSize: "12px"};
-  const figure = (caption, plot) => html`<figure class="jh-figure jh-quick-chart">${plot}<figcaption class="jh-note">${caption}</figcaption></figure>`;
+    // the caption names the columns drawn (as code), so the axes carry no titles
+  const figure = (caption, plot) => html`<figure class="jh-figure jh-quick-chart">${plot}<figcaption class="jh-note">${caption.map((part) => (typeof part === "string" ? part : html`<code>${part.code}</code>`))}</figcaption></figure>`;
 
   if (time) {
     const series = texts.find((column) => {
@@ -104,9 +109,9 @@ export function quickChart({columns, rows}, {width = 640, text, limit = 1000}) {
         height: 320,
         style,
         marginLeft: 56,
-        x: time.kind === "date" ? {label: time.name, type: "utc"} : {label: time.name, type: "point"},
-        y: {label: y, grid: true, zero: rows.every((row) => row[y] == null || row[y] >= 0)},
-        color: z ? {legend: true, label: z} : undefined,
+        x: time.kind === "date" ? {label: null, type: "utc"} : {label: null, type: "point"},
+        y: {label: null, grid: true, zero: rows.every((row) => row[y] == null || row[y] >= 0)},
+        color: z ? {legend: true, label: null} : undefined,
         marks: [
           Plot.line(ordered, {x: time.name, y, stroke: z, z, strokeWidth: 2}),
           Plot.dot(ordered, {x: time.name, y, fill: z, r: 3, title: (row) => `${row[time.name]}${z ? ` · ${row[z]}` : ""}: ${row[y]}`})
@@ -130,22 +135,22 @@ export function quickChart({columns, rows}, {width = 640, text, limit = 1000}) {
     const title = (row) => `${label(row)}: ${row[y]}${hasInterval ? ` [${row.ci_low}, ${row.ci_high}]` : ""}`;
     const marks = hasInterval
       ? [
-          Plot.ruleX([0], {stroke: "#a0aec0"}),
-          Plot.ruleY(top, {y: label, x1: "ci_low", x2: "ci_high", stroke: "#4a5568"}),
+          Plot.ruleX([0], {stroke: GREYS.none}),
+          Plot.ruleY(top, {y: label, x1: "ci_low", x2: "ci_high", stroke: GREYS.series}),
           Plot.dot(top, {y: label, x: y, fill: "var(--jh-urban)", r: 3.5, title})
         ]
       : [Plot.barX(top, {y: label, x: y, fill: "var(--jh-urban)", title}), Plot.ruleX([0])];
     if (referenceValue != null) marks.push(Plot.ruleX([referenceValue], {stroke: "var(--jh-accent)", strokeDasharray: "4,3", strokeWidth: 1.5}));
     return figure(
-      (hasInterval ? text.chartInterval : text.chartBar)(category, y, rows.length > BARS ? BARS : 0) + (reference ? ` · ${reference.name} ┆` : ""),
+      [...(hasInterval ? text.chartInterval : text.chartBar)(category, y, rows.length > BARS ? BARS : 0), ...(reference ? text.chartReference(reference.name) : [])],
       Plot.plot({
         width,
         height: Math.max(120, domain.length * 20 + 50),
         style,
         marginLeft,
         marginRight: 24,
-        marginBottom: 44,
-        x: {label: y, grid: true, labelAnchor: "center", labelOffset: 36},
+        marginBottom: 30,
+        x: {label: null, grid: true},
         y: {label: null, domain, tickFormat: (d) => truncate(d, Math.floor((marginLeft - 20) / 12) * 2)},
         marks
       })
@@ -161,8 +166,8 @@ export function quickChart({columns, rows}, {width = 640, text, limit = 1000}) {
         height: 360,
         style,
         marginLeft: 56,
-        x: {label: x, grid: true},
-        y: {label: y, grid: true},
+        x: {label: null, grid: true},
+        y: {label: null, grid: true},
         marks: [Plot.dot(rows, {x, y, r: 3, fill: "var(--jh-urban)", fillOpacity: 0.7, title: (row) => `${x}: ${row[x]}, ${y}: ${row[y]}`})]
       })
     );

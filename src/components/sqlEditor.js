@@ -14,11 +14,10 @@ export function sqlFromUrl(location = window.location) {
  * @param {object} options
  * @param {string} options.value the query shown first
  * @param {boolean} [options.run] run it at once (the site's own example), or wait for the reader (a link's query)
- * @param {{id: string, label: {zh: string, en: string}, sql: string}[]} options.examples
- * @param {string} options.lang
- * @param {ReturnType<import("./explorerText.js").explorerText>} options.text
+ * @param {{id: string, label: string, sql: string}[]} options.examples
+ * @param {object} options.text the explorer view's words (src/views/explorer.js)
  */
-export function sqlEditor({value, run: runNow = true, examples = [], lang = "zh", text}) {
+export function sqlEditor({value, run: runNow = true, examples = [], text}) {
   const textarea = html`<textarea class="jh-sql" spellcheck="false" autocomplete="off" autocapitalize="off" rows="12" aria-label=${text.sqlLabel}></textarea>`;
   textarea.value = value;
   // tall enough for the query (an example is 10–25 lines), never a whole screen
@@ -26,7 +25,7 @@ export function sqlEditor({value, run: runNow = true, examples = [], lang = "zh"
   fit();
   const picker = html`<select aria-label=${text.examples}>
     <option value="">${text.choose}</option>
-    ${examples.map((example) => html`<option value=${example.id}>${example.label[lang] ?? example.label.zh}</option>`)}
+    ${examples.map((example) => html`<option value=${example.id}>${example.label}</option>`)}
   </select>`;
   const run = html`<button type="button" class="jh-button jh-run">${text.run} ▶</button>`;
   const copy = html`<button type="button" class="jh-button">${text.copyLink}</button>`;
@@ -99,13 +98,13 @@ function linkOtherLanguage(sql) {
  * a button that puts `select * from <table>` in the editor, and its columns with their DuckDB types.
  * @param {{name: string, rows: number, columns: {name: string, type: string}[]}[]} tables
  */
-export function tableList(tables, {text, i18n, open = true, href = () => null, onQuery}) {
+export function tableList(tables, {text, open = true, href = () => null, onQuery}) {
   const list = html`<div class="jh-tablelist">${tables.map((table) => {
     const link = href(table.name);
     const name = html`<code>${table.name}</code>`;
     return html`<details class="jh-tableinfo" open=${open} data-name=${table.name}>
       <summary>${link ? html`<a href=${link}>${name}</a>` : name}
-        <span class="jh-note">${text.rowsCount(i18n.num(table.rows))} · ${text.columnsCount(table.columns.length)}</span>
+        <span class="jh-note">${text.rowsCount(table.rows)} · ${text.columnsCount(table.columns.length)}</span>
         <button type="button" class="jh-button" data-table=${table.name}>${text.insert}</button>
       </summary>
       <span class="jh-columns">${table.columns.map((column) => html`<span><code>${column.name}</code> <small>${column.type}</small></span>`)}</span>

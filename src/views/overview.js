@@ -19,44 +19,9 @@ export function overviewView({headline, manifest}, config, lang) {
   const checks = targetChecks(now, targets);
   const deadline = targets.coverage_deadline ? f.date(targets.coverage_deadline) : null;
   const targetPct = (x) => f.pct(x, 0);
-  const statusText = (check) => (check.met == null ? null : check.met ? w("kpi.met") : w("kpi.short", {pp: f.pp(check.shortfall)}));
-  const status = (check) => (check.met == null ? null : check.met ? "ok" : "short");
-  const coverageSub = deadline
-    ? w("kpi.targetBy", {target: targetPct(targets.coverage_share), deadline})
-    : w("kpi.target", {target: targetPct(targets.coverage_share)});
-  const shareKpi = (testId, label, check, sub) => ({
-    testId,
-    label: w(label),
-    value: f.pct(check.value),
-    progress: check.progress,
-    status: status(check),
-    statusText: statusText(check),
-    sub
-  });
   const base = {lang, minN: config.min_n};
   const period = (name = "period") => ({name, format: f.period});
-
-  const kpis = [
-    shareKpi("share_schools_in_group", "kpi.coverage", checks.coverage, coverageSub),
-    shareKpi("share_students_in_group", "kpi.students", checks.students, coverageSub),
-    shareKpi("exchange_rate", "kpi.exchange", checks.exchange, w("kpi.exchangeSub", {year: now.exchange_school_year, target: targetPct(targets.exchange_rate)})),
-    {testId: "urban_rural_gap", label: w("kpi.gap"), value: f.signed(now.urban_rural_gap), sub: w("kpi.gapSub")},
-    {
-      testId: "max_cv",
-      label: w("kpi.cv"),
-      value: `${f.num(now.max_cv_primary, 2)} / ${f.num(now.max_cv_junior, 2)}`,
-      status: checks.cv.met ? "ok" : "short",
-      statusText: w(checks.cv.met ? "kpi.cvMet" : "kpi.cvShort"),
-      sub: w("kpi.cvSub", {primary: f.num(targets.cv_primary, 2), junior: f.num(targets.cv_junior, 2)})
-    },
-    {
-      testId: "n_compliant_schools",
-      label: w("kpi.compliant"),
-      value: f.num(now.n_compliant_schools),
-      progress: now.n_schools_assessed ? now.n_compliant_schools / now.n_schools_assessed : null,
-      sub: w("kpi.compliantSub", {n: f.num(now.n_schools_assessed)})
-    }
-  ];
+  const kpis = headlineKpis(now, targets, lang);
 
   const direction = Math.sign(now.share_schools_in_group - first.share_schools_in_group);
   const coverageTrend = {
@@ -210,4 +175,52 @@ export function overviewView({headline, manifest}, config, lang) {
     complianceTrend,
     print: w("print")
   };
+}
+
+/**
+ * The latest headline row's figures against their targets (the overview's and "Your data"'s KPIs): the
+ * shares with met / short by n percentage points (targetChecks), the gap, the largest CVs, compliance.
+ */
+export function headlineKpis(now, targets, lang) {
+  const f = formats(lang);
+  const w = (key, params) => t(lang, `overview.${key}`, params);
+  const checks = targetChecks(now, targets);
+  const deadline = targets.coverage_deadline ? f.date(targets.coverage_deadline) : null;
+  const targetPct = (x) => f.pct(x, 0);
+  const statusText = (check) => (check.met == null ? null : check.met ? w("kpi.met") : w("kpi.short", {pp: f.pp(check.shortfall)}));
+  const status = (check) => (check.met == null ? null : check.met ? "ok" : "short");
+  const coverageSub = deadline
+    ? w("kpi.targetBy", {target: targetPct(targets.coverage_share), deadline})
+    : w("kpi.target", {target: targetPct(targets.coverage_share)});
+  const shareKpi = (testId, label, check, sub) => ({
+    testId,
+    label: w(label),
+    value: f.pct(check.value),
+    progress: check.progress,
+    status: status(check),
+    statusText: statusText(check),
+    sub
+  });
+
+  return [
+    shareKpi("share_schools_in_group", "kpi.coverage", checks.coverage, coverageSub),
+    shareKpi("share_students_in_group", "kpi.students", checks.students, coverageSub),
+    shareKpi("exchange_rate", "kpi.exchange", checks.exchange, w("kpi.exchangeSub", {year: now.exchange_school_year, target: targetPct(targets.exchange_rate)})),
+    {testId: "urban_rural_gap", label: w("kpi.gap"), value: f.signed(now.urban_rural_gap), sub: w("kpi.gapSub")},
+    {
+      testId: "max_cv",
+      label: w("kpi.cv"),
+      value: `${f.num(now.max_cv_primary, 2)} / ${f.num(now.max_cv_junior, 2)}`,
+      status: checks.cv.met ? "ok" : "short",
+      statusText: w(checks.cv.met ? "kpi.cvMet" : "kpi.cvShort"),
+      sub: w("kpi.cvSub", {primary: f.num(targets.cv_primary, 2), junior: f.num(targets.cv_junior, 2)})
+    },
+    {
+      testId: "n_compliant_schools",
+      label: w("kpi.compliant"),
+      value: f.num(now.n_compliant_schools),
+      progress: now.n_schools_assessed ? now.n_compliant_schools / now.n_schools_assessed : null,
+      sub: w("kpi.compliantSub", {n: f.num(now.n_schools_assessed)})
+    }
+  ];
 }

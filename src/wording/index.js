@@ -7,6 +7,8 @@ import balance from "./balance.js";
 import columns from "./column.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
+import downloads from "./downloads.js";
+import explorer from "./explorer.js";
 import gaps from "./gaps.js";
 import group from "./group.js";
 import groups from "./groups.js";
@@ -15,12 +17,13 @@ import methodology from "./methodology.js";
 import overview from "./overview.js";
 import site from "./site.js";
 import teachers from "./teachers.js";
+import upload from "./upload.js";
 import valueAdded from "./valueAdded.js";
 
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, gaps, group, groups, label: labels, methodology, overview, site, teachers, valueAdded};
+export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, site, teachers, upload, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 

@@ -9,7 +9,8 @@ import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {EXAMPLES} from "../../src/components/explorerText.js";
+// @ts-expect-error: a plain JavaScript module of the site
+import {EXAMPLES as examples} from "../../src/views/explorer.js";
 import {TIMEOUT} from "../helpers.js";
 import {siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
@@ -21,6 +22,7 @@ const OUT = siteOut(ROOT);
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const CAP = 1000;
+const EXAMPLES = examples as {id: string; sql: string}[];
 
 type Row = Record<string, unknown>;
 

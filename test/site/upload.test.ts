@@ -85,9 +85,9 @@ async function headlineOf(page: Page): Promise<Row> {
   return JSON.parse((await page.getAttribute("[data-testid=metrics]", "data-headline"))!);
 }
 
-/** the rejects' CSV download (every reject, both languages) */
+/** the download of every reject (both languages), offered under the rejects' table when there are any */
 async function rejectsOf(page: Page): Promise<Row[]> {
-  const href = await page.locator("[data-testid=rejects] a.jh-download").getAttribute("href");
+  const href = await page.locator("a[data-download=upload_rejects_all]").getAttribute("href");
   const text: string = await page.evaluate(async (url) => (await (await fetch(url!)).text()).replace(/^\ufeff/, ""), href);
   const [header, ...lines] = text.split("\r\n").filter(Boolean);
   const columns = header!.split(",");
@@ -124,7 +124,10 @@ describe("your data", () => {
     expect(await value("n_compliant_schools")).toBe(String(published.n_compliant_schools));
     // the charts of the main site, drawn
     expect(await run.page.locator("figure.jh-figure svg").count()).toBeGreaterThanOrEqual(3);
-    expect(await rejectsOf(run.page)).toEqual([]);
+    // no rejects: the card says so, and there is nothing more to download
+    expect(await run.page.locator("[data-card=upload_rejects] .jh-takeaway").textContent()).toBe("没有被拒绝的行。");
+    expect(await run.page.locator("[data-card=upload_rejects] tbody tr").count()).toBe(0);
+    expect(await run.page.locator("a[data-download=upload_rejects_all]").count()).toBe(0);
 
     // nothing leaves the browser: while the files were read and computed, only GETs of the site's own files
     const ids = new Set<string>();
@@ -166,7 +169,9 @@ describe("your data", () => {
       expect(row.message_en).toMatch(/[a-z]/);
     }
     // the table shows them with their line numbers
-    expect(await run.page.locator("[data-testid=rejects] tbody tr").count()).toBe(Math.min(200, rejects.length));
+    expect(await run.page.locator("[data-card=upload_rejects] tbody tr").count()).toBe(Math.min(200, rejects.length));
+    // Chinese headers on the Chinese page
+    expect(await run.page.locator("[data-card=upload_rejects] thead th").allTextContents()).toEqual(["期次", "文件", "行号", "列", "原值", "原因"]);
     // some files really were GBK
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "gb18030"}).count()).toBeGreaterThan(0);
     await run.page.context().close();

@@ -1,0 +1,29 @@
+// The downloads page (src/downloads.md, src/views/downloads.js).
+export default {
+  "downloads.title": {zh: "数据下载", en: "Downloads"},
+  "downloads.lead": {
+    zh: "本网站使用的每一张发布表，CSV（UTF-8 带 BOM，Excel 可直接打开中文）和 Parquet 两种格式；以及运行记录和配置。每张表的定义、公式和粒度见“方法”页。",
+    en: "Every published table this site uses, as CSV (UTF-8 with BOM, so Excel opens Chinese correctly) and Parquet; and the run manifest and configuration. Each table's definition, formulas and grain are on the Methodology page."
+  },
+  "downloads.asOf": {zh: "数据截至 {date} · 计算时间 {at}", en: "Data as of {date} · computed {at}"},
+  "downloads.files.title": {zh: "发布的数据表", en: "Published tables"},
+  "downloads.files.takeaway": {
+    zh: "共 {n} 张表，合计 {rows} 行；文件名即表名，与“数据探索”页中的表名相同。",
+    en: "{n} tables, {rows} rows in all; each file is named after its table, as in the Explorer."
+  },
+  "downloads.column.table": {zh: "数据表（文件名）", en: "Table (file name)"},
+  "downloads.column.rows": {zh: "行数", en: "Rows"},
+  "downloads.column.csv": {zh: "CSV", en: "CSV"},
+  "downloads.column.parquet": {zh: "Parquet", en: "Parquet"},
+  "downloads.size.mb": {zh: "{n} MB", en: "{n} MB"},
+  "downloads.size.kb": {zh: "{n} kB", en: "{n} kB"},
+  "downloads.other.title": {zh: "运行记录与配置", en: "Run manifest and configuration"},
+  "downloads.other.manifest": {
+    zh: "运行记录：期数、数据截至日期、运行时间、每个输入文件的行数、被拒绝行的汇总、各发布表的行数、粒度和主键、提示。",
+    en: "The run manifest: periods, as-of date, run times, rows per input file, the rejects' summary, each published table's rows, grain and key, warnings."
+  },
+  "downloads.other.config": {
+    zh: "配置：地区名称、小样本阈值、目标和各项标准。",
+    en: "The configuration: region name, suppression size, targets and thresholds."
+  }
+};

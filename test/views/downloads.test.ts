@@ -1,0 +1,59 @@
+// The downloads page's view on a hand-made manifest of two tables (and the config entry, which is not a
+// table); every expected text is worked out by hand from the rows below.
+import {describe, expect, it} from "vitest";
+// @ts-expect-error: a plain JavaScript module of the site
+import {downloadsView, titleOf} from "../../src/views/downloads.js";
+
+const file = (name: string, bytes: number) => ({file: name, bytes});
+const manifest = {
+  as_of_date: "2025-03-31",
+  run: {finished_at: "2025-04-02T08:30:00Z"},
+  published: [
+    {table: "coverage", rows: 1204, grain: "period × county", files: [file("coverage.csv", 2_450_000), file("coverage.parquet", 800), file("coverage.arrow", 9000)]},
+    {table: "new_table", rows: 6, grain: "period × school", files: [file("new_table.csv", 12_600), file("new_table.parquet", 4_400)]},
+    {table: "config", rows: 1, grain: "", files: [file("config.json", 900)]}
+  ]
+};
+const methodology = {coverage: "# coverage\n\n## 中文：集团化办学覆盖率\n- **定义**：…\n\n## English: Group coverage\n- **Definition**: …\n"};
+
+describe("downloadsView", () => {
+  const zh = downloadsView({manifest, methodology}, {}, "zh");
+  const en = downloadsView({manifest, methodology}, {}, "en");
+
+  it("lists every published table but the config, named by its definition's title in the page's language", () => {
+    expect(zh.files.rows.map((row: {table: string}) => row.table)).toEqual(["coverage", "new_table"]);
+    expect(zh.files.rows[0].about).toBe("集团化办学覆盖率");
+    expect(en.files.rows[0].about).toBe("Group coverage");
+    // a table with no definition yet falls back to its grain
+    expect(zh.files.rows[1].about).toBe("period × school");
+  });
+
+  it("gives each file its name and size (MB from a million bytes, else kB, at least 1)", () => {
+    const [coverage, other] = zh.files.rows;
+    expect(coverage.csv).toEqual({name: "coverage.csv", size: "2.5 MB"});
+    expect(coverage.parquet).toEqual({name: "coverage.parquet", size: "1 kB"});
+    expect(other.csv).toEqual({name: "new_table.csv", size: "13 kB"});
+    expect(other.parquet.size).toBe("4 kB");
+  });
+
+  it("says how many tables and rows, in both languages", () => {
+    expect(zh.files.takeaway).toBe("共 2 张表，合计 1,210 行；文件名即表名，与“数据探索”页中的表名相同。");
+    expect(en.files.takeaway).toBe("2 tables, 1,210 rows in all; each file is named after its table, as in the Explorer.");
+    expect(zh.asOf).toMatch(/^数据截至 2025年3月31日 · 计算时间 /);
+    expect(en.asOf).toMatch(/^Data as of 31 March 2025 · computed /);
+  });
+
+  it("shows table names as code and the files as links, with Chinese headers on the Chinese page", () => {
+    const columns = zh.files.columns;
+    expect(columns.map((c: {label: string}) => c.label)).toEqual(["数据表（文件名）", "行数", "CSV", "Parquet"]);
+    // the title, with the table's name as code under it
+    expect(columns[0]).toMatchObject({name: "about", code: "table"});
+    expect(columns.filter((c: {file?: boolean}) => c.file).map((c: {name: string}) => c.name)).toEqual(["csv", "parquet"]);
+    expect(zh.other.map((o: {file: string}) => o.file)).toEqual(["manifest.json", "config.json"]);
+  });
+
+  it("reads a title written with an ASCII colon too, and none from no text", () => {
+    expect(titleOf("## 中文: 教师交流\n", "zh")).toBe("教师交流");
+    expect(titleOf(undefined, "en")).toBeNull();
+  });
+});
