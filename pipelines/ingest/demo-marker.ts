@@ -35,7 +35,7 @@ const STATEMENT = {
 /** The SHA-256 of a file, read in chunks (a province-size scores.csv is gigabytes). */
 export function sha256File(path: string): string {
   const hash = createHash("sha256");
-  const buffer = Buffer.allocUnsafe(4 << 20);
+  const buffer = Buffer.allocUnsafe(1 << 20);
   const fd = openSync(path, "r");
   try {
     for (;;) {
