@@ -33,7 +33,11 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
                           output folder (default out). It is replaced only when the whole run succeeds.
   --key-file <文件>       假名化密钥文件（放在数据目录之外）；也可用环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE
                           pseudonymisation key file (outside the data folders); or set JUNHENG_KEY / JUNHENG_KEY_FILE
-  --demo-key             使用公开的示例密钥（仅限示例数据）/ use the public demo key (synthetic data only)
+  --demo-key              使用公开的示例密钥：只用于 junheng demo 生成且未改动的数据（目录中的 JUNHENG_DEMO.json
+                          记录了每个数据文件的 SHA-256），其他输入一律拒绝，因为任何人都能用公开密钥由假名反查编号
+                          the public demo key: only for data \`junheng demo\` wrote, unchanged (JUNHENG_DEMO.json in
+                          the folder holds each data file's SHA-256); refused on any other input, since with a
+                          public key anyone can read an id back from its pseudonym
   --max-reject-rate <比例> 单个文件被拒绝行的比例上限，默认 ${DEFAULT_MAX_REJECT_RATE} / the largest share of rejected rows a file may have
   --threads <n>           DuckDB 线程数 / DuckDB threads
   --memory-limit <大小>    DuckDB 内存上限，如 4GB / DuckDB memory limit, e.g. 4GB

@@ -64,7 +64,7 @@ export {DEFAULT_MAX_REJECT_RATE};
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
   const started = new Date();
   const paths = checkOut(options.out, options.input);
-  const key = resolveKey({demoKey: options.demoKey, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
+  const key = resolveKey({demoKey: options.demoKey, input: options.input, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
   const config = readConfig(configText(options.input));
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
   const release = acquireLock(paths);

@@ -1,6 +1,6 @@
 // Shared test helpers: real files in temporary folders, the real CLI in a child process.
 import {spawn, spawnSync} from "node:child_process";
-import {cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync} from "node:fs";
+import {cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
@@ -25,6 +25,14 @@ export const TIMEOUT = {
 export function tempDir(prefix = "junheng-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/** A private key, for runs on folders that `junheng demo` did not write: the public demo key is refused there
+ * (pipelines/ingest/demo-marker.ts). Written to its own temporary folder, outside every input and output. */
+export const TEST_KEY = "junheng test key: private to the test suite, never a bureau's";
+export const TEST_KEY_FILE = join(tempDir("junheng-key-"), "test.key");
+writeFileSync(TEST_KEY_FILE, TEST_KEY);
+/** the run arguments that give it: `runCli(["run", "--input", input, ...PRIVATE_KEY])` */
+export const PRIVATE_KEY = ["--key-file", TEST_KEY_FILE];
 
 /** A fresh copy of a fixture, safe to change. */
 export function copyFixture(name: string): string {

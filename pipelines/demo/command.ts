@@ -22,6 +22,12 @@ const HELP = `junheng demo — 生成示例数据（含预设真值） / generat
             full-width digits, 年月日 dates and a few broken rows (listed in messy.json)
   --help    显示本帮助 / show this help
 
+输出目录中另有 JUNHENG_DEMO.json：声明数据为合成数据，并记录每个数据文件的 SHA-256。junheng run --demo-key
+（公开的示例密钥）只接受带有此标记、且数据文件未改动的目录；复制整个目录没有问题，放入真实文件则会被拒绝。
+The folder also gets JUNHENG_DEMO.json: a statement that the data are synthetic and each data file's SHA-256.
+junheng run --demo-key (the public demo key) accepts only a folder with this marker and its data files unchanged;
+a copy of the folder works, a real file dropped into it is refused.
+
 所有数字均为合成数据。Every number written is synthetic.
 退出码 Exit codes: 0 成功 success · 1 生成失败 generation failed · 2 参数错误 bad arguments
 `;

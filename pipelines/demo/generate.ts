@@ -1,9 +1,11 @@
 // `junheng demo`: writes a deterministic demo input (every file of the contract for PERIODS) plus
-// truth.json and junheng.config.json. Generation happens in DuckDB; JavaScript only loops over periods.
+// truth.json, junheng.config.json and the JUNHENG_DEMO.json marker (ingest/demo-marker.ts). Generation
+// happens in DuckDB; JavaScript only loops over periods.
 import {mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {Db} from "../db.js";
+import {writeDemoMarker} from "../ingest/demo-marker.js";
 import {lit} from "../sql.js";
 import {buildTables} from "./build.js";
 import {FILE_ORDER, fileQuery, isWritten, periodInfo, type DemoFile} from "./files.js";
@@ -76,6 +78,8 @@ export async function generateDemo(options: DemoOptions): Promise<DemoSummary> {
     writeJson(join(options.out, "truth.json"), await collectTruth(db, meta));
     writeJson(join(options.out, "junheng.config.json"), demoConfig(options.scale));
     if (options.messy) writeJson(join(options.out, "messy.json"), {note: MESSY_NOTE, broken_rows: brokenRows});
+    // JUNHENG_DEMO.json: the files' hashes, so the public demo key runs on these files and nothing else
+    writeDemoMarker(options.out, files.map((f) => `${f.period}/${f.file}.csv`), {tool: "junheng demo", scale: options.scale, seed: options.seed, messy: Boolean(options.messy), counties: spec.counties});
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     say(`done in ${seconds} s: ${files.length} files, ${files.reduce((n, f) => n + f.rows, 0)} rows`);
     return {scale: options.scale, seed: options.seed, out: options.out, messy: Boolean(options.messy), files, brokenRows, seconds};

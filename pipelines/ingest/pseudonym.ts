@@ -5,8 +5,10 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {resolve} from "node:path";
 import {UsageError} from "../errors.js";
 import {isInside, realPathOf} from "../paths.js";
+import {checkDemoInput} from "./demo-marker.js";
 
-/** The demo key is public on purpose: demo ids are synthetic. Never use it for real data. */
+/** The demo key is public on purpose: demo ids are synthetic. Never use it for real data: resolveKey gives it
+ * only for a folder `junheng demo` wrote, unchanged (demo-marker.ts). */
 export const DEMO_KEY = "junheng-demo-key (public, not secret; synthetic demo data only)";
 
 export interface PseudonymKey {
@@ -22,7 +24,10 @@ export function fingerprintOf(key: Buffer): string {
 }
 
 export interface KeyOptions {
+  /** the public demo key: refused unless `input` is unchanged demo output (demo-marker.ts) */
   demoKey?: boolean;
+  /** the input folder the key will pseudonymise (checked for the demo marker when demoKey is set) */
+  input?: string;
   keyFile?: string;
   /** directories the key file must not be inside (the input and output) */
   forbiddenDirs?: string[];
@@ -32,7 +37,11 @@ export interface KeyOptions {
 export function resolveKey(options: KeyOptions): PseudonymKey {
   const env = options.env ?? process.env;
   const make = (key: Buffer, source: string) => ({key, source, fingerprint: fingerprintOf(key)});
-  if (options.demoKey) return make(Buffer.from(DEMO_KEY), "demo (public key; synthetic data only)");
+  if (options.demoKey) {
+    if (options.input === undefined) throw new Error("resolveKey: the demo key needs the input folder, to check that it is demo data");
+    checkDemoInput(options.input);
+    return make(Buffer.from(DEMO_KEY), "demo (public key; synthetic data only)");
+  }
   const keyFile = options.keyFile ?? env.JUNHENG_KEY_FILE;
   if (keyFile) {
     const path = resolve(keyFile);
@@ -62,8 +71,8 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
     return make(Buffer.from(env.JUNHENG_KEY), "env JUNHENG_KEY");
   }
   throw new UsageError(
-    "没有假名化密钥：请设置环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE，或使用 --key-file <文件>（放在数据目录之外）。演示数据可用 --demo-key。",
-    "no pseudonymisation key: set JUNHENG_KEY or JUNHENG_KEY_FILE, or pass --key-file <file> (kept outside the data folders). For the demo data use --demo-key."
+    "没有假名化密钥：请设置环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE，或使用 --key-file <文件>（放在数据目录之外）。junheng demo 生成的示例数据可用 --demo-key。",
+    "no pseudonymisation key: set JUNHENG_KEY or JUNHENG_KEY_FILE, or pass --key-file <file> (kept outside the data folders). For demo data written by `junheng demo` use --demo-key."
   );
 }
 

@@ -3,7 +3,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {copyFixture, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+import {copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 let out: string;
 let before: Record<string, string>;
@@ -11,7 +11,7 @@ let before: Record<string, string>;
 beforeAll(() => {
   // a previous good run, which every failing run below must leave exactly as it was
   out = join(tempDir(), "out");
-  const result = runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]);
+  const result = runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]);
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   before = hashTree(out);
@@ -115,7 +115,7 @@ describe("file-level problems", () => {
   it.each(cases)("$name: exit 1, bilingual message naming the file, no stack trace, output untouched", ({code, where, mutate}) => {
     const input = copyFixture("clean");
     mutate(input);
-    const result = runCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet"]);
+    const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`错误 [${code}]`);
     expect(result.stderr).toContain(`Error [${code}]`);

@@ -3,7 +3,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {hashTree, runCli, spawnCli, tempDir} from "../helpers.js";
+import {hashTree, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 const INPUT = "test/fixtures/clean";
 let out: string;
@@ -11,13 +11,13 @@ let before: Record<string, string>;
 
 beforeAll(() => {
   out = join(tempDir(), "out");
-  expect(runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+  expect(runCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
   before = hashTree(out);
 });
 
 /** Start a run that pauses at `stage`, wait until it says so, then run `then` while it is paused. */
 async function whilePaused(stage: string, then: () => void | Promise<void>, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-  const child = spawnCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"], {JUNHENG_TEST_PAUSE_AFTER: stage});
+  const child = spawnCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"], {JUNHENG_TEST_PAUSE_AFTER: stage});
   const exited = new Promise((resolve) => child.on("exit", resolve));
   let stderr = "";
   await new Promise<void>((resolve, reject) => {
@@ -43,14 +43,14 @@ describe("a killed run", () => {
     });
     expect(hashTree(out)).toEqual(before);
     // the next run cleans up the leftovers and succeeds
-    expect(runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+    expect(runCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
     expect(readdirSync(dirname(out)).filter((entry) => entry.startsWith(".junheng-"))).toEqual([]);
     before = hashTree(out);
   });
 
   it("killed at arbitrary moments leaves either the old or a complete new output", async () => {
     for (const delay of [300, 700, 1100, 1500]) {
-      const child = spawnCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]);
+      const child = spawnCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"]);
       const exited = new Promise((resolve) => child.on("exit", resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill("SIGKILL");
@@ -71,7 +71,7 @@ describe("concurrent runs", () => {
     await whilePaused("ingest", () => {
       // "at once", without a clock: the first run stays paused until this returns, so a second run that
       // waited for the lock would never return
-      const second = runCli(["run", "--input", INPUT, "--out", out, "--demo-key", "--quiet"]);
+      const second = runCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"]);
       expect(second.status).toBe(1);
       expect(second.stderr).toMatch(/另一个 junheng 进程（pid \d+/);
       expect(second.stderr).toMatch(/another junheng run \(pid \d+/);
@@ -83,7 +83,7 @@ describe("concurrent runs", () => {
 describe("determinism", () => {
   it("two runs over the same input publish byte-identical tables", () => {
     const other = join(tempDir(), "out");
-    expect(runCli(["run", "--input", INPUT, "--out", other, "--demo-key", "--quiet"]).status).toBe(0);
+    expect(runCli(["run", "--input", INPUT, "--out", other, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
     const first = hashTree(join(out, "published"));
     const second = hashTree(join(other, "published"));
     const tables = Object.keys(first).filter((file) => file.endsWith(".parquet") || file.endsWith(".csv"));

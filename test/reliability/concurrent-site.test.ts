@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import {copyPublished} from "../../pipelines/site/copy-published.js";
-import {TIMEOUT, runCli, spawnCli, tempDir} from "../helpers.js";
+import {TIMEOUT, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 function checkCopy(data: string): string {
   const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8"));
@@ -21,13 +21,13 @@ function checkCopy(data: string): string {
 describe("a run while the site step reads the output", () => {
   it("gives whole copies and successful runs", async () => {
     const out = join(tempDir(), "out");
-    expect(runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]).status).toBe(0);
+    expect(runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
     const inputs = ["data/demo", "test/fixtures/clean", "data/demo", "test/fixtures/clean", "data/demo", "test/fixtures/clean"];
     const codes: (number | null)[] = [];
     let running = true;
     const runs = (async () => {
       for (const input of inputs) {
-        const child = spawnCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet"]);
+        const child = spawnCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
         codes.push(await new Promise<number | null>((resolve) => child.on("exit", resolve)));
       }
       running = false;

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import {tableFromIPC} from "apache-arrow";
 import {Db} from "../../pipelines/db.js";
 import {lit} from "../../pipelines/sql.js";
-import {copyFixture, hasStackTrace, runCli, tempDir} from "../helpers.js";
+import {copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const DDE = "=cmd|' /C calc'!A0";
@@ -39,7 +39,7 @@ beforeAll(() => {
   }
   const groups = join(input, "2025Q3", "groups.csv");
   writeFileSync(groups, readFileSync(groups, "utf8").replace("北街小学教育集团", GROUP));
-  const result = runCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet", "--max-reject-rate", "1"]);
+  const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]);
   expect(hasStackTrace(result.stderr)).toBe(false);
   status = result.status;
 }, 300_000);

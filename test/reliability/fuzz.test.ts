@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {runPipeline} from "../../pipelines/run.js";
 import {InputError, UsageError} from "../../pipelines/errors.js";
 import {InputProblems} from "../../pipelines/ingest/ingest.js";
-import {TIMEOUT, copyFixture, hashTree, hasStackTrace, runCli, tempDir} from "../helpers.js";
+import {TIMEOUT, copyFixture, hashTree, hasStackTrace, runCli, tempDir, PRIVATE_KEY, TEST_KEY_FILE} from "../helpers.js";
 
 const FILES = ["2025Q3", "2025Q4"].flatMap((period) => readdirSync(join("test/fixtures/clean", period)).map((name) => `${period}/${name}`));
 
@@ -108,7 +108,7 @@ const FOUND: Array<{file: string; mutations: string[]; seed: number; lenient: bo
 describe("fuzzing the contract files", () => {
   it("every mutated input ends in reconciled success or a bilingual file-level problem", async () => {
     const out = join(tempDir(), "out");
-    await runPipeline({input: "test/fixtures/clean", out, demoKey: true});
+    await runPipeline({input: "test/fixtures/clean", out, keyFile: TEST_KEY_FILE});
     let before = hashTree(out);
     const outcomes: Record<string, number> = {};
     await fc.assert(
@@ -116,7 +116,7 @@ describe("fuzzing the contract files", () => {
         const input = copyFixture("clean");
         mutate(input, file, mutations, seed);
         try {
-          const {manifest} = await runPipeline({input, out, demoKey: true, maxRejectRate: lenient ? 1 : 0.05});
+          const {manifest} = await runPipeline({input, out, keyFile: TEST_KEY_FILE, maxRejectRate: lenient ? 1 : 0.05});
           for (const report of manifest.files) expect(report.rows_loaded + report.rows_rejected).toBe(report.rows_read);
           outcomes.success = (outcomes.success ?? 0) + 1;
           before = hashTree(out);
@@ -142,7 +142,7 @@ describe("fuzzing the contract files", () => {
     for (let i = 0; i < 8; i++) {
       const input = copyFixture("clean");
       mutate(input, pick(FILES, rand), [pick(names, rand), pick(names, rand)], Math.floor(rand() * 2 ** 31));
-      const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), "--demo-key", "--quiet"]);
+      const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), ...PRIVATE_KEY, "--quiet"]);
       expect([0, 1]).toContain(result.status);
       expect(hasStackTrace(result.stderr), result.stderr).toBe(false);
       expect(result.stderr).not.toMatch(/Internal error|内部错误/);

@@ -7,13 +7,13 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {createServer, type Server} from "node:net";
 import {join, relative} from "node:path";
-import {FIXTURES, ROOT, copyFixture, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+import {FIXTURES, ROOT, copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {publishedDir, siteOut} from "../../pipelines/site/out-dir.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
 const SLOW = {timeout: 900_000};
 
-const run = (input: string, out = join(tempDir(), "out"), extra: string[] = ["--demo-key"]) => ({out, ...runCli(["run", "--input", input, "--out", out, "--quiet", ...extra])});
+const run = (input: string, out = join(tempDir(), "out"), extra: string[] = PRIVATE_KEY) => ({out, ...runCli(["run", "--input", input, "--out", out, "--quiet", ...extra])});
 
 /** Exit 1, the given Chinese/English line pairs, the closing line, no output folder, the input unchanged. */
 function expectProblems(input: string, before: Record<string, string>, result: ReturnType<typeof run>, lines: string[]): void {

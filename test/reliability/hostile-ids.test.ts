@@ -6,7 +6,7 @@ import {appendFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import Papa from "papaparse";
 import {Db} from "../../pipelines/db.js";
-import {copyFixture, hasStackTrace, runCli, tempDir} from "../helpers.js";
+import {copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 // each would otherwise be a path outside the data folder, a broken path or URL, or markup in a page
 const HOSTILE = [
@@ -43,7 +43,7 @@ beforeAll(() => {
   appendFileSync(join(q3, "memberships.csv"), csvLine([HOSTILE[0]!, "S005", "lead", "2024-11-01", ""]));
   appendFileSync(join(q3, "memberships.csv"), csvLine(["JT6200002", "6207020001", "lead", "2024-11-01", ""]));
   appendFileSync(join(q3, "memberships.csv"), csvLine(["甘州区第一教育集团", "S005", "lead", "2024-11-01", ""]));
-  const result = runCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet", "--max-reject-rate", "1"]);
+  const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]);
   status = result.status;
   stderr = result.stderr;
 }, 300_000);

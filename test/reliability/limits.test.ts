@@ -6,9 +6,9 @@ import {execFileSync, spawn} from "node:child_process";
 import {createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statfsSync, writeFileSync, copyFileSync} from "node:fs";
 import {once} from "node:events";
 import {join} from "node:path";
-import {CLI, ROOT, TIMEOUT, hashTree, hasStackTrace, runCli, tempDir} from "../helpers.js";
+import {CLI, ROOT, TIMEOUT, hashTree, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
-const run = (out: string) => runCli(["run", "--input", "test/fixtures/clean", "--out", out, "--demo-key", "--quiet"]);
+const run = (out: string) => runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]);
 
 describe("a full disk", () => {
   const mountPoint = tempDir("junheng-full-");
@@ -83,7 +83,7 @@ describe("a file larger than the memory given to the run", () => {
     scores.end();
     await once(scores, "finish");
     const out = join(tempDir(), "out");
-    const child = spawn(process.execPath, ["--max-old-space-size=128", CLI, "run", "--input", input, "--out", out, "--demo-key", "--quiet", "--memory-limit", "512MB", "--max-reject-rate", "1"], {cwd: ROOT});
+    const child = spawn(process.execPath, ["--max-old-space-size=128", CLI, "run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--memory-limit", "512MB", "--max-reject-rate", "1"], {cwd: ROOT});
     let peakKb = 0;
     const poll = setInterval(() => {
       try {

@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {FIXTURES, ROOT, hasStackTrace, hashTree, runCli, tempDir} from "../helpers.js";
+import {FIXTURES, ROOT, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {UsageError} from "../../pipelines/errors.js";
 import {MARKER, checkOut, foreignEntries, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
 
@@ -25,7 +25,7 @@ function victim(): {root: string; input: string} {
   return {root, input};
 }
 
-const run = (input: string, out: string, env: Record<string, string> = {}) => runCli(["run", "--input", input, "--out", out, "--demo-key", "--quiet"], env);
+const run = (input: string, out: string, env: Record<string, string> = {}) => runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"], env);
 
 /** Exit 1 and exactly two lines: the Chinese then the English refusal, each naming --out and the reason. */
 function expectRefused(result: ReturnType<typeof runCli>, out: string, zh: string, en: string): void {
