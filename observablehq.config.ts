@@ -3,7 +3,7 @@
 // time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
 import {existsSync, readFileSync} from "node:fs";
 import {PAGES, PAGE_TITLES} from "./pipelines/site/pages.js";
-import {t} from "./src/wording/index.js";
+import {t} from "./src/wording/all.js";
 
 type Lang = "zh" | "en";
 

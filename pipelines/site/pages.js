@@ -1,8 +1,8 @@
 // The site's pages in menu order, with their titles in both languages: read by the site's header
 // (observablehq.config.ts) and by english-pages.ts to title the generated English pages. The titles'
-// wording is in the site's one catalogue (src/wording/site.js), which the site build may read: a leaf of
-// plain data, docs/architecture.md.
-import {t} from "../../src/wording/index.js";
+// wording is in src/wording/site.js (read through all.js, every area), which the site build may read: a
+// leaf of plain data, docs/architecture.md.
+import {t} from "../../src/wording/all.js";
 
 export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
 

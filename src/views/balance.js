@@ -2,7 +2,10 @@
 // the county coefficients of variation, the Theil decomposition and the rural/urban ratio, for a chosen
 // period and section.
 import {GREYS, LOCALITY_COLORS, STATUS_COLORS} from "../components/colors.js";
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import balanceWording from "../wording/balance.js";
+
+const {label, t} = wording(balanceWording);
 
 /** the compliance rule of pipelines/models/marts/school_resources.sql (which decides is_compliant): at least
  * six of the seven indicators met and none below 85% of its standard; the chart colours cells by it */

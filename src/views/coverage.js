@@ -1,8 +1,11 @@
 // The coverage page (src/coverage.md): schools and students in groups by county, locality and stage for a
 // chosen period, weak schools, the trend by locality, and the schools still in no group.
 import {GREYS, LOCALITY_COLORS} from "../components/colors.js";
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import coverageWording from "../wording/coverage.js";
 import {byOrder, LOCALITY_ORDER, STAGE_ORDER} from "./order.js";
+
+const {label, t} = wording(coverageWording);
 
 const DIMENSIONS = ["county", "stage", "locality", "ownership"];
 

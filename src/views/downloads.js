@@ -1,7 +1,10 @@
 // The downloads page (src/downloads.md): every published table with its CSV and Parquet files, named by
 // what it holds (the Chinese or English title of its definition on the methodology page), and the run
 // manifest and configuration.
-import {formats, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import downloadsWording from "../wording/downloads.js";
+
+const {t} = wording(downloadsWording);
 
 /**
  * @param {{manifest: object, methodology: Record<string, string>}} tables the run manifest and the marts'

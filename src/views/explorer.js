@@ -1,6 +1,9 @@
 // The SQL explorer (src/explorer.md): its words, from the wording catalogue, for the page and for the
 // components it hands them to (sqlEditor, queryResult, tableList), and its example queries.
-import {formats, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import explorerWording from "../wording/explorer.js";
+
+const {t} = wording(explorerWording);
 
 /**
  * @param {{manifest: object}} tables the run manifest (a demo run says so)

@@ -3,8 +3,11 @@
 // point says which exam it is and of which kind (district exam or group joint exam): the two kinds are not
 // comparable, and the series mixes them until issue 14 changes the method.
 import {GREYS, SERIES_COLORS, seriesColors} from "../components/colors.js";
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import gapsWording from "../wording/gaps.js";
 import {byOrder, COMPARISON_ORDER, SECTION_ORDER, SUBJECT_ORDER} from "./order.js";
+
+const {label, t} = wording(gapsWording);
 
 /** codes in `order` first, then the rest alphabetically */
 const inOrder = (codes, order) => [...new Set(codes)].map((code) => ({code})).sort(byOrder("code", order)).map(({code}) => code);

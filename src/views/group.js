@@ -2,10 +2,13 @@
 // standard, 三率一分 per exam, the lead–member gap, value-added (the group's and its schools') and
 // teacher exchanges by direction. It reads the group's own file (pipelines/site/group-slice.ts).
 import {BAND_COLORS, DIRECTION_COLORS, GREYS, LOCALITY_COLORS, RATE_COLORS, ROLE_COLORS, STATUS_COLORS, seriesColors} from "../components/colors.js";
-import {column, formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import groupWording from "../wording/group.js";
 import {inSchoolOrder} from "./groups.js";
 import {LOCALITY_ORDER} from "./order.js";
 import {COMPLIANCE} from "./targets.js";
+
+const {column, label, t} = wording(groupWording);
 
 /** directions of an exchange seen from a group, in the order a reader looks for them */
 export const DIRECTIONS = ["lead→member", "member→lead", "member→member", "lead→outside", "member→outside", "outside→lead", "outside→member"];

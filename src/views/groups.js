@@ -1,7 +1,10 @@
 // The list of groups (src/groups.md): every group's profile at the end of a chosen period, searchable,
 // each name linking to the group's page.
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import groupsWording from "../wording/groups.js";
 import {STAGE_ORDER} from "./order.js";
+
+const {label, t} = wording(groupsWording);
 
 /** stage codes in school order (小学, 初中, 九年一贯制 …), not the published alphabetical order */
 export function inSchoolOrder(stages) {

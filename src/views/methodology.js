@@ -2,7 +2,10 @@
 // text beside its SQL, pipelines/models/marts/<table>.md, in the page's language), the settings, the input
 // contract and the run record. Names a researcher needs (columns, tables, settings, codes) are marked as
 // code — `name` in texts, `code: true` in tables — and always stand beside words that say what they are.
-import {column, formats, has, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import methodologyWording from "../wording/methodology.js";
+
+const {column, has, label, t} = wording(methodologyWording);
 
 /**
  * One language's part of a mart's bilingual text ("# table", "## 中文：title …", "## English: title …"):

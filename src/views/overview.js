@@ -1,7 +1,10 @@
 // The overview (src/index.md): the latest headline figures against their targets, and five trends.
 import {GREYS, LOCALITY_COLORS, STATUS_COLORS} from "../components/colors.js";
-import {formats, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import overviewWording from "../wording/overview.js";
 import {targetChecks} from "./targets.js";
+
+const {t} = wording(overviewWording);
 
 /**
  * @param {{headline: object[], manifest: object}} tables the published headline rows and manifest

@@ -2,8 +2,11 @@
 // rate and backbone share against their targets, and the flows between urban, town and rural schools and
 // between lead and member schools (their sums and directions are worked out here, not in the page).
 import {GREYS, LOCALITY_COLORS, ROLE_COLORS, STATUS_COLORS} from "../components/colors.js";
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import teachersWording from "../wording/teachers.js";
 import {byOrder, LOCALITY_ORDER} from "./order.js";
+
+const {label, t} = wording(teachersWording);
 
 /** lead and member schools, then schools in no group */
 export const ROLE_ORDER = ["lead", "member", "none"];

@@ -3,9 +3,12 @@
 // headline KPIs against the targets (the overview's), coverage by locality (the coverage page's card), the
 // urban–rural gap and the latest value-added (uploadView).
 import {BAND_COLORS, seriesColors} from "../components/colors.js";
-import {formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import uploadWording from "../wording/upload.js";
 import {coverageView} from "./coverage.js";
 import {headlineKpis} from "./overview.js";
+
+const {label, t} = wording(uploadWording);
 
 /** how many rejects the table shows; the CSV download holds them all */
 export const REJECTS_SHOWN = 200;

@@ -1,8 +1,11 @@
 // The value-added page (src/value-added.md): for one exam pair and subject, each school's value-added with
 // its interval, shrunken against raw, each group's value-added, and each group's lead minus members.
 import {BAND_COLORS, GREYS, LOCALITY_COLORS, LOCALITIES, ROLE_COLORS, SERIES_COLORS} from "../components/colors.js";
-import {column, formats, label, t} from "../wording/index.js";
+import {formats, wording} from "../wording/index.js";
+import valueAddedWording from "../wording/valueAdded.js";
 import {byOrder, SUBJECT_ORDER} from "./order.js";
+
+const {column, label, t} = wording(valueAddedWording);
 
 const BANDS = ["above", "average", "below"];
 const LIMITS = ["causal", "linked", "crossing", "ceiling", "snapshot"];

@@ -1,17 +1,20 @@
 // The wording catalogue (src/wording/): every key in both languages, the same placeholders on both sides,
-// each key written once, each file registered in index.js and holding only its own area's keys.
+// each key written once, each file registered in all.js and holding only its own area's keys; each page
+// loading the areas its keys are in.
 import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
+import {join, relative} from "node:path";
 import {describe, expect, it} from "vitest";
-import {AREAS, CATALOGUE, column, formats, label, t} from "../../src/wording/index.js";
+import {AREAS, CATALOGUE, column, formats, label, SHARED, t} from "../../src/wording/all.js";
+import * as shared from "../../src/wording/index.js";
 
-const DIR = join(import.meta.dirname, "..", "..", "src", "wording");
-const NOT_AREAS = new Set(["index.js", "format.js"]);
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIR = join(ROOT, "src", "wording");
+const NOT_AREAS = new Set(["index.js", "all.js", "format.js"]);
 const areaFiles = readdirSync(DIR).filter((name) => name.endsWith(".js") && !NOT_AREAS.has(name)).sort();
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
 describe("the wording catalogue", () => {
-  it("registers every file of src/wording in index.js, under the file's name", () => {
+  it("registers every file of src/wording in all.js, under the file's name", () => {
     expect(Object.keys(AREAS).sort()).toEqual(areaFiles.map((name) => name.replace(/\.js$/, "")));
   });
 
@@ -50,6 +53,46 @@ describe("the wording catalogue", () => {
       }
     }
     expect(twice).toEqual([]);
+  });
+});
+
+describe("a page's areas", () => {
+  // every t(lang, …) and has(…) call of the site's code: the area names in its key's literal parts
+  const areasCalled = (code: string): string[] =>
+    [...code.matchAll(/(?<![\w.])(?:t\(\s*lang\s*,|has\()([^,)]*)/g)].flatMap((call) => [...call[1]!.matchAll(/["'`](\w+)\./g)].map((m) => m[1]!));
+  const areasImported = (code: string): string[] => [...code.matchAll(/from\s+["'](?:\.\.|)\/wording\/(\w+)\.js["']/g)].map((m) => m[1]!);
+  const siteFiles = (dir: string): string[] =>
+    readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>
+      entry.isDirectory()
+        ? ["data", "en", "vendor", "wording"].includes(entry.name) ? [] : siteFiles(join(dir, entry.name))
+        : /\.(js|md)$/.test(entry.name) ? [join(dir, entry.name)] : []
+    );
+
+  it("reads the calls as written", () => {
+    expect(areasCalled('t(lang, x ? "common.yes" : "common.no"); has(`methodology.stage.${s}`); w("coverage.title"); const w = (k) => t(lang, `balance.${k}`);')).toEqual(["common", "common", "methodology", "balance"]);
+  });
+
+  it("each module of the site imports the file of every area whose keys it looks up, but the shared ones", () => {
+    const missing: string[] = [];
+    const files = siteFiles(join(ROOT, "src"));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const code = readFileSync(file, "utf8");
+      const imported = new Set([...Object.keys(SHARED), ...areasImported(code)]);
+      for (const area of areasCalled(code)) if (!imported.has(area)) missing.push(`${relative(ROOT, file)}: ${area}`);
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it("index.js holds only the shared areas: an area not passed to wording() throws, as an unknown key does", () => {
+    expect(Object.keys(SHARED).sort()).toEqual(["column", "common", "label"]);
+    expect(shared.t("en", "common.noData")).toBe(CATALOGUE["common.noData"]!.en);
+    expect(() => shared.t("en", "balance.cv.title")).toThrow(/balance\.cv\.title/);
+    expect(shared.has("balance.cv.title")).toBe(false);
+    const balance = shared.wording(AREAS.balance!);
+    expect(balance.t("zh", "balance.cv.title")).toBe(CATALOGUE["balance.cv.title"]!.zh);
+    expect(balance.has("common.noData")).toBe(true);
+    expect(() => balance.t("zh", "gaps.title")).toThrow(/gaps\.title/);
   });
 });
 
