@@ -84,6 +84,8 @@ export const PUBLIC_EDITION: Record<string, PublicRule> = {
   exchange_flows: {},
   // the headline's exam figure is the county's (or region's) urban–rural gap: an aggregate
   headline: {exam: ["gap_exam_id", "urban_rural_gap"]},
+  // the exams' names and dates, no result
+  exam_list: {},
   // exam-based figures: aggregates over several schools only
   exam_school: {drop: "school_exam", exam: true},
   value_added_school: {drop: "school_value_added", exam: true},

@@ -2,7 +2,7 @@
 // to the project root (as `npm run build` passes it to --out), default `out`; and which edition the site
 // shows: JUNHENG_EDITION, `public` (the default: what may go on the internet) or `internal`
 // (docs/editions.md). The site reads <out>/published/<edition>/ only.
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {UsageError} from "../errors.js";
 import {EDITIONS, type Edition} from "../editions.js";
@@ -34,4 +34,15 @@ export function publishedDir(root: string, out?: string, edition: Edition = site
     );
   }
   return join(dir, "published", edition);
+}
+
+/**
+ * Where `observable build` writes the site of the edition prepared in src/data (observablehq.config.ts
+ * follows the same rule): dist/ for the public edition, dist-internal/ for the internal one, so that the
+ * folder a bureau uploads to a public server never holds the internal edition.
+ */
+export function siteDist(root: string): string {
+  const manifest = join(root, "src", "data", "manifest.json");
+  const edition = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as {edition?: string}).edition : undefined;
+  return join(root, edition === "internal" ? "dist-internal" : "dist");
 }

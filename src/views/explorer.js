@@ -2,8 +2,11 @@
 // components it hands them to (sqlEditor, queryResult, tableList), and its example queries.
 import {formats, t} from "../wording/index.js";
 
+const leftOutTables = (manifest) => (manifest.left_out?.tables ?? []).map((item) => item.table);
+
 /**
- * @param {{manifest: object}} tables the run manifest (a demo run says so)
+ * @param {{manifest: object}} tables the edition's manifest (a demo run says so; the tables it publishes and
+ *   those it leaves out, docs/editions.md)
  * @param {object} config
  * @param {"zh"|"en"} lang
  */
@@ -33,7 +36,10 @@ export function explorerView({manifest}, config, lang) {
     tablesEnd: w("tablesEnd"),
     methodology: w("methodology"),
     targetsNote: w("targetsNote"),
-    examples: EXAMPLES.map((example) => ({...example, label: w(`example.${example.id}`)})),
+    // only the examples that query tables of this edition (the public one has no school's exam results)
+    examples: EXAMPLES.filter((example) => !leftOutTables(manifest).some((table) => new RegExp(`\\b${table}\\b`).test(example.sql))).map((example) => ({...example, label: w(`example.${example.id}`)})),
+    /** the page's Arrow files of the tables this edition publishes (its manifest), by name */
+    arrowFiles: (files) => Object.fromEntries(Object.entries(files).filter(([name]) => (manifest.published ?? []).some((table) => table.table === name))),
     status: {
       starting: w("status.starting"),
       wasm: (bytes) => w("status.wasm", {mb: f.num(bytes / 1e6, 1)}),
