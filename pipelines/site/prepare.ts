@@ -5,6 +5,7 @@
 //                         (JUNHENG_EDITION: public, the default, or internal; docs/editions.md)
 //   table-files.ts        every table (and narrower slices) as column JSON (encode-table.ts)
 //   edition-file.ts       which edition, and what it leaves out (src/data/edition.json; empty tables in its place)
+//   file-list.ts          the edition's Arrow, CSV and Parquet files for the explorer and downloads (src/data/files.js)
 //   group-files.ts        one small JSON per group (group-slice.ts) and the list of groups
 //   exam-list.ts          the exams' names and dates (exam_list)
 //   methodology-files.ts  the metrics' texts and the input contract
@@ -18,6 +19,7 @@ import {bundleVendor} from "./bundle-vendor.js";
 import {copyPublished, dateColumns} from "./copy-published.js";
 import {writeEditionFile} from "./edition-file.js";
 import {writeEnglishPages} from "./english-pages.js";
+import {writeFileList} from "./file-list.js";
 import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
 import {writeMethodologyFiles} from "./methodology-files.js";
@@ -35,6 +37,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);
   writeEditionFile();
+  writeFileList();
   writeGroupFiles(tables, dates);
   writeExamList(tables.exam_list ?? []);
   writeMethodologyFiles();

@@ -38,8 +38,6 @@ export function explorerView({manifest}, config, lang) {
     targetsNote: w("targetsNote"),
     // only the examples that query tables of this edition (the public one has no school's exam results)
     examples: EXAMPLES.filter((example) => !leftOutTables(manifest).some((table) => new RegExp(`\\b${table}\\b`).test(example.sql))).map((example) => ({...example, label: w(`example.${example.id}`)})),
-    /** the page's Arrow files of the tables this edition publishes (its manifest), by name */
-    arrowFiles: (files) => Object.fromEntries(Object.entries(files).filter(([name]) => (manifest.published ?? []).some((table) => table.table === name))),
     status: {
       starting: w("status.starting"),
       wasm: (bytes) => w("status.wasm", {mb: f.num(bytes / 1e6, 1)}),
