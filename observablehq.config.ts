@@ -9,8 +9,11 @@ type Lang = "zh" | "en";
 
 const config = readJson<{region_name?: string}>("src/data/config.json") ?? {};
 const groups = readJson<{group_id: string}[]>("src/data/groups.json") ?? [];
-const manifest = readJson<{run?: {pseudonym_key?: string}; as_of_date?: string}>("src/data/manifest.json");
+const manifest = readJson<{edition?: string; run?: {pseudonym_key?: string}; as_of_date?: string}>("src/data/manifest.json");
 const isDemo = /demo/i.test(manifest?.run?.pseudonym_key ?? "");
+// the edition prepared in src/data (docs/editions.md): every page says which it is, and the internal one is
+// built into its own folder (pipelines/site/out-dir.ts siteDist follows the same rule)
+const edition: "public" | "internal" = manifest?.edition === "internal" ? "internal" : "public";
 
 function readJson<T>(path: string): T | undefined {
   const url = new URL(path, import.meta.url);
@@ -40,7 +43,9 @@ function header({path}: {path: string}): string {
     return `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escape((PAGE_TITLES as Record<string, Record<Lang, string>>)[page]![lang])}</a>`;
   }).join("");
   const region = config.region_name ? escape(config.region_name) : "";
+  const badge = `<span class="jh-edition" data-edition="${edition}">${escape(t(lang, edition === "internal" ? "site.edition.internalBadge" : "site.edition.public"))}</span>`;
   return `<div class="jh-masthead"><a class="jh-brand" href="${prefix}index"><span class="jh-mark">均衡</span><span>${region}${region ? " · " : ""}${escape(t(lang, "site.name"))}</span></a>`
+    + badge
     + `<a class="jh-lang" href="${counterpart(path)}" hreflang="${lang === "en" ? "zh-CN" : "en"}" lang="${lang === "en" ? "zh-CN" : "en"}">${t(lang, "site.otherLanguage")}</a></div>`
     + `<nav class="jh-nav" aria-label="${t(lang, "site.nav")}">${links}</nav>`;
 }
@@ -48,6 +53,7 @@ function header({path}: {path: string}): string {
 function footer({path}: {path: string}): string {
   const lang = langOf(path);
   const parts = [
+    `<strong data-edition="${edition}">${escape(t(lang, `site.footer.${edition}`))}</strong>`,
     isDemo ? `<strong>${escape(t(lang, "site.footer.demo"))}</strong>` : "",
     manifest?.as_of_date ? escape(t(lang, "site.footer.asOf", {date: manifest.as_of_date})) : "",
     escape(t(lang, "site.footer.tool"))
@@ -59,7 +65,7 @@ function footer({path}: {path: string}): string {
 export default {
   title: "均衡 Junheng",
   root: "src",
-  output: "dist",
+  output: edition === "internal" ? "dist-internal" : "dist",
   // plain .html links: an intranet static server needs no rewrite rules
   preserveExtension: true,
   preserveIndex: true,

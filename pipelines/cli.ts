@@ -29,8 +29,8 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
   --input <目录>          输入目录：每个期次一个子目录（如 2025Q3/），内含 schools.csv 等文件
                           input folder: one sub-folder per period (e.g. 2025Q3/) holding schools.csv etc.
                           省略时使用内置示例数据（并使用公开的示例密钥）/ omitted: the embedded demo data (with the public demo key)
-  --out <目录>            输出目录（默认 out）：warehouse.duckdb、manifest.json、rejects.csv、published/
-                          output folder (default out). It is replaced only when the whole run succeeds.
+  --out <目录>            输出目录（默认 out）：warehouse.duckdb、manifest.json、rejects.csv、published/public/（公开版）、published/internal/（内部版）
+                          output folder (default out): the same, with the public and the internal edition. It is replaced only when the whole run succeeds.
   --key-file <文件>       假名化密钥文件（放在数据目录之外）；也可用环境变量 JUNHENG_KEY 或 JUNHENG_KEY_FILE
                           pseudonymisation key file (outside the data folders); or set JUNHENG_KEY / JUNHENG_KEY_FILE
   --demo-key              使用公开的示例密钥：只用于 junheng demo 生成且未改动的数据（目录中的 JUNHENG_DEMO.json
@@ -190,8 +190,8 @@ async function runCommand(argv: string[]): Promise<number> {
   const read = manifest.files.reduce((sum, file) => sum + file.rows_read, 0);
   const loaded = manifest.files.reduce((sum, file) => sum + file.rows_loaded, 0);
   console.log(
-    `完成：${manifest.periods.length} 个期次，读入 ${read.toLocaleString("zh-CN")} 行，入库 ${loaded.toLocaleString("zh-CN")} 行，拒绝 ${manifest.rejects.total_rows.toLocaleString("zh-CN")} 行（见 rejects.csv），发布 ${manifest.published.length} 张表 → ${out}\n` +
-      `Done: ${manifest.periods.length} periods, ${read.toLocaleString("en")} rows read, ${loaded.toLocaleString("en")} loaded, ${manifest.rejects.total_rows.toLocaleString("en")} rejected (see rejects.csv), ${manifest.published.length} tables published → ${out} in ${(manifest.stages_ms.total_ms! / 1000).toFixed(1)} s`
+    `完成：${manifest.periods.length} 个期次，读入 ${read.toLocaleString("zh-CN")} 行，入库 ${loaded.toLocaleString("zh-CN")} 行，拒绝 ${manifest.rejects.total_rows.toLocaleString("zh-CN")} 行（见 rejects.csv），发布公开版 ${tableCount(manifest.editions.public)} 张表、内部版 ${tableCount(manifest.editions.internal)} 张表 → ${out}/published/\n` +
+      `Done: ${manifest.periods.length} periods, ${read.toLocaleString("en")} rows read, ${loaded.toLocaleString("en")} loaded, ${manifest.rejects.total_rows.toLocaleString("en")} rejected (see rejects.csv), ${tableCount(manifest.editions.public)} tables in the public edition and ${tableCount(manifest.editions.internal)} in the internal one → ${out}/published/ in ${(manifest.stages_ms.total_ms! / 1000).toFixed(1)} s`
   );
   for (const warning of manifest.warnings.filter((w) => w.code !== "carried_forward")) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
   return 0;
@@ -286,4 +286,9 @@ class Progress {
   done(): void {
     if (this.tty && !this.quiet) process.stderr.write("\r\x1b[K");
   }
+}
+
+/** an edition's data tables (its config.json is listed beside them) */
+function tableCount(edition: {published: {table: string}[]}): number {
+  return edition.published.filter((table) => table.table !== "config").length;
 }

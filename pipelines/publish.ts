@@ -1,4 +1,4 @@
-// Writes every mart to <build>/published as Parquet and CSV (UTF-8 with BOM, so Excel opens the
+// Writes each mart (or an edition's rows of it) to a folder of <build>/published as Parquet and CSV (UTF-8 with BOM, so Excel opens the
 // Chinese correctly) for people, and Arrow IPC for the site and the explorer; ordered by the model's key
 // so that two runs give identical files.
 import {createHash} from "node:crypto";
@@ -26,29 +26,42 @@ export interface PublishedTable {
   files: PublishedFile[];
 }
 
+/** A relation to publish under a mart's name: the mart itself, or an edition's rows of it (pipelines/editions.ts). */
+export interface PublishSource {
+  name: string;
+  relation: string;
+  grain: string;
+  key: string[];
+}
+
 export async function publishMarts(db: Db, marts: readonly Model[], dir: string): Promise<PublishedTable[]> {
+  return publishRelations(db, marts.map((model) => ({name: model.name, relation: model.name, grain: model.grain, key: model.key})), dir);
+}
+
+/** Each relation as <dir>/<name>.parquet, .csv and .arrow, ordered by its key. */
+export async function publishRelations(db: Db, sources: readonly PublishSource[], dir: string): Promise<PublishedTable[]> {
   mkdirSync(dir, {recursive: true});
   const tables: PublishedTable[] = [];
-  for (const model of marts) {
-    const order = model.key.length > 0 ? `order by ${model.key.map(ident).join(", ")}` : "";
-    const query = `select * from ${model.name} ${order}`;
+  for (const {name, relation, grain, key} of sources) {
+    const order = key.length > 0 ? `order by ${key.map(ident).join(", ")}` : "";
+    const query = `select * from ${relation} ${order}`;
     // the CSV's rows in the same order as the Parquet's, sorted by the true text before any ' is added
-    const csvOrder = model.key.length > 0 ? `order by ${model.key.map((column) => `${model.name}."${column}"`).join(", ")}` : "";
-    const parquet = join(dir, `${model.name}.parquet`);
-    const csv = join(dir, `${model.name}.csv`);
+    const csvOrder = key.length > 0 ? `order by ${key.map((column) => `${relation}.${ident(column)}`).join(", ")}` : "";
+    const parquet = join(dir, `${name}.parquet`);
+    const csv = join(dir, `${name}.csv`);
     await db.run(`copy (${query}) to ${lit(parquet)} (format parquet, compression zstd, row_group_size 100000)`);
     const plainCsv = `${csv}.plain`;
-    await db.run(`copy (${await csvSafeSelect(db, model.name)} ${csvOrder}) to ${lit(plainCsv)} (format csv, header true)`);
+    await db.run(`copy (${await csvSafeSelect(db, relation)} ${csvOrder}) to ${lit(plainCsv)} (format csv, header true)`);
     await withBom(plainCsv, csv);
-    const arrow = join(dir, `${model.name}.arrow`);
+    const arrow = join(dir, `${name}.arrow`);
     writeFileSync(arrow, await queryToArrowIpc(db, query));
-    const [count] = await db.all<{n: number}>(`select count(*)::integer as n from ${model.name}`);
+    const [count] = await db.all<{n: number}>(`select count(*)::integer as n from ${relation}`);
     tables.push({
-      table: model.name,
+      table: name,
       rows: count?.n ?? 0,
-      grain: model.grain,
-      key: model.key,
-      files: [describe(parquet, `${model.name}.parquet`), describe(csv, `${model.name}.csv`), describe(arrow, `${model.name}.arrow`)]
+      grain,
+      key,
+      files: [describe(parquet, `${name}.parquet`), describe(csv, `${name}.csv`), describe(arrow, `${name}.arrow`)]
     });
   }
   return tables;

@@ -13,9 +13,14 @@ import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
-import {publishMarts, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
+import {publishRelations, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
+import {checkEditionConfig, editionPlan, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
+import {protectEdition, type DisclosureReport} from "./disclosure/protect.js";
+import type {JunhengConfig} from "./models/config.js";
+import type {Model} from "./models/runner.js";
 import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
 import {periodEnd} from "./contract.js";
+import {ident} from "./sql.js";
 import {TOOL_VERSION} from "./version.js";
 
 export {TOOL_VERSION};
@@ -54,9 +59,20 @@ export interface Manifest {
   carried_forward: IngestResult["carried"];
   rejects: {total_rows: number; total_problems: number; by_reason: Record<string, number>; file: string};
   models: ModelTiming[];
-  published: PublishedTable[];
+  /** the two editions, each a complete folder under published/ (docs/editions.md) */
+  editions: Record<Edition, EditionManifest>;
   stages_ms: Record<string, number>;
   warnings: IngestResult["warnings"];
+}
+
+/** One edition as the manifests describe it: its folder, its tables, what it leaves out and why, and the
+ * disclosure step's report. */
+export interface EditionManifest {
+  edition: Edition;
+  dir: string;
+  published: PublishedTable[];
+  left_out: EditionPlan["left_out"];
+  disclosure: DisclosureReport;
 }
 
 export {DEFAULT_MAX_REJECT_RATE};
@@ -67,6 +83,8 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
   const key = resolveKey({demoKey: options.demoKey, input: options.input, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
   const config = readConfig(configText(options.input));
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;
+  const models = loadModels();
+  checkEditionConfig(config, models.filter((model) => model.layer === "marts").map((model) => model.name));
   const release = acquireLock(paths);
   const stage = async (name: string) => options.onStage?.(name);
   try {
@@ -78,7 +96,6 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
     let db: Db | undefined;
     try {
       db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
-      const models = loadModels();
       const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(key.key), onProgress: options.onProgress});
       const {ingested, models: timings, models_ms} = await orchestrate(db, source, {
         config,
@@ -97,9 +114,10 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
 
       const t = performance.now();
       options.onProgress?.({stage: "publish"});
-      const published = await publishMarts(db, models.filter((model) => model.layer === "marts"), join(build, "published"));
-      writeJson(join(build, "published", "config.json"), config);
-      published.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(build, "published", "config.json"), "config.json")]});
+      const editions = {} as Record<Edition, EditionManifest>;
+      for (const edition of EDITIONS) {
+        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"));
+      }
       await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
       const [problemCount] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
@@ -133,12 +151,12 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
           file: "rejects.csv"
         },
         models: timings.map((timing) => ({...timing, ms: Math.round(timing.ms)})),
-        published,
+        editions,
         stages_ms: stages,
         warnings: ingested.warnings
       };
       writeJson(join(build, "manifest.json"), manifest);
-      writeJson(join(build, "published", "manifest.json"), publicManifest(manifest));
+      for (const edition of EDITIONS) writeJson(join(build, editions[edition].dir, "manifest.json"), editionManifest(manifest, edition));
       await stage("written");
       options.onProgress?.({stage: "swap"});
       swapIn(paths);
@@ -154,9 +172,40 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
   }
 }
 
-/** The manifest as the site shows it: no input hashes (they fingerprint the bureau's files), no key fingerprint. */
-function publicManifest(manifest: Manifest): unknown {
+/**
+ * One edition: its rows of each mart as temporary tables (editions.ts), protected in place by the disclosure
+ * step, then written to published/<edition>/ with the config. The temporary tables are dropped after.
+ */
+async function publishEdition(db: Db, edition: Edition, marts: readonly Model[], config: JunhengConfig, published: string): Promise<EditionManifest> {
+  const columns: Record<string, string[]> = {};
+  for (const mart of marts) columns[mart.name] = (await db.all<{column_name: string}>(`describe ${ident(mart.name)}`)).map((row) => row.column_name);
+  const plan = editionPlan(edition, columns, config);
+  const relations: Record<string, string> = {};
+  for (const {table, columns: kept, keep} of plan.tables) {
+    const relation = `edition_${edition}_${table}`;
+    await db.run(`create or replace temp table ${ident(relation)} as select ${kept.map(ident).join(", ")} from ${ident(table)}${keep ? ` where ${keep}` : ""}`);
+    relations[table] = relation;
+  }
+  const disclosure = await protectEdition(db, {edition, tables: relations, settings: config});
+  const dir = join(published, edition);
+  const byName = new Map(marts.map((mart) => [mart.name, mart]));
+  const tables = await publishRelations(
+    db,
+    plan.tables.map(({table}) => ({name: table, relation: ident(relations[table]!), grain: byName.get(table)!.grain, key: byName.get(table)!.key})),
+    dir
+  );
+  for (const relation of Object.values(relations)) await db.run(`drop table if exists ${ident(relation)}`);
+  writeJson(join(dir, "config.json"), config);
+  tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
+  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure};
+}
+
+/** An edition's manifest, as the site shows it: no input hashes (they fingerprint the bureau's files), no
+ * key fingerprint; that edition's tables, what it leaves out and why, and its disclosure report. */
+function editionManifest(manifest: Manifest, edition: Edition): unknown {
+  const {published, left_out, disclosure} = manifest.editions[edition];
   return {
+    edition,
     tool: manifest.tool,
     run: {started_at: manifest.run.started_at, finished_at: manifest.run.finished_at, pseudonym_key: manifest.run.pseudonym_key.source},
     periods: manifest.periods,
@@ -164,7 +213,9 @@ function publicManifest(manifest: Manifest): unknown {
     files: manifest.files.map(({sha256: _sha, ...file}) => file),
     carried_forward: manifest.carried_forward,
     rejects: manifest.rejects,
-    published: manifest.published,
+    published,
+    left_out,
+    disclosure,
     stages_ms: manifest.stages_ms,
     warnings: manifest.warnings
   };

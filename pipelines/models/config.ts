@@ -41,6 +41,8 @@ export interface JunhengConfig {
   score_bands: {excellent: number; pass: number; low: number};
   /** empty: pairs are found from the data (docs/metrics.md value_added_school) */
   va_pairs: VaPair[];
+  /** what the public edition leaves out beyond pipelines/editions.ts (docs/editions.md): it can only tighten */
+  editions: {public: {exclude_tables: string[]; exam_figures: boolean}};
 }
 
 // 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
@@ -78,7 +80,8 @@ export const DEFAULT_CONFIG: JunhengConfig = {
   },
   indicator_thresholds: DEFAULT_THRESHOLDS,
   score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
-  va_pairs: []
+  va_pairs: [],
+  editions: {public: {exclude_tables: [], exam_figures: true}}
 };
 
 const FILE = "junheng.config.json";
@@ -130,7 +133,7 @@ function object(value: unknown, key: string): Record<string, unknown> {
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
-  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "$schema"], "");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "$schema"], "");
   // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
@@ -203,6 +206,23 @@ export function parseConfig(json: unknown): JunhengConfig {
       if (parsed.prior_exam_id === parsed.exam_id) bad(key, "前后两次考试不能相同", "prior_exam_id must differ from exam_id");
       return parsed;
     });
+  }
+  if (root.editions !== undefined) {
+    const editions = object(root.editions, "editions");
+    checkKeys(editions, ["public"], "editions.");
+    if (editions.public !== undefined) {
+      const pub = object(editions.public, "editions.public");
+      checkKeys(pub, ["exclude_tables", "exam_figures"], "editions.public.");
+      if (pub.exclude_tables !== undefined) {
+        if (!Array.isArray(pub.exclude_tables)) bad("editions.public.exclude_tables", "应为数据表名的数组", "must be an array of table names");
+        // whether each names a table is checked against the marts before the run (pipelines/editions.ts)
+        config.editions.public.exclude_tables = pub.exclude_tables.map((item: unknown, i: number) => text(item, `editions.public.exclude_tables[${i}]`));
+      }
+      if (pub.exam_figures !== undefined) {
+        if (typeof pub.exam_figures !== "boolean") bad("editions.public.exam_figures", "应为 true 或 false", "must be true or false");
+        config.editions.public.exam_figures = pub.exam_figures;
+      }
+    }
   }
   return config;
 }

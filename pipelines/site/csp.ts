@@ -9,6 +9,7 @@ import {createHash} from "node:crypto";
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {siteDist} from "./out-dir.js";
 
 /**
  * Every directive on purpose. DuckDB-WASM needs 'wasm-unsafe-eval' (compiling its .wasm), a blob: worker
@@ -68,6 +69,6 @@ export function addPolicies(dir: string): number {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist");
+  const dist = process.argv[2] ?? siteDist(join(dirname(fileURLToPath(import.meta.url)), "..", ".."));
   console.log(`Content-Security-Policy added to ${addPolicies(dist)} pages of ${dist}`);
 }

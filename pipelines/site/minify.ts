@@ -9,6 +9,7 @@ import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {transformSync} from "esbuild";
+import {siteDist} from "./out-dir.js";
 
 export function minifyModules(dist: string): {files: number; before: number; after: number} {
   const root = join(dist, "_import");
@@ -35,7 +36,7 @@ function walk(dir: string): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "dist");
+  const dist = process.argv[2] ?? siteDist(join(dirname(fileURLToPath(import.meta.url)), "..", ".."));
   const {files, before, after} = minifyModules(dist);
   console.log(`${files} site modules minified in ${dist}/_import: ${Math.round(before / 1024)} KB → ${Math.round(after / 1024)} KB`);
 }

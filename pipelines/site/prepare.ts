@@ -1,10 +1,13 @@
 // Build-time step between the pipeline and `observable build`, one job per module:
 //   bundle-vendor.ts      Plot and the d3 functions the site uses → src/components/vendor/plot.js
 //   bundle-ingest.ts      the pipeline's own code for the bring-your-own-data page → src/components/vendor/
-//   copy-published.ts     <out>/published → src/data, checked against the manifest's sha256
+//   copy-published.ts     <out>/published/<edition> → src/data, checked against the manifest's sha256
+//                         (JUNHENG_EDITION: public, the default, or internal; docs/editions.md)
 //   table-files.ts        every table (and narrower slices) as column JSON (encode-table.ts)
+//   edition-file.ts       which edition, and what it leaves out (src/data/edition.json; empty tables in its place)
+//   file-list.ts          the edition's Arrow, CSV and Parquet files for the explorer and downloads (src/data/files.js)
 //   group-files.ts        one small JSON per group (group-slice.ts) and the list of groups
-//   exam-list.ts          the exams' names and dates
+//   exam-list.ts          the exams' names and dates (exam_list)
 //   methodology-files.ts  the metrics' texts and the input contract
 //   english-pages.ts      src/en/** from the Chinese pages (titles from pages.js)
 //   stub-npm-cache.ts     Framework's npm cache stubbed so that the build never asks the network
@@ -14,7 +17,9 @@ import {fileURLToPath} from "node:url";
 import {bundleIngest} from "./bundle-ingest.js";
 import {bundleVendor} from "./bundle-vendor.js";
 import {copyPublished, dateColumns} from "./copy-published.js";
+import {writeEditionFile} from "./edition-file.js";
 import {writeEnglishPages} from "./english-pages.js";
+import {writeFileList} from "./file-list.js";
 import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
 import {writeMethodologyFiles} from "./methodology-files.js";
@@ -31,8 +36,10 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   const tables = copyPublished(published, DATA);
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);
+  writeEditionFile();
+  writeFileList();
   writeGroupFiles(tables, dates);
-  writeExamList(tables.exam_school ?? []);
+  writeExamList(tables.exam_list ?? []);
   writeMethodologyFiles();
   writeEnglishPages();
   stubNpmCache();

@@ -22,6 +22,8 @@ import {i18n as i18nOf} from "./i18n.js";
  * @param {ReturnType<import("./i18n.js").i18n>} [spec.i18n] the older pages' i18n(lang)
  * @param {number} spec.minN the configured suppression size
  * @param {string} [spec.note]
+ * @param {string} [spec.withheld] the reason's code when the card stands in the place of what the site's
+ *   edition leaves out (src/views/edition.js): only the title, the reason and the rule
  * @param {boolean} [spec.open] show the table open (table-only cards)
  * @param {boolean} [spec.full] the table is the card's content: no inner scroll box, long text wraps
  * @param {Node | [string, string, boolean?][]} [spec.legend] a node, or [label, colour, dashed] entries for swatches
@@ -41,7 +43,8 @@ export function card(spec, chart = spec.chart) {
   // a real link to a Blob of the CSV: right-click "save as" works, and a test can fetch what it holds
   const href = URL.createObjectURL(new Blob([toCsv(rows, columns, minN)], {type: "text/csv;charset=utf-8"}));
   const download = html`<a class="jh-button jh-download" href=${href} download=${`${filename}.csv`}>${i18n.t(chart ? "downloadCsv" : "downloadTableCsv")}</a>`;
-  return html`<section class="card jh-card" data-card=${filename}>
+  // a card in the place of what the site's edition leaves out (src/views/edition.js) says so by its class
+  return html`<section class=${spec.withheld ? "card jh-card jh-withheld" : "card jh-card"} data-card=${filename} data-withheld=${spec.withheld || undefined}>
     <h2>${title}</h2>
     ${takeaway ? html`<p class="jh-takeaway">${takeaway}</p>` : null}
     ${legend ?? null}

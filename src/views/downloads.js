@@ -3,8 +3,9 @@
 // manifest and configuration.
 import {formats, wording} from "../wording/index.js";
 import downloadsWording from "../wording/downloads.js";
+import siteWording from "../wording/site.js";
 
-const {t} = wording(downloadsWording);
+const {t} = wording(downloadsWording, siteWording);
 
 /**
  * @param {{manifest: object, methodology: Record<string, string>}} tables the run manifest and the marts'
@@ -23,9 +24,39 @@ export function downloadsView({manifest, methodology}, config, lang) {
   const rows = manifest.published
     .filter((p) => p.table !== "config")
     .map((p) => ({table: p.table, about: titleOf(methodology[p.table], lang) ?? p.grain, rows: p.rows, csv: file(p, "csv"), parquet: file(p, "parquet")}));
+  // what this edition leaves out, and why (docs/editions.md): a table-only card, none in the internal edition
+  const left = manifest.left_out ?? {tables: [], columns: [], rows: []};
+  const aboutOf = (table) => titleOf(methodology[table], lang) ?? table;
+  const reasonOf = (item) => t(lang, `site.withheld.${item.reason.code}`);
+  const leftRows = [
+    ...left.tables.map((item) => ({table: item.table, about: aboutOf(item.table), part: w("leftOut.whole"), reason: reasonOf(item)})),
+    ...left.columns.map((item) => ({table: item.table, about: aboutOf(item.table), part: w("leftOut.columns", {n: f.num(item.columns.length)}), columns: item.columns.join(", "), reason: reasonOf(item)})),
+    ...left.rows.map((item) => ({table: item.table, about: aboutOf(item.table), part: w("leftOut.rows"), reason: reasonOf(item)}))
+  ];
+  const leftOutCard = leftRows.length
+    ? {
+        lang,
+        minN: config.min_n,
+        filename: "left_out",
+        title: w("leftOut.title"),
+        takeaway: w("leftOut.takeaway", {edition: t(lang, `site.edition.${manifest.edition}`)}),
+        note: t(lang, "site.withheld.rule"),
+        full: true,
+        rows: leftRows,
+        columns: [
+          {name: "about", label: w("column.table")},
+          {name: "table", label: w("leftOut.name"), code: true},
+          {name: "part", label: w("leftOut.part")},
+          {name: "columns", label: w("leftOut.columnNames"), code: true},
+          {name: "reason", label: w("leftOut.reason")}
+        ]
+      }
+    : null;
   return {
     lang,
     title: w("title"),
+    edition: t(lang, `site.edition.${manifest.edition ?? "internal"}`),
+    leftOut: leftOutCard,
     lead: w("lead"),
     asOf: w("asOf", {date: f.date(manifest.as_of_date), at: f.dateTime(manifest.run.finished_at)}),
     files: {

@@ -5,8 +5,11 @@ import explorerWording from "../wording/explorer.js";
 
 const {t} = wording(explorerWording);
 
+const leftOutTables = (manifest) => (manifest.left_out?.tables ?? []).map((item) => item.table);
+
 /**
- * @param {{manifest: object}} tables the run manifest (a demo run says so)
+ * @param {{manifest: object}} tables the edition's manifest (a demo run says so; the tables it publishes and
+ *   those it leaves out, docs/editions.md)
  * @param {object} config
  * @param {"zh"|"en"} lang
  */
@@ -36,7 +39,8 @@ export function explorerView({manifest}, config, lang) {
     tablesEnd: w("tablesEnd"),
     methodology: w("methodology"),
     targetsNote: w("targetsNote"),
-    examples: EXAMPLES.map((example) => ({...example, label: w(`example.${example.id}`)})),
+    // only the examples that query tables of this edition (the public one has no school's exam results)
+    examples: EXAMPLES.filter((example) => !leftOutTables(manifest).some((table) => new RegExp(`\\b${table}\\b`).test(example.sql))).map((example) => ({...example, label: w(`example.${example.id}`)})),
     status: {
       starting: w("status.starting"),
       wasm: (bytes) => w("status.wasm", {mb: f.num(bytes / 1e6, 1)}),

@@ -6,6 +6,7 @@ import {GREYS, SERIES_COLORS, seriesColors} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import gapsWording from "../wording/gaps.js";
 import {byOrder, COMPARISON_ORDER, SECTION_ORDER, SUBJECT_ORDER} from "./order.js";
+import {leftOut, withheldCard} from "./edition.js";
 
 const {label, t} = wording(gapsWording);
 
@@ -13,13 +14,14 @@ const {label, t} = wording(gapsWording);
 const inOrder = (codes, order) => [...new Set(codes)].map((code) => ({code})).sort(byOrder("code", order)).map(({code}) => code);
 
 /**
- * @param {{gaps: object[], variance: object[], groups: {group_id: string, group_name: string}[], exams: object[]}} tables
- *   the published urban_rural_gap and score_variance rows, the groups' names, the exams (exams.json)
+ * @param {{gaps: object[], variance: object[], groups: {group_id: string, group_name: string}[], exams: object[], edition?: object}} tables
+ *   the published urban_rural_gap and score_variance rows, the groups' names, the exams (exams.json), and the
+ *   site's edition (edition.json: a public edition configured without exam figures has neither table)
  * @param {{min_n: number}} config
  * @param {"zh"|"en"} lang
  * @returns the page's texts, the comparisons on offer, `at(comparison)` for its cards, and the variance card
  */
-export function gapsView({gaps, variance, groups, exams}, config, lang) {
+export function gapsView({gaps, variance, groups, exams, edition}, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `gaps.${key}`, params);
   const base = {lang, minN: config.min_n};
@@ -54,7 +56,12 @@ export function gapsView({gaps, variance, groups, exams}, config, lang) {
   const listing = new Intl.ListFormat(f.locale, {type: "conjunction", style: "narrow"});
   const perSubject = (rows, value) => listing.format(rows.map((row) => w("subjectValue", {subject: subjectLabel(row.subject), value: value(row)})));
 
+  const gapsLeftOut = leftOut(edition, "urban_rural_gap");
   const at = (comparison) => {
+    if (gapsLeftOut) {
+      const withheld = (filename, title) => withheldCard({lang, filename, title, code: gapsLeftOut});
+      return {trend: withheld("gap_over_time", w("trend.title")), keys: [], keyLabel: w("exam"), keyName: String, scopes: () => withheld("gap_by_scope", w("scopes.title"))};
+    }
     const name = label(lang, "comparison", comparison);
     const gapCol = (col) => ({name: col, num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_suppressed});
     const gapColumns = [gapCol("gap"), gapCol("ci_low"), gapCol("ci_high"), {name: "n_first", num: true, format: f.num}, {name: "n_second", num: true, format: f.num}];
@@ -182,6 +189,7 @@ export function gapsView({gaps, variance, groups, exams}, config, lang) {
       series: varianceSubjects, facets: SECTION_ORDER, colors: varianceColors, seriesLabel: subjectLabel, facetLabel: (s) => label(lang, "section", s)}
   };
 
+  const varianceLeftOut = leftOut(edition, "score_variance");
   const comparisons = inOrder(gaps.map((row) => row.comparison), COMPARISON_ORDER);
   return {
     lang,
@@ -191,6 +199,6 @@ export function gapsView({gaps, variance, groups, exams}, config, lang) {
     comparisonLabel: w("comparison"),
     comparisonName: (code) => label(lang, "comparison", code),
     at,
-    variance: varianceCard
+    variance: varianceLeftOut ? withheldCard({lang, filename: "score_variance", title: w("variance.title"), code: varianceLeftOut}) : varianceCard
   };
 }

@@ -4,11 +4,13 @@
 import {BAND_COLORS, DIRECTION_COLORS, GREYS, LOCALITY_COLORS, RATE_COLORS, ROLE_COLORS, STATUS_COLORS, seriesColors} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import groupWording from "../wording/group.js";
+import siteWording from "../wording/site.js";
 import {inSchoolOrder} from "./groups.js";
 import {LOCALITY_ORDER} from "./order.js";
 import {COMPLIANCE} from "./targets.js";
+import {leftOut, withheldCard} from "./edition.js";
 
-const {column, label, t} = wording(groupWording);
+const {column, label, t} = wording(groupWording, siteWording);
 
 /** directions of an exchange seen from a group, in the order a reader looks for them */
 export const DIRECTIONS = ["lead→member", "member→lead", "member→member", "lead→outside", "member→outside", "outside→lead", "outside→member"];
@@ -17,12 +19,13 @@ const RATES = ["excellent_rate", "pass_rate", "low_rate"];
 const latest = (rows, key = "period") => rows.reduce((best, row) => (row[key] != null && (best == null || row[key] > best) ? row[key] : best), null);
 
 /**
- * @param {{group: object, exams: object[]}} tables the group's file (profile, members, resources, exams, gaps,
- *   va_schools, va_group, exchange, flows) and the exams' names and dates
+ * @param {{group: object, exams: object[], edition?: object}} tables the group's file (profile, members, resources,
+ *   exams, gaps, va_schools, va_group, exchange, flows), the exams' names and dates, and the site's edition
+ *   (edition.json): the public one has no school's exam result or value-added (docs/editions.md)
  * @param {{min_n: number, targets: {exchange_rate: number}}} config
  * @param {"zh"|"en"} lang
  */
-export function groupView({group, exams}, config, lang) {
+export function groupView({group, exams, edition}, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `group.${key}`, params);
   const minN = config.min_n;
@@ -138,8 +141,10 @@ export function groupView({group, exams}, config, lang) {
     const exam = examById.get(examId);
     return `${f.date(exam?.exam_date)} ${exam?.exam_name ?? examId} · ${subjectName(subject)}`;
   };
+  const examsLeftOut = leftOut(edition, "exam_school");
   const exam = (key = "|") => {
     const [examId, subject] = key.split("|");
+    if (examsLeftOut) return withheldCard({lang, filename: `group_${id}_exam`, title: w("exam.title"), code: examsLeftOut});
     const rows = group.exams
       .filter((row) => row.exam_id === examId && row.subject === subject)
       .sort((a, b) => Number(a.is_suppressed) - Number(b.is_suppressed) || (b.mean_rate ?? -1) - (a.mean_rate ?? -1));
@@ -231,7 +236,8 @@ export function groupView({group, exams}, config, lang) {
           : t(lang, "common.noData");
   const gapSubjects = [...new Set(shownGaps.map((row) => row.subject))].sort(); // gapChart's order
   const signed3 = (name) => ({name, num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_suppressed});
-  const gap = {
+  const gapLeftOut = leftOut(edition, "urban_rural_gap", {rows: true});
+  const gap = gapLeftOut ? withheldCard({lang, filename: `group_${id}_lead_member_gap`, title: w("gap.title"), code: gapLeftOut}) : {
     ...base,
     filename: `group_${id}_lead_member_gap`,
     title: w("gap.title"),
@@ -260,14 +266,18 @@ export function groupView({group, exams}, config, lang) {
     // two grades can sit exams on the same dates: the grade tells the pairs apart
     return w("va.pairName", {grade: examById.get(later)?.grade ?? "—", prior: f.date(examDate(prior)), later: f.date(examDate(later)), subject: subjectName(subject)});
   };
+  const vaLeftOut = leftOut(edition, "value_added_group");
+  const schoolsVaLeftOut = leftOut(edition, "value_added_school");
+  const leadMembersLeftOut = leftOut(edition, "value_added_group", {column: "lead_minus_members"});
   const va = (key = "||") => {
+    if (vaLeftOut) return withheldCard({lang, filename: `group_${id}_va`, title: w("va.title"), code: vaLeftOut});
     const whole = group.va_group.find((row) => pairOf(row) === key);
     const schools = group.va_schools.filter((row) => pairOf(row) === key).sort((a, b) => Number(a.is_suppressed) - Number(b.is_suppressed) || (b.va_shrunk ?? 0) - (a.va_shrunk ?? 0));
     const shown = schools.filter((row) => !row.is_suppressed);
     const above = shown.filter((row) => row.band === "above").length;
     const below = shown.filter((row) => row.band === "below").length;
     const lm = whole?.lead_minus_members;
-    const leadMembers = !whole
+    const leadMembers = !whole || leadMembersLeftOut
       ? ""
       : whole.n_lead === 0
         ? w("va.leadAbsent", {lead: leadName})
@@ -297,7 +307,8 @@ export function groupView({group, exams}, config, lang) {
       title: w("va.title"),
       takeaway,
       legend: [[w("va.groupRow"), GREYS.ink], ...["above", "average", "below"].filter((band) => shown.some((row) => row.band === band)).map((band) => [label(lang, "band", band), BAND_COLORS[band]])],
-      note: w("va.note"),
+      // the public edition: the group's own value-added only, and why the schools' are not shown
+      note: schoolsVaLeftOut ? f.sentences([w("va.note"), t(lang, `site.withheld.${schoolsVaLeftOut}`)]) : w("va.note"),
       rows,
       columns: [
         {name: "school_name", label: w("va.unit")},
@@ -307,7 +318,7 @@ export function groupView({group, exams}, config, lang) {
         cell("ci_high"),
         cell("va_shrunk"),
         {name: "band", format: (x) => (x ? label(lang, "band", x) : "—"), suppressed: (row) => row.is_suppressed},
-        {name: "lead_minus_members", num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_group && row.lead_minus_members == null && row.n_lead > 0 && row.n_members > 0}
+        ...(leadMembersLeftOut ? [] : [{name: "lead_minus_members", num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_group && row.lead_minus_members == null && row.n_lead > 0 && row.n_members > 0}])
       ],
       data: drawn.length ? drawn : null,
       options: {valueFormat: (x) => f.signed(x), colorOf: (row) => row.color, rowHeight: 26}

@@ -3,6 +3,7 @@ import {GREYS, LOCALITY_COLORS, STATUS_COLORS} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import overviewWording from "../wording/overview.js";
 import {targetChecks} from "./targets.js";
+import {leftOut, withheldCard} from "./edition.js";
 
 const {t} = wording(overviewWording);
 
@@ -24,7 +25,10 @@ export function overviewView({headline, manifest}, config, lang) {
   const targetPct = (x) => f.pct(x, 0);
   const base = {lang, minN: config.min_n};
   const period = (name = "period") => ({name, format: f.period});
-  const kpis = headlineKpis(now, targets, lang);
+  // an edition configured without exam figures has no gap column (docs/editions.md): no gap KPI, and a
+  // card saying why in the gap trend's place
+  const gapLeftOut = leftOut(manifest, "headline", {column: "urban_rural_gap"});
+  const kpis = headlineKpis(now, targets, lang).filter((kpi) => !(gapLeftOut && kpi.testId === "urban_rural_gap"));
 
   const direction = Math.sign(now.share_schools_in_group - first.share_schools_in_group);
   const coverageTrend = {
@@ -124,7 +128,7 @@ export function overviewView({headline, manifest}, config, lang) {
 
   const gapRows = trend.filter((row) => row.urban_rural_gap != null);
   const lastGap = gapRows.at(-1);
-  const gapTrend = {
+  const gapTrend = gapLeftOut ? withheldCard({lang, filename: "overview_gap_trend", title: w("gap.title"), code: gapLeftOut}) : {
     ...base,
     filename: "overview_gap_trend",
     title: w("gap.title"),

@@ -4,6 +4,7 @@ import {BAND_COLORS, GREYS, LOCALITY_COLORS, LOCALITIES, ROLE_COLORS, SERIES_COL
 import {formats, wording} from "../wording/index.js";
 import valueAddedWording from "../wording/valueAdded.js";
 import {byOrder, SUBJECT_ORDER} from "./order.js";
+import {leftOut, withheldCard} from "./edition.js";
 
 const {column, label, t} = wording(valueAddedWording);
 
@@ -11,13 +12,14 @@ const BANDS = ["above", "average", "below"];
 const LIMITS = ["causal", "linked", "crossing", "ceiling", "snapshot"];
 
 /**
- * @param {{schools: object[], groupsVa: object[], groups: {group_id: string, group_name: string}[], exams: object[]}} tables
- *   the published value_added_school and value_added_group rows, the groups' names, the exams (exams.json)
+ * @param {{schools: object[], groupsVa: object[], groups: {group_id: string, group_name: string}[], exams: object[], edition?: object}} tables
+ *   the published value_added_school and value_added_group rows, the groups' names, the exams (exams.json),
+ *   and the site's edition (edition.json): the public one has no school's value-added (docs/editions.md)
  * @param {{min_n: number}} config
  * @param {"zh"|"en"} lang
  * @returns the page's texts, the exam pairs (latest first) and `at(pair)` for the cards of one pair
  */
-export function valueAddedView({schools, groupsVa, groups, exams}, config, lang) {
+export function valueAddedView({schools, groupsVa, groups, exams, edition}, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `valueAdded.${key}`, params);
   const base = {lang, minN: config.min_n};
@@ -28,7 +30,7 @@ export function valueAddedView({schools, groupsVa, groups, exams}, config, lang)
   const signed = (x) => f.signed(x);
   const signed3 = (x) => f.signed(x, 3);
 
-  const pairRows = new Map(schools.map((row) => [keyOf(row), row]));
+  const pairRows = new Map([...schools, ...groupsVa].map((row) => [keyOf(row), row]));
   const pairs = [...pairRows.entries()]
     .sort(([, a], [, b]) => time(b.exam_id) - time(a.exam_id) || byOrder("subject", SUBJECT_ORDER)(a, b) || String(a.exam_id).localeCompare(String(b.exam_id)))
     .map(([key]) => key);
@@ -43,7 +45,7 @@ export function valueAddedView({schools, groupsVa, groups, exams}, config, lang)
     });
   };
 
-  const at = (pair) => {
+  const at = (pair = "||") => {
     const [priorId, examId, subject] = pair.split("|");
     const inPair = (row) => row.prior_exam_id === priorId && row.exam_id === examId && row.subject === subject;
     const byDesc = (key) => (a, b) => (b[key] ?? -Infinity) - (a[key] ?? -Infinity);
@@ -162,7 +164,15 @@ export function valueAddedView({schools, groupsVa, groups, exams}, config, lang)
       options: {valueFormat: signed, colorOf: (row) => row.color, rowHeight: 28, xLabel: column(lang, "lead_minus_members"), zeroLabel: w("zeroDiff")}
     };
 
-    return {schools: schoolsCard, shrink: shrinkCard, groups: groupsCard, leadMembers: leadMembersCard};
+    // what the site's edition leaves out: a card saying why in its place (src/views/edition.js)
+    const withheld = (card, code) => (code ? withheldCard({lang, filename: card.filename, title: card.title, code}) : card);
+    const schoolsLeftOut = leftOut(edition, "value_added_school");
+    return {
+      schools: withheld(schoolsCard, schoolsLeftOut),
+      shrink: withheld(shrinkCard, schoolsLeftOut),
+      groups: withheld(groupsCard, leftOut(edition, "value_added_group")),
+      leadMembers: withheld(leadMembersCard, leftOut(edition, "value_added_group", {column: "lead_minus_members"}))
+    };
   };
 
   return {

@@ -17,6 +17,18 @@ export default {
   "downloads.column.parquet": {zh: "Parquet", en: "Parquet"},
   "downloads.size.mb": {zh: "{n} MB", en: "{n} MB"},
   "downloads.size.kb": {zh: "{n} kB", en: "{n} kB"},
+  "downloads.leftOut.title": {zh: "本版不含的数据", en: "Not in this edition"},
+  "downloads.leftOut.takeaway": {
+    zh: "这是{edition}：下列数据表、列或行不在其中，原因如下。",
+    en: "This is the {edition}: the tables, columns and rows below are not in it, for the reasons given."
+  },
+  "downloads.leftOut.part": {zh: "不含", en: "Left out"},
+  "downloads.leftOut.name": {zh: "表名", en: "Name"},
+  "downloads.leftOut.columnNames": {zh: "列名", en: "Columns"},
+  "downloads.leftOut.reason": {zh: "原因", en: "Why"},
+  "downloads.leftOut.whole": {zh: "整张表", en: "The whole table"},
+  "downloads.leftOut.columns": {zh: "{n} 列", en: "{n} columns"},
+  "downloads.leftOut.rows": {zh: "部分行", en: "Some rows"},
   "downloads.other.title": {zh: "运行记录与配置", en: "Run manifest and configuration"},
   "downloads.other.manifest": {
     zh: "运行记录：期数、数据截至日期、运行时间、每个输入文件的行数、被拒绝行的汇总、各发布表的行数、粒度和主键、提示。",

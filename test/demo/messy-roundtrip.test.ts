@@ -56,8 +56,9 @@ describe("the messy demo", () => {
   });
 
   it("publishes byte-identical tables to the clean demo", () => {
-    const files = readdirSync(join(cleanOut, "published")).filter((file) => /\.(csv|parquet|arrow)$/.test(file));
-    expect(files.length).toBeGreaterThanOrEqual(16 * 3);
+    // both editions (docs/editions.md)
+    const files = ["public", "internal"].flatMap((edition) => readdirSync(join(cleanOut, "published", edition)).filter((file) => /\.(csv|parquet|arrow)$/.test(file)).map((file) => join(edition, file)));
+    expect(files.length).toBeGreaterThanOrEqual(30 * 3);
     for (const file of files) {
       const clean = readFileSync(join(cleanOut, "published", file));
       const messy = readFileSync(join(messyOut, "published", file));

@@ -75,7 +75,7 @@ interface Truth {
 let out = "";
 let db: Db;
 let truth: Truth;
-const published = (table: string) => `read_parquet('${join(out, "published", `${table}.parquet`).replaceAll("'", "''")}')`;
+const published = (table: string) => `read_parquet('${join(out, "published", "internal", `${table}.parquet`).replaceAll("'", "''")}')`;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "junheng-truth-"));

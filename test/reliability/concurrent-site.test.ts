@@ -36,7 +36,7 @@ describe("a run while the site step reads the output", () => {
     let copies = 0;
     const data = join(tempDir(), "data");
     while (running) {
-      copyPublished(join(out, "published"), data);
+      copyPublished(join(out, "published", "public"), data);
       seen.add(checkCopy(data));
       copies++;
       await new Promise((resolve) => setTimeout(resolve, 10));

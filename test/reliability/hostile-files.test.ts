@@ -8,7 +8,7 @@ import {cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlink
 import {createServer, type Server} from "node:net";
 import {join, relative} from "node:path";
 import {FIXTURES, ROOT, copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
-import {publishedDir, siteOut} from "../../pipelines/site/out-dir.js";
+import {publishedDir, siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
 const SLOW = {timeout: 900_000};
@@ -176,8 +176,12 @@ describe("JUNHENG_OUT for the site step", SLOW, () => {
     expect(siteOut(ROOT, out)).toBe(out);
     expect(siteOut(ROOT, relative(ROOT, out))).toBe(out);
     expect(siteOut(ROOT, "out")).toBe(join(ROOT, "out"));
-    expect(publishedDir(ROOT, out)).toBe(join(out, "published"));
-    expect(publishedDir(ROOT, relative(ROOT, out))).toBe(join(out, "published"));
+    // the public edition unless JUNHENG_EDITION says otherwise (docs/editions.md)
+    expect(publishedDir(ROOT, out, "public")).toBe(join(out, "published", "public"));
+    expect(publishedDir(ROOT, relative(ROOT, out), "internal")).toBe(join(out, "published", "internal"));
+    expect(siteEdition(undefined)).toBe("public");
+    expect(siteEdition("internal")).toBe("internal");
+    expect(() => siteEdition("intranet")).toThrow(/JUNHENG_EDITION="intranet" is no edition: use public \(the default\) or internal/);
   });
 
   // Spawned on folders that are no output, so that the step stops before it writes anything into src/
@@ -190,15 +194,15 @@ describe("JUNHENG_OUT for the site step", SLOW, () => {
     const resolved = siteOut(ROOT, given);
     const result = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "pipelines", "site", "prepare.ts")], {
       cwd: ROOT,
-      env: {...process.env, JUNHENG_OUT: given},
+      env: {...process.env, JUNHENG_OUT: given, JUNHENG_EDITION: ""},
       encoding: "utf8",
       timeout: 300_000
     });
     expect(result.status).toBe(1);
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
-      `错误：${resolved} 中没有 published/manifest.json，不是 Junheng 的输出：请先运行流水线（npm run build 两步都做），或用 JUNHENG_OUT 指向输出目录`,
-      `Error: ${resolved} has no published/manifest.json, so it is no Junheng output: run the pipeline first (npm run build does both), or point JUNHENG_OUT at its output folder`
+      `错误：${resolved} 中没有 published/public/manifest.json，不是 Junheng 的输出：请先运行流水线（npm run build 两步都做），或用 JUNHENG_OUT 指向输出目录`,
+      `Error: ${resolved} has no published/public/manifest.json, so it is no Junheng output: run the pipeline first (npm run build does both), or point JUNHENG_OUT at its output folder`
     ]);
   });
 });

@@ -84,7 +84,7 @@ describe("school and group codes outside the safe set", () => {
     } finally {
       db.close();
     }
-    const profiles = readFileSync(join(out, "published", "group_profile.csv"), "utf8");
+    const profiles = readFileSync(join(out, "published", "public", "group_profile.csv"), "utf8");
     expect(profiles).toContain(",JT6200002,");
     expect(profiles).toContain(",甘州区第一教育集团,");
     for (const id of HOSTILE) expect(profiles).not.toContain(id);

@@ -99,7 +99,7 @@ describe("a file larger than the memory given to the run", () => {
     clearInterval(poll);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(existsSync(join(out, "published", "exam_school.parquet"))).toBe(true);
+    expect(existsSync(join(out, "published", "internal", "exam_school.parquet"))).toBe(true);
     console.log(`streamed ${rows.toLocaleString("en")} score rows with a 128 MB heap; peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
   }, TIMEOUT.test);
 });

@@ -168,7 +168,8 @@ describe("an <out> that is ours is replaced", SLOW, () => {
     expect(marker.version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
     expect(marker.files).toEqual(Object.keys(hashTree(empty)).filter((file) => file !== MARKER).sort());
     expect(marker.files).toContain("warehouse.duckdb");
-    expect(marker.files).toContain("published/manifest.json");
+    expect(marker.files).toContain("published/public/manifest.json");
+    expect(marker.files).toContain("published/internal/manifest.json");
   });
 
   it("a previous output, again and again; a file added to it afterwards is refused by name", () => {
@@ -177,9 +178,9 @@ describe("an <out> that is ours is replaced", SLOW, () => {
     expect(run(input, out).status).toBe(0);
     expect(run(input, out).status).toBe(0);
     noLeftovers(dirname(out));
-    writeFileSync(join(out, "published", "my-chart.png"), "png");
+    writeFileSync(join(out, "published", "public", "my-chart.png"), "png");
     const before = hashTree(out);
-    expectRefused(run(input, out), out, "目录中有不是 Junheng 写入的内容：published/my-chart.png", "the folder holds what no Junheng run wrote: published/my-chart.png");
+    expectRefused(run(input, out), out, "目录中有不是 Junheng 写入的内容：published/public/my-chart.png", "the folder holds what no Junheng run wrote: published/public/my-chart.png");
     expect(hashTree(out)).toEqual(before);
   });
 

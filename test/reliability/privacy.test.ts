@@ -55,13 +55,14 @@ describe("privacy", () => {
   });
 
   it("no published file holds a raw or pseudonymised student or teacher id", async () => {
-    const dir = join(out, "published");
-    // rejected rows stay beside the warehouse (the site copies published/ only)
+    // both editions (docs/editions.md); rejected rows stay beside the warehouse (the site copies an edition only)
+    expect(readdirSync(join(out, "published")).sort()).toEqual(["internal", "public"]);
     expect(readdirSync(out)).toContain("rejects.csv");
-    expect(readdirSync(dir).filter((file) => file.startsWith("rejects"))).toEqual([]);
     const db = await Db.open();
     try {
-      for (const file of readdirSync(dir)) {
+      for (const file of ["public", "internal"].flatMap((edition) => readdirSync(join(out, "published", edition)).map((name) => join(edition, name)))) {
+        expect(file.includes("rejects"), file).toBe(false);
+        const dir = join(out, "published");
         const values: string[] = [];
         const path = join(dir, file);
         if (file.endsWith(".parquet")) {

@@ -1,17 +1,19 @@
-// Browser tests need dist/: build it once when it is missing or older than the pipeline's output. Test
+// Browser tests need dist/ (or dist-internal/ for the internal edition): build it once when it is missing,
+// older than the pipeline's output, or of the other edition. Test
 // files may run in parallel workers, so the build is taken under a lock directory (mkdir is atomic); a
 // worker that finds the lock waits for the other one's build instead of starting its own.
 import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync, rmSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {chromium, type Browser, type BrowserContext, type BrowserContextOptions} from "playwright-core";
 import {TIMEOUT} from "../helpers.js";
 
-export function ensureBuilt({root, dist, out, page = "index.html"}: {root: string; dist: string; out: string; page?: string}): void {
-  const manifest = join(out, "published", "manifest.json");
+export function ensureBuilt({root, dist, out, page = "index.html", edition = "public"}: {root: string; dist: string; out: string; page?: string; edition?: "public" | "internal"}): void {
+  // the edition's manifest, and a built page that says it is that edition (observablehq.config.ts's header)
+  const manifest = join(out, "published", edition, "manifest.json");
   const fresh = (): boolean => {
     const html = join(dist, page);
-    return existsSync(html) && existsSync(manifest) && statSync(html).mtimeMs >= statSync(manifest).mtimeMs;
+    return existsSync(html) && existsSync(manifest) && statSync(html).mtimeMs >= statSync(manifest).mtimeMs && readFileSync(html, "utf8").includes(`data-edition="${edition}"`);
   };
   if (fresh()) return;
   const lock = join(root, "test", "output", ".site-build.lock");
@@ -31,7 +33,9 @@ export function ensureBuilt({root, dist, out, page = "index.html"}: {root: strin
   try {
     for (let attempt = 1; !fresh(); attempt++) {
       try {
-        execFileSync("npm", ["run", "build"], {cwd: root, stdio: "inherit", timeout: TIMEOUT.test});
+        // the site step alone when the run's output is there (the internal edition's site goes to dist-internal/)
+        const script = existsSync(manifest) ? "site" : edition === "internal" ? "build:internal" : "build";
+        execFileSync("npm", ["run", script], {cwd: root, stdio: "inherit", timeout: TIMEOUT.test, env: {...process.env, JUNHENG_EDITION: edition}});
       } catch (error) {
         // another test file may be building without this lock (the pipeline refuses a second run): wait for it
         if (attempt >= 3) throw error;

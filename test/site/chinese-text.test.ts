@@ -13,10 +13,13 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PAGES} from "../../pipelines/site/pages.js";
 import {ensureBuilt, launchChromium} from "./build.js";
 import {serve} from "./server.js";
+import {siteEdition} from "../../pipelines/site/out-dir.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+// the edition the site is built from (public unless JUNHENG_EDITION says otherwise)
+const PUBLISHED = join(OUT, "published", siteEdition());
 
 /** pages that still show English identifiers (docs/site.md, "Converting a page"); remove one when it is fixed */
 const STILL_LEAKING = new Set<string>();
@@ -43,7 +46,7 @@ export function englishIdentifiers(text: string): string[] {
 }
 
 function firstGroupId(): string {
-  const rows = tableFromIPC(readFileSync(join(OUT, "published", "group_profile.arrow"))).toArray();
+  const rows = tableFromIPC(readFileSync(join(PUBLISHED, "group_profile.arrow"))).toArray();
   return String([...new Set(rows.map((row) => String(row.toJSON().group_id)))].sort()[0]);
 }
 

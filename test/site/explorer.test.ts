@@ -12,13 +12,15 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 // @ts-expect-error: a plain JavaScript module of the site
 import {EXAMPLES as examples} from "../../src/views/explorer.js";
 import {TIMEOUT} from "../helpers.js";
-import {siteOut} from "../../pipelines/site/out-dir.js";
+import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const OUT = siteOut(ROOT);
+// the edition the site is built from (public unless JUNHENG_EDITION says otherwise)
+const PUBLISHED = join(OUT, "published", siteEdition());
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const CAP = 1000;
@@ -27,17 +29,17 @@ const EXAMPLES = examples as {id: string; sql: string}[];
 type Row = Record<string, unknown>;
 
 function readArrow(table: string): Row[] {
-  return tableFromIPC(readFileSync(join(OUT, "published", `${table}.arrow`)))
+  return tableFromIPC(readFileSync(join(PUBLISHED, `${table}.arrow`)))
     .toArray()
     .map((row) => row.toJSON() as Row);
 }
 
 /** the published tables that have an Arrow file, with the file's row count */
 function arrowTables(): Map<string, number> {
-  const manifest = JSON.parse(readFileSync(join(OUT, "published", "manifest.json"), "utf8")) as {published: {table: string; files: {file: string}[]}[]};
+  const manifest = JSON.parse(readFileSync(join(PUBLISHED, "manifest.json"), "utf8")) as {published: {table: string; files: {file: string}[]}[]};
   const tables = new Map<string, number>();
   for (const {table, files} of manifest.published) {
-    if (files.some((file) => file.file === `${table}.arrow`)) tables.set(table, tableFromIPC(readFileSync(join(OUT, "published", `${table}.arrow`))).numRows);
+    if (files.some((file) => file.file === `${table}.arrow`)) tables.set(table, tableFromIPC(readFileSync(join(PUBLISHED, `${table}.arrow`))).numRows);
   }
   return tables;
 }

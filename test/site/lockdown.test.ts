@@ -16,10 +16,13 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PAGES} from "../../pipelines/site/pages.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
+import {siteEdition} from "../../pipelines/site/out-dir.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, process.env.JUNHENG_OUT || "out");
+// the edition the site is built from (public unless JUNHENG_EDITION says otherwise)
+const PUBLISHED = join(OUT, "published", siteEdition());
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const DEMO_PERIOD = join(ROOT, "data", "demo", "2024Q3");
 
@@ -64,7 +67,7 @@ function walk(dir: string): string[] {
 }
 
 function pagePaths(): string[] {
-  const groups = tableFromIPC(readFileSync(join(OUT, "published", "group_profile.arrow"))).getChild("group_id")!.toArray() as string[];
+  const groups = tableFromIPC(readFileSync(join(PUBLISHED, "group_profile.arrow"))).getChild("group_id")!.toArray() as string[];
   const base = [...PAGES.map((page) => `${page}.html`), ...[...new Set(groups)].sort().map((id) => `groups/${id}.html`)];
   return [...base, ...base.map((path) => `en/${path}`)];
 }
@@ -197,7 +200,7 @@ describe("the explorer", () => {
       await page.screenshot({path: join(SHOTS, `lockdown.explorer.${lang}.refused.png`)});
       expect(hits).toEqual([]);
       // the published tables are all there and still answer
-      const headline = tableFromIPC(readFileSync(join(OUT, "published", "headline.arrow"))).numRows;
+      const headline = tableFromIPC(readFileSync(join(PUBLISHED, "headline.arrow"))).numRows;
       expect(await run(page, "select * from headline")).toEqual({error: null, rows: headline});
       expect(watched.foreign).toEqual([]);
       await page.close();

@@ -13,13 +13,15 @@ import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {validateInput} from "../../pipelines/run.js";
 import {TIMEOUT, tempDir} from "../helpers.js";
-import {siteOut} from "../../pipelines/site/out-dir.js";
+import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const OUT = siteOut(ROOT);
+// the edition the site is built from (public unless JUNHENG_EDITION says otherwise)
+const PUBLISHED = join(OUT, "published", siteEdition());
 const DEMO = join(ROOT, "data", "demo");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
 const HEADLINE_KEYS = ["share_schools_in_group", "share_students_in_group", "exchange_rate", "n_compliant_schools", "n_schools_assessed", "urban_rural_gap", "max_cv_primary", "max_cv_junior"];
@@ -28,7 +30,7 @@ type Row = Record<string, unknown>;
 
 /** the published headline row of the latest period, region-wide */
 function publishedHeadline(): Row {
-  const rows = tableFromIPC(readFileSync(join(OUT, "published", "headline.arrow")))
+  const rows = tableFromIPC(readFileSync(join(PUBLISHED, "headline.arrow")))
     .toArray()
     .map((row) => row.toJSON() as Row)
     .filter((row) => row.county === "all")

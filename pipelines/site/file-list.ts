@@ -1,0 +1,33 @@
+// The edition's published files as one module the pages import (src/data/files.js): the explorer's Arrow
+// files and the downloads page's CSV, Parquet and JSON, each named with FileAttachment so that the build
+// copies it. Written from the copied manifest, so a page lists exactly the tables of the site's edition
+// (docs/editions.md) and the build never references a file the edition leaves out (Framework stops on one).
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {DATA} from "./paths.js";
+
+export function writeFileList(data = DATA): string[] {
+  const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8")) as {published: {table: string}[]};
+  const tables = manifest.published.map((entry) => entry.table).filter((table) => table !== "config").sort();
+  const attachment = (path: string) => `FileAttachment(${JSON.stringify(`./${path}`)}).href`;
+  const lines = [
+    "// written by pipelines/site/file-list.ts from the edition's manifest: do not edit",
+    'import {FileAttachment} from "observablehq:stdlib";',
+    "",
+    "/** table → its Arrow file (the explorer) */",
+    "export const ARROW = {",
+    tables.map((table) => `  ${JSON.stringify(table)}: ${attachment(`${table}.arrow`)}`).join(",\n"),
+    "};",
+    "",
+    "/** table → its CSV and Parquet files (the downloads page) */",
+    "export const DOWNLOADS = {",
+    tables.map((table) => `  ${JSON.stringify(table)}: {csv: ${attachment(`downloads/${table}.csv`)}, parquet: ${attachment(`downloads/${table}.parquet`)}}`).join(",\n"),
+    "};",
+    "",
+    "/** the edition's manifest and configuration (the downloads page) */",
+    `export const OTHER = {manifest: ${attachment("downloads/manifest.json")}, config: ${attachment("downloads/config.json")}};`,
+    ""
+  ];
+  writeFileSync(join(data, "files.js"), lines.join("\n"));
+  return tables;
+}
