@@ -42,6 +42,7 @@ export interface Cell {
   /** null: a school that no unit publishes alone but which must stay unknown (the public edition) */
   unit: number | null;
   terms: Term[];
+  /** why it must stay unknown: primary, few_schools, complementary (once chosen), school (public: every school) */
   protect: Reason | "school" | null;
   label: string;
 }
@@ -87,6 +88,7 @@ class UnionFind {
 /** Every protected cell of the component that the published cells recover, with what recovers it. */
 export function findExposures(cells: Cell[], units: Unit[], p: number): Exposure[] {
   const published = cells.filter((c) => isPublished(c, units));
+  const byId = new Map(published.map((c) => [c.id, c]));
   const protectedCells = cells.filter((c) => c.protect !== null && !isPublished(c, units));
   const full = new Map<number, SparseVec>();
   const vectorOf = (c: Cell) => {
@@ -168,7 +170,11 @@ export function findExposures(cells: Cell[], units: Unit[], p: number): Exposure
     let b = bases.get(root);
     if (!b) {
       b = new Basis(p);
-      const list = [...(pieceRows.get(root) ?? [])].sort((x, y) => reduced.get(x.id)!.size - reduced.get(y.id)!.size || x.id - y.id);
+      // identities last, so that a certificate names a published cell whenever one will do; then smaller rows
+      const implicitOf = (c: Cell) => Number(units[c.unit!]!.implicit);
+      const list = [...(pieceRows.get(root) ?? [])].sort(
+        (x, y) => implicitOf(x) - implicitOf(y) || reduced.get(x.id)!.size - reduced.get(y.id)!.size || x.id - y.id
+      );
       for (const c of list) b.add(atomVector(c), c.id);
       bases.set(root, b);
     }
@@ -210,7 +216,7 @@ export function findExposures(cells: Cell[], units: Unit[], p: number): Exposure
     const leftover: SparseVec = new Map();
     for (const [school, value] of vectorOf(c)) if (known.has(school)) leftover.set(school, value);
     for (const [cellId, coef] of combo) {
-      const row = published.find((x) => x.id === cellId)!;
+      const row = byId.get(cellId)!;
       involved.add(row.unit!);
       for (const [school, value] of vectorOf(row)) {
         if (!known.has(school)) continue;
@@ -242,11 +248,18 @@ export class ExposedCellError extends Error {
 
 /**
  * Suppress until no protected cell of the component is exposed. Each round finds every exposure, and for
- * each (in cell order) whose recovering units this round has not yet touched, suppresses one of them; then
- * audits again. Returns the number of units it suppressed.
+ * each (in cell order) whose recovering units this round has not yet touched, suppresses one of them, whose
+ * cells are protected from then on; then audits again. Returns the number of units it suppressed.
  */
 export function protectComponent(cells: Cell[], units: Unit[], p: number): number {
   let added = 0;
+  const cellsOf = new Map<number, Cell[]>();
+  for (const c of cells) {
+    if (c.unit === null) continue;
+    let list = cellsOf.get(c.unit);
+    if (!list) cellsOf.set(c.unit, (list = []));
+    list.push(c);
+  }
   for (;;) {
     const exposures = findExposures(cells, units, p);
     if (exposures.length === 0) return added;
@@ -257,6 +270,8 @@ export function protectComponent(cells: Cell[], units: Unit[], p: number): numbe
       if (choice === null) throw new ExposedCellError(e.cell.label);
       units[choice]!.suppressed = true;
       units[choice]!.reason = "complementary";
+      // a value suppressed to protect another must not come back either
+      for (const c of cellsOf.get(choice) ?? []) if (c.protect === null) c.protect = "complementary";
       touched.add(choice);
       added += 1;
     }

@@ -37,7 +37,7 @@ export interface Report {
   edition: Edition;
   min_n: number;
   min_schools: number;
-  /** protected cells audited (primary, few-schools and, in the public edition, every school alone) */
+  /** protected cells audited (primary, few-schools, complementary and, in the public edition, every school alone) */
   cells_checked: number;
   /** rows (or lead − members parts) suppressed, by reason */
   primary: number;
@@ -201,17 +201,15 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   const terms = parts.length > 0 ? await db.all<TermRow>("select * from dc_terms order by component, tbl, row_id, part, cell, school_id") : [];
   const {components, units} = buildRegistry(terms, options.edition, minN, minSchools);
 
-  let cellsChecked = 0;
-  for (const cells of components.values()) {
-    cellsChecked += cells.filter((c) => c.protect !== null).length;
-    protectComponent(cells, units, PRIMES[0]);
-  }
+  for (const cells of components.values()) protectComponent(cells, units, PRIMES[0]);
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
   for (const cells of components.values()) {
     if (findExposures(cells, units, PRIMES[1]).length > 0) protectComponent(cells, units, PRIMES[1]);
     const left = findExposures(cells, units, PRIMES[0]);
     if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
   }
+  let cellsChecked = 0;
+  for (const cells of components.values()) cellsChecked += cells.filter((c) => c.protect !== null).length;
 
   const byTable: Record<string, TableReport> = {};
   for (const table of present) {
