@@ -7,7 +7,7 @@ import type {SqlEngine} from "../sql.js";
 import {ident, lit} from "../sql.js";
 import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Unit} from "./audit.js";
 import {PRIMES} from "./modular.js";
-import {cellTermsSql, EXAM_TABLES, identityTermsSql, type ExamTable, type TermRow} from "./registry.js";
+import {cellTermsSql, EXAM_TABLES, identityTermsSql, type ExamTable} from "./registry.js";
 
 export type Edition = "public" | "internal";
 
@@ -86,18 +86,35 @@ interface Registry {
   units: Unit[];
 }
 
-/** Cells and units from the term rows; which cells are protected, and why. */
-function buildRegistry(terms: TermRow[], edition: Edition, minN: number, minSchools: number): Registry {
-  const schoolIds = new Map<string, number>();
-  const schoolOf = (id: string) => {
-    let n = schoolIds.get(id);
-    if (n === undefined) schoolIds.set(id, (n = schoolIds.size));
-    return n;
-  };
+/** one row per cell (dc_cells) */
+interface CellRow {
+  cell_idx: number;
+  component: string;
+  tbl: string;
+  row_id: number;
+  part: string;
+  cell: string;
+  row_key: string;
+  published: boolean;
+  mart_suppressed: boolean;
+}
+
+/** one row per (cell, school), as integers (dc_terms joined to dc_cells and dc_schools) */
+interface TermInts {
+  c: number;
+  s: number;
+  num: number;
+  den: number;
+  n: number;
+}
+
+/** Cells and units from the registry's rows; which cells are protected, and why. */
+function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition, minN: number, minSchools: number): Registry {
   const units: Unit[] = [];
   const unitIds = new Map<string, number>();
   const cellIds = new Map<string, Cell & {component: string; n: number; published: boolean; martSuppressed: boolean; tbl: string}>();
-  for (const t of terms) {
+  const byIndex: (Cell & {n: number})[] = [];
+  for (const t of cellRows) {
     const unitKey = t.tbl.startsWith("(") ? `${t.tbl}|${t.component}|${t.row_key}` : `${t.tbl}|${t.row_id}|${t.part}`;
     const virtual = t.tbl === "(school)";
     let unit = virtual ? null : unitIds.get(unitKey);
@@ -109,7 +126,7 @@ function buildRegistry(terms: TermRow[], edition: Edition, minN: number, minScho
         table: t.tbl,
         rowId: Number(t.row_id),
         part: t.part,
-        suppressed: !t.published && t.cell !== "lead" && t.cell !== "members" ? true : false,
+        suppressed: true,
         reason: null,
         implicit: t.tbl === "(total)",
         n: 0,
@@ -117,25 +134,25 @@ function buildRegistry(terms: TermRow[], edition: Edition, minN: number, minScho
         key: `${t.tbl}|${t.row_key}`
       });
     }
-    const cellKey = `${unitKey}|${t.cell}`;
-    let cell = cellIds.get(cellKey);
-    if (!cell) {
-      cell = {
-        id: cellIds.size,
-        unit: unit ?? null,
-        terms: [],
-        protect: null,
-        label: `${t.tbl} ${t.row_key}${t.cell === "row" || t.cell === "school" || t.cell === "county" || t.cell === "group" ? "" : ` (${t.cell})`}`,
-        component: t.component,
-        n: 0,
-        published: t.published,
-        martSuppressed: t.mart_suppressed,
-        tbl: t.tbl
-      };
-      cellIds.set(cellKey, cell);
-    }
-    cell.terms.push({school: schoolOf(t.school_id), num: Number(t.num), den: Number(t.den)});
-    cell.n += Number(t.school_n);
+    const cell = {
+      id: cellIds.size,
+      unit: unit ?? null,
+      terms: [],
+      protect: null,
+      label: `${t.tbl} ${t.row_key}${t.cell === "row" || t.cell === "school" || t.cell === "county" || t.cell === "group" ? "" : ` (${t.cell})`}`,
+      component: t.component,
+      n: 0,
+      published: t.published,
+      martSuppressed: t.mart_suppressed,
+      tbl: t.tbl
+    };
+    cellIds.set(`${unitKey}|${t.cell}`, cell);
+    byIndex[Number(t.cell_idx)] = cell;
+  }
+  for (const t of terms) {
+    const cell = byIndex[t.c]!;
+    cell.terms.push({school: t.s, num: t.num, den: t.den});
+    cell.n += t.n;
   }
   // a unit's "published" is its published cells' (lead and members sides are never published on their own)
   for (const cell of cellIds.values()) {
@@ -198,8 +215,32 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
     await db.run(`insert into dc_terms ${identityTermsSql("total")}`);
     if (options.edition === "public") await db.run(`insert into dc_terms ${identityTermsSql("school")}`);
   }
-  const terms = parts.length > 0 ? await db.all<TermRow>("select * from dc_terms order by component, tbl, row_id, part, cell, school_id") : [];
-  const {components, units} = buildRegistry(terms, options.edition, minN, minSchools);
+  let cellRows: CellRow[] = [];
+  let terms: TermInts[] = [];
+  if (parts.length > 0) {
+    // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size
+    await db.run(`
+      create or replace temp table dc_cells as
+      select (row_number() over (order by component, tbl, row_id, part, cell, row_key) - 1)::integer as cell_idx,
+          component, tbl, row_id::bigint as row_id, part, cell, row_key,
+          bool_or(published) as published, bool_or(mart_suppressed) as mart_suppressed
+      from dc_terms
+      group by component, tbl, row_id, part, cell, row_key`);
+    await db.run(`
+      create or replace temp table dc_schools as
+      select school_id, (row_number() over (order by school_id) - 1)::integer as school_idx
+      from (select distinct school_id from dc_terms)`);
+    cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
+    terms = await db.all<TermInts>(`
+      select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n
+      from dc_terms as t
+      inner join dc_cells as c
+          on t.component = c.component and t.tbl = c.tbl and t.row_id = c.row_id and t.part = c.part and t.cell = c.cell
+          and t.row_key = c.row_key
+      inner join dc_schools as s on t.school_id = s.school_id
+      order by c.cell_idx, s.school_idx`);
+  }
+  const {components, units} = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
 
   for (const cells of components.values()) protectComponent(cells, units, PRIMES[0]);
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
@@ -262,7 +303,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   if (options.tables.headline !== undefined && options.tables.urban_rural_gap !== undefined) {
     await recomputeHeadlineGap(db, options.tables.headline, options.tables.urban_rural_gap);
   }
-  await db.run("drop table if exists dc_terms");
+  for (const table of ["dc_terms", "dc_cells", "dc_schools"]) await db.run(`drop table if exists ${table}`);
   await db.run("drop table if exists dc_updates");
 
   const total = (reason: Reason) => Object.values(byTable).reduce((sum, t) => sum + t[reason], 0);
