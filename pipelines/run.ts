@@ -15,7 +15,7 @@ import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishRelations, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
 import {checkEditionConfig, editionPlan, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
-import {protectEdition, type DisclosureReport} from "./disclosure/protect.js";
+import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
 import type {JunhengConfig} from "./models/config.js";
 import type {Model} from "./models/runner.js";
 import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
@@ -186,7 +186,7 @@ async function publishEdition(db: Db, edition: Edition, marts: readonly Model[],
     await db.run(`create or replace temp table ${ident(relation)} as select ${kept.map(ident).join(", ")} from ${ident(table)}${keep ? ` where ${keep}` : ""}`);
     relations[table] = relation;
   }
-  const disclosure = await protectEdition(db, {edition, tables: relations, settings: config});
+  const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
   const dir = join(published, edition);
   const byName = new Map(marts.map((mart) => [mart.name, mart]));
   const tables = await publishRelations(

@@ -5,7 +5,7 @@
 //
 //   npm run bench                                   everything (province takes several minutes)
 //   npm run bench -- --scales county,city           some scales (results of the others are kept)
-//   npm run bench -- --no-site --no-gbk             skip parts
+//   npm run bench -- --no-site --no-gbk             skip parts (also --no-disclosure: the audit at province size)
 //   npm run bench -- --memory-limit 3GB --threads 2 DuckDB settings for the run and the floor alike
 //   npm run bench -- --report                       rewrite BENCHMARKS.md from .bench/results.json
 import {spawn, execFileSync} from "node:child_process";
@@ -14,6 +14,7 @@ import {availableParallelism, cpus, loadavg, totalmem} from "node:os";
 import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
+import {benchDisclosure, type DisclosureBench} from "./disclosure.js";
 import {ensureDemo, ensureGbk, inputBytes, inputCsvFiles} from "./inputs.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -39,6 +40,7 @@ const {values} = parseArgs({
     "memory-limit": {type: "string", default: "3GB"},
     "no-gbk": {type: "boolean", default: false},
     "no-site": {type: "boolean", default: false},
+    "no-disclosure": {type: "boolean", default: false},
     "no-run": {type: "boolean", default: false},
     report: {type: "boolean", default: false},
     out: {type: "string", default: join(ROOT, "BENCHMARKS.md")}
@@ -87,6 +89,8 @@ interface SiteResult {
 interface Results {
   scales: Record<string, ScaleResult>;
   site: Record<string, SiteResult>;
+  /** protectEdition on a synthetic province registry (pipelines/bench/disclosure.ts) */
+  disclosure?: DisclosureBench & {measured_at: string};
 }
 
 /** Run a command, timing it and taking its peak RSS from /usr/bin/time (or /proc polling without it). */
@@ -342,6 +346,20 @@ function report(results: Results): string {
       .map((r) => `\n${r.name}: ${"```"}\n${r.note}\n${"```"}`),
     ""
   ];
+  const d = results.disclosure;
+  if (d) {
+    lines.push(
+      "## Disclosure audit",
+      "",
+      `protectEdition (primary, few-schools and complementary suppression with the linear audit) on a synthetic registry of ${d.schools.toLocaleString("en")} schools, ` +
+        `${d.students.toLocaleString("en")} students per exam subject, 4 exam subjects and 2 value-added pairs (\`pipelines/bench/disclosure.ts\`), measured ${d.measured_at.slice(0, 16).replace("T", " ")}.`,
+      "",
+      "| edition | s | cells checked | primary | few_schools | complementary |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...Object.entries(d.editions).map(([e, r]) => `| ${e} | ${r.seconds.toFixed(1)} | ${r.cells_checked} | ${r.primary} | ${r.few_schools} | ${r.complementary} |`),
+      ""
+    );
+  }
   const notes = join(ROOT, "pipelines/bench/NOTES.md");
   if (existsSync(notes)) lines.push(readFileSync(notes, "utf8").trim(), "");
   return lines.join("\n");
@@ -377,6 +395,12 @@ async function main(): Promise<void> {
       results.site[SITE_CITY.name] = await benchSite(SITE_CITY.name, dir);
       save();
       results.site.demo = await benchSite("demo", undefined);
+      save();
+    }
+    if (!values["no-disclosure"]) {
+      const d = await benchDisclosure(10_000);
+      results.disclosure = {...d, measured_at: new Date().toISOString()};
+      console.log(`disclosure audit, ${d.schools} schools: ` + Object.entries(d.editions).map(([e, r]) => `${e} ${r.seconds.toFixed(1)} s`).join(", "));
       save();
     }
   }

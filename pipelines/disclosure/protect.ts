@@ -1,25 +1,355 @@
-// Disclosure control of one edition's tables before they are published (issue 13): primary and
-// complementary suppression across every relation of the edition, and the audit that no suppressed value
-// can be recovered. run.ts calls protectEdition once per edition (docs/editions.md, "From one run").
-// replaced by h13d's implementation at merge
-import type {Db} from "../db.js";
-import type {Edition} from "../editions.js";
-import type {JunhengConfig} from "../models/config.js";
+// protectEdition: primary, few-schools and complementary suppression of one edition's exam-based tables, and
+// the audit that proves no suppressed value can be recovered by a linear combination of what the edition
+// publishes (docs/metrics.md, "Disclosure control / 披露控制"). The edition's rows of each mart are relations
+// (temporary tables) that this updates in place: values nulled, is_suppressed set, n withheld, and a
+// `suppression` column (primary | complementary | few_schools) added.
+import type {SqlEngine} from "../sql.js";
+import {ident, lit} from "../sql.js";
+import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Unit} from "./audit.js";
+import {PRIMES} from "./modular.js";
+import {cellTermsSql, EXAM_TABLES, identityTermsSql, type ExamTable} from "./registry.js";
+
+export type Edition = "public" | "internal";
+
+export interface ProtectSettings {
+  /** fewer students than this: primary suppression (config min_n) */
+  min_n: number;
+  /** public edition: an aggregate over fewer schools than this is suppressed (default 3) */
+  min_schools?: number;
+}
 
 export interface ProtectOptions {
   edition: Edition;
-  /** mart name → the DuckDB relation holding the edition's rows of it, updated in place */
+  /** mart name → the relation holding this edition's rows of it */
   tables: Record<string, string>;
-  settings: JunhengConfig;
+  settings: ProtectSettings;
 }
 
-/** The report written into the edition's manifest as `disclosure` (JSON-able). */
-export interface DisclosureReport {
+export interface TableReport {
+  rows: number;
+  suppressed: number;
+  primary: number;
+  complementary: number;
+  few_schools: number;
+}
+
+export interface Report {
   edition: Edition;
+  min_n: number;
+  min_schools: number;
+  /** protected cells audited (primary, few-schools, complementary and, in the public edition, every school alone) */
   cells_checked: number;
-  [detail: string]: unknown;
+  /** rows (or lead − members parts) suppressed, by reason */
+  primary: number;
+  complementary: number;
+  few_schools: number;
+  /** protected cells a linear combination of published cells recovers, after protection: always 0 */
+  exposed: 0;
+  components: number;
+  by_table: Record<string, TableReport>;
+  method: string;
 }
 
-export async function protectEdition(_db: Db, options: ProtectOptions): Promise<DisclosureReport> {
-  return {edition: options.edition, cells_checked: 0};
+export const DEFAULT_MIN_SCHOOLS = 3;
+
+const VALUE_COLUMNS: Record<ExamTable, string[]> = {
+  exam_school: ["mean_score", "sd_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate", "mean_z"],
+  urban_rural_gap: ["mean_first", "mean_second", "gap", "se", "ci_low", "ci_high"],
+  score_variance: ["between_school_share", "var_between", "var_within", "eta_squared"],
+  value_added_school: ["va", "se", "ci_low", "ci_high", "reliability", "va_shrunk", "band"],
+  value_added_group: ["va", "se", "ci_low", "ci_high"]
+};
+
+/** counts withheld on a suppressed row: they say how small it is (and feed the arithmetic) */
+const COUNT_COLUMNS: Record<ExamTable, string[]> = {
+  exam_school: ["n_students", "n_absent"],
+  urban_rural_gap: ["n_first", "n_second"],
+  score_variance: ["n_students", "n_schools"],
+  value_added_school: ["n_students"],
+  value_added_group: ["n_students", "n_lead", "n_members"]
+};
+
+const LMM_COLUMNS = ["lead_minus_members", "lead_minus_members_se", "lead_minus_members_ci_low", "lead_minus_members_ci_high", "n_lead", "n_members"];
+
+async function firstRow(db: SqlEngine, sql: string): Promise<TableReport> {
+  const [row] = await db.all<Record<string, unknown>>(sql);
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v ?? 0)])) as unknown as TableReport;
+}
+
+async function columnsOf(db: SqlEngine, relation: string): Promise<Set<string>> {
+  const rows = await db.all<{column_name: string}>(`describe ${ident(relation)}`);
+  return new Set(rows.map((r) => r.column_name));
+}
+
+interface Registry {
+  components: Map<string, Cell[]>;
+  units: Unit[];
+}
+
+/** one row per cell (dc_cells) */
+interface CellRow {
+  cell_idx: number;
+  component: string;
+  tbl: string;
+  row_id: number;
+  part: string;
+  cell: string;
+  row_key: string;
+  published: boolean;
+  mart_suppressed: boolean;
+}
+
+/** one row per (cell, school), as integers (dc_terms joined to dc_cells and dc_schools) */
+interface TermInts {
+  c: number;
+  s: number;
+  num: number;
+  den: number;
+  n: number;
+}
+
+/** Cells and units from the registry's rows; which cells are protected, and why. */
+function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition, minN: number, minSchools: number): Registry {
+  const units: Unit[] = [];
+  const unitIds = new Map<string, number>();
+  const cellIds = new Map<string, Cell & {component: string; n: number; published: boolean; martSuppressed: boolean; tbl: string}>();
+  const byIndex: (Cell & {n: number})[] = [];
+  for (const t of cellRows) {
+    const unitKey = t.tbl.startsWith("(") ? `${t.tbl}|${t.component}|${t.row_key}` : `${t.tbl}|${t.row_id}|${t.part}`;
+    const virtual = t.tbl === "(school)";
+    let unit = virtual ? null : unitIds.get(unitKey);
+    if (!virtual && unit === undefined) {
+      unit = units.length;
+      unitIds.set(unitKey, unit);
+      units.push({
+        id: unit,
+        table: t.tbl,
+        rowId: Number(t.row_id),
+        part: t.part,
+        suppressed: true,
+        reason: null,
+        implicit: t.tbl === "(total)",
+        n: 0,
+        nSchools: 0,
+        key: `${t.tbl}|${t.row_key}`
+      });
+    }
+    const cell = {
+      id: cellIds.size,
+      unit: unit ?? null,
+      terms: [],
+      protect: null,
+      label: `${t.tbl} ${t.row_key}${t.cell === "row" || t.cell === "school" || t.cell === "county" || t.cell === "group" ? "" : ` (${t.cell})`}`,
+      component: t.component,
+      n: 0,
+      published: t.published,
+      martSuppressed: t.mart_suppressed,
+      tbl: t.tbl
+    };
+    cellIds.set(`${unitKey}|${t.cell}`, cell);
+    byIndex[Number(t.cell_idx)] = cell;
+  }
+  for (const t of terms) {
+    const cell = byIndex[t.c]!;
+    cell.terms.push({school: t.s, num: t.num, den: t.den});
+    cell.n += t.n;
+  }
+  // a unit's "published" is its published cells' (lead and members sides are never published on their own)
+  for (const cell of cellIds.values()) {
+    if (cell.unit === null) continue;
+    const u = units[cell.unit]!;
+    if (cell.published) u.suppressed = false;
+    u.n = Math.max(u.n, cell.n);
+    u.nSchools = Math.max(u.nSchools, new Set(cell.terms.map((t) => t.school)).size);
+  }
+  for (const cell of cellIds.values()) {
+    if (cell.unit !== null && units[cell.unit]!.suppressed && cell.martSuppressed && !units[cell.unit]!.reason) units[cell.unit]!.reason = "primary";
+  }
+
+  const components = new Map<string, Cell[]>();
+  const totals = new Map<string, Set<number>>();
+  for (const cell of cellIds.values()) if (cell.tbl === "(total)") totals.set(cell.component, new Set(cell.terms.map((t) => t.school)));
+  for (const cell of cellIds.values()) {
+    const schools = new Set(cell.terms.map((t) => t.school));
+    const aggregate = cell.tbl !== "exam_school" && cell.tbl !== "value_added_school" && !cell.tbl.startsWith("(");
+    if (cell.tbl === "(school)") cell.protect = "school";
+    else if (cell.tbl === "(total)") cell.protect = null;
+    else if (cell.n < minN) cell.protect = "primary";
+    else if (edition === "public" && aggregate && schools.size < minSchools) cell.protect = "few_schools";
+    // a cell over the whole exam (or pair) says only what the identity says: z averages 0 over an exam
+    const total = totals.get(cell.component);
+    if (cell.protect && total && total.size === schools.size && [...schools].every((s) => total.has(s)) && cell.terms.every((t) => t.num === t.den)) {
+      if (cell.protect === "school") cell.protect = null;
+    }
+    if (cell.protect && cell.protect !== "school" && cell.unit !== null) {
+      const u = units[cell.unit]!;
+      if (!u.suppressed) {
+        u.suppressed = true;
+        u.reason = cell.protect;
+      } else if (!u.reason) u.reason = cell.protect;
+    }
+    // unpublished cells that protect nothing do not take part
+    if (cell.protect === null && !cell.published && cell.tbl !== "(total)") continue;
+    let list = components.get(cell.component);
+    if (!list) components.set(cell.component, (list = []));
+    list.push(cell);
+  }
+  return {components, units};
+}
+
+/**
+ * Protect one edition's exam-based relations in place and return the audit's report. Throws ExposedCellError
+ * (a bug: the run fails with exit 3) if a protected cell stays recoverable.
+ */
+export async function protectEdition(db: SqlEngine, options: ProtectOptions): Promise<Report> {
+  const minN = options.settings.min_n;
+  const minSchools = options.settings.min_schools ?? DEFAULT_MIN_SCHOOLS;
+  const present = EXAM_TABLES.filter((t) => options.tables[t] !== undefined);
+  const columns = new Map<ExamTable, Set<string>>();
+  for (const table of present) columns.set(table, await columnsOf(db, options.tables[table]!));
+
+  await db.run("create or replace temp table dc_terms as select * from (select 1) where false");
+  const parts = present.map((t) => cellTermsSql(t, options.tables[t]!, columns.get(t)!.has("lead_minus_members")));
+  if (parts.length > 0) {
+    await db.run(`create or replace temp table dc_terms as ${parts.map((p) => `select * from (${p})`).join("\nunion all\n")}`);
+    await db.run(`insert into dc_terms ${identityTermsSql("total")}`);
+    if (options.edition === "public") await db.run(`insert into dc_terms ${identityTermsSql("school")}`);
+  }
+  let cellRows: CellRow[] = [];
+  let terms: TermInts[] = [];
+  if (parts.length > 0) {
+    // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size
+    await db.run(`
+      create or replace temp table dc_cells as
+      select (row_number() over (order by component, tbl, row_id, part, cell, row_key) - 1)::integer as cell_idx,
+          component, tbl, row_id::bigint as row_id, part, cell, row_key,
+          bool_or(published) as published, bool_or(mart_suppressed) as mart_suppressed
+      from dc_terms
+      group by component, tbl, row_id, part, cell, row_key`);
+    await db.run(`
+      create or replace temp table dc_schools as
+      select school_id, (row_number() over (order by school_id) - 1)::integer as school_idx
+      from (select distinct school_id from dc_terms)`);
+    cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
+    terms = await db.all<TermInts>(`
+      select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n
+      from dc_terms as t
+      inner join dc_cells as c
+          on t.component = c.component and t.tbl = c.tbl and t.row_id = c.row_id and t.part = c.part and t.cell = c.cell
+          and t.row_key = c.row_key
+      inner join dc_schools as s on t.school_id = s.school_id
+      order by c.cell_idx, s.school_idx`);
+  }
+  const {components, units} = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
+
+  for (const cells of components.values()) protectComponent(cells, units, PRIMES[0]);
+  // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
+  for (const cells of components.values()) {
+    if (findExposures(cells, units, PRIMES[1]).length > 0) protectComponent(cells, units, PRIMES[1]);
+    const left = findExposures(cells, units, PRIMES[0]);
+    if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
+  }
+  let cellsChecked = 0;
+  for (const cells of components.values()) cellsChecked += cells.filter((c) => c.protect !== null).length;
+
+  const byTable: Record<string, TableReport> = {};
+  for (const table of present) {
+    const relation = ident(options.tables[table]!);
+    const cols = columns.get(table)!;
+    const chosen = units.filter((u) => u.table === table && u.suppressed && (u.reason === "complementary" || u.reason === "few_schools"));
+    await db.run(`create or replace temp table dc_updates (row_id bigint, part varchar, reason varchar)`);
+    if (chosen.length > 0) {
+      await db.run(`insert into dc_updates values ${chosen.map((u) => `(${u.rowId}, ${lit(u.part)}, ${lit(u.reason)})`).join(", ")}`);
+    }
+    if (!cols.has("suppression")) await db.run(`alter table ${relation} add column suppression varchar`);
+    const lmm = table === "value_added_group" && cols.has("lead_minus_members");
+    if (lmm && !cols.has("lead_minus_members_suppression")) await db.run(`alter table ${relation} add column lead_minus_members_suppression varchar`);
+    const nulls = (names: string[]) => names.filter((c) => cols.has(c)).map((c) => `${ident(c)} = null`);
+    const rowPart = table === "value_added_group" ? "group" : "row";
+    // complementary and few-schools suppression of whole rows (or of a group's own value)
+    await db.run(`
+      update ${relation} set ${[...nulls(VALUE_COLUMNS[table]), "is_suppressed = true", "suppression = dc_updates.reason"].join(", ")}
+      from dc_updates where ${relation}.rowid = dc_updates.row_id and dc_updates.part = ${lit(rowPart)}`);
+    await db.run(`update ${relation} set suppression = 'primary' where is_suppressed and suppression is null`);
+    if (lmm) {
+      await db.run(`
+        update ${relation} set ${[...nulls(LMM_COLUMNS), "lead_minus_members_suppression = dc_updates.reason"].join(", ")}
+        from dc_updates where ${relation}.rowid = dc_updates.row_id and dc_updates.part = 'lmm'`);
+      const primaryLmm = units.filter((u) => u.table === table && u.part === "lmm" && u.reason === "primary").map((u) => u.rowId);
+      if (primaryLmm.length > 0) {
+        await db.run(`update ${relation} set ${[...nulls(LMM_COLUMNS), "lead_minus_members_suppression = 'primary'"].join(", ")}
+          where rowid in (${primaryLmm.join(", ")})`);
+      }
+    }
+    // no counts on a suppressed row
+    await db.run(`update ${relation} set ${nulls(COUNT_COLUMNS[table]).join(", ")} where is_suppressed`);
+    const counts = await firstRow(db, `
+      select count(*) as rows, count(*) filter (where is_suppressed) as suppressed,
+          count(*) filter (where suppression = 'primary') as primary,
+          count(*) filter (where suppression = 'complementary') as complementary,
+          count(*) filter (where suppression = 'few_schools') as few_schools
+      from ${relation}`);
+    byTable[table] = counts;
+    if (lmm) {
+      const parts = await firstRow(db, `
+        select count(*) filter (where lead_minus_members_suppression is not null) as suppressed,
+            count(*) filter (where lead_minus_members_suppression = 'primary') as primary,
+            count(*) filter (where lead_minus_members_suppression = 'complementary') as complementary,
+            count(*) filter (where lead_minus_members_suppression = 'few_schools') as few_schools
+        from ${relation}`);
+      byTable["value_added_group.lead_minus_members"] = {...parts, rows: counts.rows};
+    }
+  }
+  if (options.tables.headline !== undefined && options.tables.urban_rural_gap !== undefined) {
+    await recomputeHeadlineGap(db, options.tables.headline, options.tables.urban_rural_gap);
+  }
+  for (const table of ["dc_terms", "dc_cells", "dc_schools"]) await db.run(`drop table if exists ${table}`);
+  await db.run("drop table if exists dc_updates");
+
+  const total = (reason: Reason) => Object.values(byTable).reduce((sum, t) => sum + t[reason], 0);
+  return {
+    edition: options.edition,
+    min_n: minN,
+    min_schools: minSchools,
+    cells_checked: cellsChecked,
+    primary: total("primary"),
+    complementary: total("complementary"),
+    few_schools: total("few_schools"),
+    exposed: 0,
+    components: components.size,
+    by_table: byTable,
+    method:
+      "linear audit: each protected cell's vector over per-school sums is tested against the span of the published cells (mod two primes), all n known to the attacker; docs/metrics.md Disclosure control"
+  };
+}
+
+/** headline's urban_rural_gap again, from the protected gaps: the latest exam with a published county (or
+ * all) gap, district-wide exams first, mean over its subjects (headline.sql's exam_gaps and latest_gap) */
+async function recomputeHeadlineGap(db: SqlEngine, headline: string, gaps: string): Promise<void> {
+  const h = ident(headline);
+  const cols = await columnsOf(db, headline);
+  if (!cols.has("urban_rural_gap")) return;
+  await db.run(`
+    create or replace temp table dc_headline_gap as
+    with exam_gaps as (
+        select gaps.exam_id, any_value(exams.exam_date) as exam_date,
+            coalesce(bool_or(exams.scope = 'district'), false) as is_district,
+            gaps.scope_id as county, avg(gaps.gap) as mean_gap
+        from ${ident(gaps)} as gaps
+        inner join stg_exams as exams on gaps.exam_id = exams.exam_id and gaps.subject = exams.subject
+        where gaps.comparison = 'urban_rural' and gaps.scope in ('county', 'all') and gaps.gap is not null
+        group by gaps.exam_id, gaps.scope_id
+    ),
+    period_dates as (select distinct period, as_of_date from stg_schools)
+    select period_dates.period, exam_gaps.county, exam_gaps.exam_id, exam_gaps.mean_gap
+    from period_dates
+    inner join exam_gaps on exam_gaps.exam_date <= period_dates.as_of_date
+    qualify row_number() over (
+        partition by period_dates.period, exam_gaps.county
+        order by exam_gaps.is_district desc, exam_gaps.exam_date desc, exam_gaps.exam_id desc
+    ) = 1`);
+  const sets = [`urban_rural_gap = (select g.mean_gap::double from dc_headline_gap as g where g.period = ${h}.period and g.county = ${h}.county)`];
+  if (cols.has("gap_exam_id")) sets.push(`gap_exam_id = (select g.exam_id from dc_headline_gap as g where g.period = ${h}.period and g.county = ${h}.county)`);
+  await db.run(`update ${h} set ${sets.join(", ")}`);
+  await db.run("drop table dc_headline_gap");
 }

@@ -42,7 +42,7 @@ export interface JunhengConfig {
   /** empty: pairs are found from the data (docs/metrics.md value_added_school) */
   va_pairs: VaPair[];
   /** what the public edition leaves out beyond pipelines/editions.ts (docs/editions.md): it can only tighten */
-  editions: {public: {exclude_tables: string[]; exam_figures: boolean}};
+  editions: {public: {exclude_tables: string[]; exam_figures: boolean; min_schools: number}};
 }
 
 // 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
@@ -81,7 +81,7 @@ export const DEFAULT_CONFIG: JunhengConfig = {
   indicator_thresholds: DEFAULT_THRESHOLDS,
   score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
   va_pairs: [],
-  editions: {public: {exclude_tables: [], exam_figures: true}}
+  editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}}
 };
 
 const FILE = "junheng.config.json";
@@ -212,7 +212,7 @@ export function parseConfig(json: unknown): JunhengConfig {
     checkKeys(editions, ["public"], "editions.");
     if (editions.public !== undefined) {
       const pub = object(editions.public, "editions.public");
-      checkKeys(pub, ["exclude_tables", "exam_figures"], "editions.public.");
+      checkKeys(pub, ["exclude_tables", "exam_figures", "min_schools"], "editions.public.");
       if (pub.exclude_tables !== undefined) {
         if (!Array.isArray(pub.exclude_tables)) bad("editions.public.exclude_tables", "应为数据表名的数组", "must be an array of table names");
         // whether each names a table is checked against the marts before the run (pipelines/editions.ts)
@@ -221,6 +221,13 @@ export function parseConfig(json: unknown): JunhengConfig {
       if (pub.exam_figures !== undefined) {
         if (typeof pub.exam_figures !== "boolean") bad("editions.public.exam_figures", "应为 true 或 false", "must be true or false");
         config.editions.public.exam_figures = pub.exam_figures;
+      }
+      if (pub.min_schools !== undefined) {
+        // an aggregate over fewer schools is suppressed in the public edition (docs/metrics.md, Disclosure control); only tightens
+        if (!Number.isInteger(pub.min_schools) || (pub.min_schools as number) < 3) {
+          bad("editions.public.min_schools", "应为不小于 3 的整数（只能收紧）", "must be an integer of at least 3 (it can only tighten)");
+        }
+        config.editions.public.min_schools = pub.min_schools as number;
       }
     }
   }

@@ -135,6 +135,7 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
     title: w("title"),
     lead: w("lead"),
     suppression: {id: "suppression", title: w("suppression.title"), body: w("suppression.text", {n: config.min_n})},
+    disclosure: {id: "disclosure", title: w("disclosure.title"), body: w("disclosure.text", {n: config.min_n, k: config.editions?.public?.min_schools ?? 3})},
     metricsTitle: w("metrics"),
     metrics,
     settings: {

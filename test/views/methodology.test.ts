@@ -93,6 +93,13 @@ describe("methodologyView", () => {
     expect(zh.suppression.body).toContain("“<10”");
   });
 
+  it("explains complementary suppression and the audit, with the sizes and the references", () => {
+    expect(zh.disclosure.body).toContain("少于 10 名学生的标为 `primary`");
+    expect(zh.disclosure.body).toContain("少于 3 所学校的汇总也不公布（`few_schools`）");
+    expect(en.disclosure.body).toContain("NCES Statistical Standard 4-2");
+    expect(en.disclosure.body).toContain("“next smallest”");
+  });
+
   it("gives each metric its Chinese title, its table name as code and its grain in words", () => {
     const [metric] = zh.metrics;
     expect(metric).toMatchObject({id: "m-teacher_exchange", title: "教师交流轮岗", code: "teacher_exchange"});
