@@ -10,7 +10,10 @@
 // rural schools, on every edition the output has (published/public and published/internal; an output with
 // only published/ is read as the internal edition).
 import {beforeAll, describe, expect, it} from "vitest";
+import {cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {Db} from "../../pipelines/db.js";
+import {lit} from "../../pipelines/sql.js";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {runPipeline} from "../../pipelines/run.js";
 import {ROOT, TIMEOUT, tempDir} from "../helpers.js";
@@ -66,6 +69,30 @@ describe("the attacker itself, on systems worked out by hand", () => {
   });
 });
 
+describe("the attacker's reading of an output", () => {
+  it("finds published/public and published/internal, else reads published/ as the internal edition", () => {
+    const out = tempDir();
+    mkdirSync(join(out, "published"));
+    expect(editionsOf(out)).toEqual([{name: "internal", dir: join(out, "published"), single: true}]);
+    mkdirSync(join(out, "published", "public"));
+    mkdirSync(join(out, "published", "internal"));
+    expect(editionsOf(out).map((e) => [e.name, e.single])).toEqual([
+      ["public", false],
+      ["internal", false]
+    ]);
+  });
+
+  it("flags a per-school exam value in any file, and not a per-school count", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "schools"));
+    writeFileSync(join(dir, "teacher_flows.csv"), "school_id,n_teachers,exchange_rate\n2162000001,3,0.1\n");
+    writeFileSync(join(dir, "county_exam.csv"), "county,mean_z\n甘州区,0.1\n");
+    writeFileSync(join(dir, "schools", "2162000001.json"), JSON.stringify({school_id: "2162000001", exams: [{exam_id: "X", mean_score: 61.5}]}));
+    writeFileSync(join(dir, "value_added_school.csv"), "school_id,va\n");
+    expect(await perSchoolExamValues(dir)).toEqual(["value_added_school.csv: the table must be absent", "schools/2162000001.json: mean_score beside a school"]);
+  });
+});
+
 interface Fixture {
   name: string;
   prepare: () => Promise<string>;
@@ -117,11 +144,47 @@ describe.each(FIXTURES)("disclosure attack on $name", (fixture) => {
     }
   });
 
+  it("control: a school row hidden in a copy of the edition without complementary suppression is recovered", async (ctx) => {
+    const edition = editions.find((e) => e.name === "internal");
+    if (!edition) ctx.skip("no internal edition");
+    // the largest school of the first exam × subject whose every school row is published: blank its row
+    const report = reports.get("internal")!;
+    const hiddenExams = new Set(report.recovered.map((r) => `${r.exam_id}|${r.subject}`));
+    const copy = join(tempDir(), "out");
+    mkdirSync(join(copy, "published"), {recursive: true});
+    cpSync(edition!.dir, join(copy, "published"), {recursive: true});
+    symlinkSync(join(out, "warehouse.duckdb"), join(copy, "warehouse.duckdb"));
+    const db = await Db.open();
+    let target: {exam_id: string; subject: string; school_id: string; mean_z: number};
+    try {
+      const file = join(copy, "published", "exam_school.parquet");
+      await db.run(`create table t as select * from read_parquet(${lit(file)})`);
+      const exams = await db.all<{exam_id: string; subject: string}>(
+        `select exam_id, subject from t group by all having count(*) filter (where mean_z is null) = 0 and count(*) >= 3 order by all`
+      );
+      const exam = exams.find((e) => !hiddenExams.has(`${e.exam_id}|${e.subject}`))!;
+      target = await db.one(`select exam_id, subject, school_id, mean_z from t where exam_id = ? and subject = ? order by n_students desc, school_id limit 1`, [exam.exam_id, exam.subject]);
+      const blank = ["mean_score", "sd_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate", "mean_z"].map((c) => `${c} = null`).join(", ");
+      await db.run(`update t set ${blank} where exam_id = ? and subject = ? and school_id = ?`, [target.exam_id, target.subject, target.school_id]);
+      rmSync(file);
+      await db.run(`copy t to ${lit(file)} (format parquet)`);
+    } finally {
+      db.close();
+    }
+    for (const f of readdirSync(join(copy, "published"))) if (/^exam_school\.(csv|arrow)$/.test(f)) rmSync(join(copy, "published", f));
+    const attacked = await attackEdition(copy, {name: "internal", dir: join(copy, "published"), single: true});
+    const found = attacked.recovered.find((r) => r.kind === "exam" && r.exam_id === target.exam_id && r.subject === target.subject && r.school_id === target.school_id);
+    expect(found, `the attacker missed a planted exposure: ${JSON.stringify(target)}`).toBeDefined();
+    expect(found!.recovered).toBeCloseTo(target.mean_z, 9);
+    expect(found!.exact).toBe(true);
+  });
+
   it("no suppressed school value comes back by subtracting the published schools from an aggregate", async () => {
     for (const edition of editions) {
       const found = await subtractionAttack(out, edition);
       const lines = found.map((f) => `  ${f.school_name} ${f.school_id} (${f.kind}): ${f.label} minus the published schools → ${f.recovered.toFixed(6)} (true ${f.truth.toFixed(6)})`);
-      expect(found, `${edition.name} edition: ${found.length} subtractions recover a school value:\n${lines.slice(0, 30).join("\n")}${lines.length > 30 ? `\n  … and ${lines.length - 30} more` : ""}`).toEqual([]);
+      const cells = new Set(found.map((f) => f.key)).size;
+      expect(found, `${edition.name} edition: ${found.length} subtractions recover ${cells} school values:\n${lines.slice(0, 30).join("\n")}${lines.length > 30 ? `\n  … and ${lines.length - 30} more` : ""}`).toEqual([]);
     }
   });
 
