@@ -437,10 +437,12 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       }
       return true;
     };
+    // a published value the model misses by more than rounding to three decimals means the model is wrong
+    const agrees = (modelled: number, value: number) => Math.abs(modelled - value) <= 5e-4 * Math.max(1, Math.abs(value));
     const addCell = (label: string, coef: Vec, value: number | undefined) => {
       if (value === undefined || coef.size === 0) return;
       const modelled = [...coef].reduce((sum, [key, c]) => sum + ratFloat(c) * (know.unknowns.get(key)?.truth ?? NaN), 0);
-      if (!(Math.abs(modelled - value) <= 1e-6 * Math.max(1, Math.abs(value)))) {
+      if (!agrees(modelled, value)) {
         mismatches.push(`${label}: published ${value}, the attacker's model gives ${modelled}`);
         return;
       }
@@ -544,7 +546,7 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
           addInto(addInto(vec, meanVec(first!, nOf), rat(1, chosen.length)), meanVec(second!, nOf), rat(-1, chosen.length));
         }
         const modelled = [...vec].reduce((sum, [key, c]) => sum + ratFloat(c) * know.unknowns.get(key)!.truth, 0);
-        if (Math.abs(modelled - value) <= 1e-6 * Math.max(1, Math.abs(value))) {
+        if (agrees(modelled, value)) {
           aggregates.push({label: `headline ${county} urban_rural_gap (${exam}, mean of ${chosen.join("/")})`, coef: vec, value});
           placed = true;
           break;
