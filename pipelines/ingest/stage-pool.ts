@@ -100,7 +100,8 @@ const require = createRequire(import.meta.url);
 const TSX_ESM_API = "dist/esm/api/index.mjs";
 
 function startWorker(key: Buffer): Worker {
-  // The worker loads this package's TypeScript through tsx, as pipelines/bin/junheng.mjs does.
+  // The worker loads this package's TypeScript through tsx (the CLI itself runs a compiled bundle when it
+  // can, pipelines/bin/compiled.mjs; a worker starts only for inputs of 16 MB or more).
   const tsxApi = pathToFileURL(join(dirname(require.resolve("tsx/package.json")), TSX_ESM_API)).href;
   const entry = new URL("./stage-worker.ts", import.meta.url).href;
   const source = `import(${JSON.stringify(tsxApi)}).then(({register}) => { register(); return import(${JSON.stringify(entry)}); });`;

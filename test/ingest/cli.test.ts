@@ -24,6 +24,12 @@ describe("help", () => {
     expect(result.stdout).toMatch(/[\u4e00-\u9fff]/);
     expect(result.stdout).toMatch(/input|Usage/);
   });
+  it("is the same through the compiled bundle and through tsx (pipelines/bin/compiled.mjs)", () => {
+    const compiled = runCli(["run", "--help"]);
+    const sources = runCli(["run", "--help"], {JUNHENG_CLI_TSX: "1"});
+    expect(sources.status).toBe(0);
+    expect(sources.stdout).toBe(compiled.stdout);
+  });
   it("rejects unknown flags without a stack trace", () => {
     const result = runCli(["run", "--inptu", "x"]);
     expect(result.status).toBe(1);
