@@ -94,8 +94,9 @@ function listed(entries: string[]): string {
 /**
  * What in `dir` a run did not write: [] for an empty folder or a Junheng output with nothing added,
  * undefined for a folder that is no Junheng output at all. An output is recognised by its marker (the
- * files it lists) or, for outputs of 0.1.0 which had no marker, by its layout: manifest.json naming
- * junheng, warehouse.duckdb, and published/ holding only the files its manifest lists.
+ * files it lists) or, for outputs of 0.1.0 which had no marker (or an output whose marker was lost), by
+ * its layout: manifest.json naming junheng, warehouse.duckdb, and published/ (or its editions' folders)
+ * holding only the files its manifest lists.
  */
 export function foreignEntries(dir: string): string[] | undefined {
   if (readdirSync(dir).length === 0) return [];
@@ -112,10 +113,14 @@ export function foreignEntries(dir: string): string[] | undefined {
 function ownedFiles(dir: string): string[] | undefined {
   const marker = readJson(join(dir, MARKER)) as {tool?: string; files?: unknown} | undefined;
   if (marker?.tool === "junheng") return [MARKER, ...(Array.isArray(marker.files) ? marker.files.map(String) : [])];
-  const manifest = readJson(join(dir, "manifest.json")) as {tool?: {name?: string}; published?: {files?: {file?: string}[]}[]} | undefined;
+  type Tables = {files?: {file?: string}[]}[];
+  const manifest = readJson(join(dir, "manifest.json")) as {tool?: {name?: string}; published?: Tables; editions?: Record<string, {dir?: string; published?: Tables}>} | undefined;
   if (manifest?.tool?.name !== "junheng" || !existsSync(join(dir, "warehouse.duckdb")) || !existsSync(join(dir, "published"))) return undefined;
-  const published = (manifest.published ?? []).flatMap((table) => (table.files ?? []).map((file) => `published/${file.file}`));
-  return ["manifest.json", "rejects.csv", "warehouse.duckdb", "published/manifest.json", ...published];
+  const listed = (folder: string, tables: Tables = []) => [`${folder}/manifest.json`, ...tables.flatMap((table) => (table.files ?? []).map((file) => `${folder}/${file.file}`))];
+  // 0.1.0: published/ flat; later outputs whose marker was lost: one folder per edition (docs/editions.md)
+  const editions = Object.values(manifest.editions ?? {}).filter((edition) => typeof edition.dir === "string" && /^published\/[a-z]+$/.test(edition.dir));
+  const published = editions.length ? editions.flatMap((edition) => listed(edition.dir!, edition.published)) : listed("published", manifest.published);
+  return ["manifest.json", "rejects.csv", "warehouse.duckdb", ...published];
 }
 
 /** Every entry under dir, relative, symlinks not followed; descends only into folders `enter` accepts. */
