@@ -226,6 +226,10 @@ export function findExposures(cells: Cell[], units: Unit[], p: number): Exposure
       }
     }
     for (const school of leftover.keys()) involved.add(known.get(school)!.unit!);
+    // recovered from the identities alone: the value is fixed by the method whatever the data (a group that
+    // holds every linked student of a pair has value-added 0 by construction), so it tells nothing about
+    // any school, and no suppression could hide it
+    if ([...involved].every((u) => units[u]!.implicit)) continue;
     exposures.push({cell: c, units: [...involved].sort((a, b) => a - b)});
   }
   return exposures;

@@ -366,7 +366,9 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
  * a new table cannot slip past it. score_variance is known but not attacked: its values (between- and
  * within-school variances) are quadratic in the school means, outside a linear attack (with two schools
  * hidden in a county they leave two candidate pairs of values; not tested here). */
-export const MODELLED_EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "headline", "value_added_school", "value_added_group"];
+export /** exam_list's columns: what an exam is (name, date, grade, full marks, kind), never a result */
+const EXAM_CATALOGUE_COLUMNS = ["exam_id", "subject", "exam_name", "exam_date", "grade", "full_marks", "exam_scope"];
+const MODELLED_EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "headline", "value_added_school", "value_added_group"];
 
 export interface Recovery {
   kind: "exam" | "value-added";
@@ -597,6 +599,8 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       if (!match || MODELLED_EXAM_TABLES.includes(match[1]!)) continue;
       if (match[2] === "csv" && existsSync(join(edition.dir, `${match[1]}.parquet`))) continue;
       const columns = Object.keys((await readTable(db, edition.dir, match[1]!))?.[0] ?? {});
+      // the exams' catalogue names each exam and holds no result: it is modelled only while its columns stay these
+      if (match[1] === "exam_list" && columns.every((c) => EXAM_CATALOGUE_COLUMNS.includes(c))) continue;
       if (columns.some((c) => /exam_id$/.test(c))) unmodelled.push(match[1]!);
     }
 
