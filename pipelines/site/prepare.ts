@@ -4,6 +4,7 @@
 //   copy-published.ts     <out>/published → src/data, checked against the manifest's sha256
 //   table-files.ts        every table (and narrower slices) as column JSON (encode-table.ts)
 //   group-files.ts        one small JSON per group (group-slice.ts) and the list of groups
+//   school-files.ts       one small JSON per school (school-slice.ts) and the schools index
 //   exam-list.ts          the exams' names and dates
 //   methodology-files.ts  the metrics' texts and the input contract
 //   english-pages.ts      src/en/** from the Chinese pages (titles from pages.js)
@@ -17,6 +18,7 @@ import {copyPublished, dateColumns} from "./copy-published.js";
 import {writeEnglishPages} from "./english-pages.js";
 import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
+import {writeSchoolFiles} from "./school-files.js";
 import {writeMethodologyFiles} from "./methodology-files.js";
 import {DATA, ROOT} from "./paths.js";
 import {stubNpmCache} from "./stub-npm-cache.js";
@@ -32,6 +34,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);
   writeGroupFiles(tables, dates);
+  writeSchoolFiles(tables, dates);
   writeExamList(tables.exam_school ?? []);
   writeMethodologyFiles();
   writeEnglishPages();

@@ -6,6 +6,7 @@ import {column, formats, label, t} from "../wording/index.js";
 import {inSchoolOrder} from "./groups.js";
 import {LOCALITY_ORDER} from "./order.js";
 import {COMPLIANCE} from "./targets.js";
+import {schoolHref} from "./school.js";
 
 /** directions of an exchange seen from a group, in the order a reader looks for them */
 export const DIRECTIONS = ["lead→member", "member→lead", "member→member", "lead→outside", "member→outside", "outside→lead", "outside→member"];
@@ -72,7 +73,8 @@ export function groupView({group, exams}, config, lang) {
     note: w("map.note"),
     rows: members,
     columns: [
-      {name: "school_name"},
+      // each member's own page, one folder up from groups/
+      {name: "school_name", href: (row) => schoolHref(row.school_id, 1)},
       {name: "role", format: (x) => label(lang, "role", x)},
       {name: "locality", format: (x) => label(lang, "locality", x)},
       {name: "stage", format: (x) => label(lang, "stage", x)},

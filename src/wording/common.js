@@ -41,5 +41,10 @@ export default {
     en: "In every exam one side has fewer than {n} students: the gap is not published under the suppression rule."
   },
   "common.valueSuppressed": {zh: "少于 {n} 人，不公开", en: "fewer than {n} students, not published"},
-  "common.rowsShown": {zh: "共 {n} 行", en: "rows: {n}"}
+  "common.rowsShown": {zh: "共 {n} 行", en: "rows: {n}"},
+  // the school page's card where an edition carries no per-school results (h13e owns the editions' wording)
+  "common.edition.schoolResultsWithheld": {
+    zh: "本版本不公布单个学校的考试成绩、三率一分和增值评价。这些结果只在内部版本中提供。",
+    en: "This edition does not publish a single school's exam results, rates or value-added. They are in the internal edition only."
+  }
 };

@@ -12,6 +12,7 @@ import explorer from "./explorer.js";
 import gaps from "./gaps.js";
 import group from "./group.js";
 import groups from "./groups.js";
+import school from "./school.js";
 import labels from "./label.js";
 import methodology from "./methodology.js";
 import overview from "./overview.js";
@@ -23,7 +24,7 @@ import valueAdded from "./valueAdded.js";
 export {formats, LOCALES} from "./format.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, site, teachers, upload, valueAdded};
+export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, school, site, teachers, upload, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 
