@@ -145,7 +145,8 @@ export function schoolView({school, exams}, config, lang) {
             title: w("resources.cell", {indicator: label(lang, "indicator", item.indicator), value: f.num(item.value, digits(item.indicator)), threshold: f.num(item.threshold, digits(item.indicator))})
           }))
         : null,
-      options: {reference: 1, referenceColor: STATUS_COLORS.target, format: (x) => f.pct(x, 0)}
+      // each bar in its status colour (Plot takes colour strings as they are)
+      options: {reference: 1, color: (item) => item.color, referenceColor: STATUS_COLORS.target, format: (x) => f.pct(x, 0)}
     };
   });
 
@@ -277,7 +278,7 @@ export function schoolView({school, exams}, config, lang) {
       const spread = similar.length ? {median: quantile(similar, 0.5), q1: quantile(similar, 0.25), q3: quantile(similar, 0.75)} : null;
       const table = [
         own ? {unit: units.self, n_schools: 1, n_students: own.n_students, va: own.va, ci_low: own.ci_low, ci_high: own.ci_high, va_shrunk: own.va_shrunk, band: own.band, is_suppressed: own.is_suppressed, color: BAND_COLORS[own.band] ?? GREYS.none} : null,
-        whole ? {unit: units.group, n_schools: null, n_students: whole.n_students, va: whole.va, ci_low: whole.ci_low, ci_high: whole.ci_high, va_shrunk: null, band: null, is_suppressed: whole.is_suppressed, color: GREYS.ink} : null,
+        whole ? {unit: w("results.va.groupRow"), n_schools: null, n_students: whole.n_students, va: whole.va, ci_low: whole.ci_low, ci_high: whole.ci_high, va_shrunk: null, band: null, is_suppressed: whole.is_suppressed, color: GREYS.ink} : null,
         spread ? {unit: w("results.va.similarRow"), n_schools: similar.length, n_students: null, va: spread.median, ci_low: spread.q1, ci_high: spread.q3, va_shrunk: null, band: null, is_suppressed: false, color: GREYS.none} : null
       ].filter(Boolean);
       const takeaway = !own
@@ -296,7 +297,7 @@ export function schoolView({school, exams}, config, lang) {
         filename: `school_${id}_va_${key.split("|").slice(1).join("_")}`,
         title: w("results.va.title"),
         takeaway,
-        legend: [[units.self, own ? BAND_COLORS[own.band] ?? GREYS.none : GREYS.none], [units.group, GREYS.ink], [w("results.va.similarRow"), GREYS.none]],
+        legend: [[units.self, own ? BAND_COLORS[own.band] ?? GREYS.none : GREYS.none], [w("results.va.groupRow"), GREYS.ink], [w("results.va.similarRow"), GREYS.none]],
         note: w("results.va.note"),
         rows: table,
         columns: [

@@ -82,6 +82,7 @@ export default {
     zh: "{k} 所同类学校的中位数 {median}，中间一半在 {q1} 至 {q3} 之间。",
     en: "The median of {k} similar schools is {median}; their middle half lies between {q1} and {q3}."
   },
+  "school.results.va.groupRow": {zh: "本集团整体", en: "Its group as a whole"},
   "school.results.va.similarRow": {zh: "同类学校中位数（中间一半）", en: "Similar schools: median (middle half)"},
   "school.results.va.suppressed": {zh: "本校配对学生少于 {n} 人，增值结果不公开。", en: "Fewer than {n} of the school's students are linked: the value-added is not published."},
   "school.results.va.note": {

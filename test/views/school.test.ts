@@ -137,6 +137,7 @@ describe("schoolView", () => {
     expect(r.takeaway).toBe("2025年第3季度：7 项指标达标 5 项，未达到优质均衡标准。差距最大的是每百名学生拥有县级以上骨干教师数，为标准的 50%。");
     expect(en.resources[0].takeaway).toBe("2025 Q3: 5 of 7 indicators met; the school does not meet the standard. Furthest below: Backbone teachers per 100 students, at 50% of the standard.");
     expect(r.options.reference).toBe(1);
+    expect(r.options.color(r.data[1])).toBe(STATUS_COLORS.short);
   });
 
   it("counts teachers sent and received in the latest school year", () => {
@@ -189,7 +190,7 @@ describe("schoolView", () => {
     expect(v.rows[2].ci_low).toBeCloseTo(-0.03, 12);
     expect(v.rows[2].ci_high).toBeCloseTo(0.09, 12);
     expect(v.takeaway).toBe("本校增值 +0.10（95% 区间 +0.02 至 +0.18，高于预期）。甲集团整体 +0.05（-0.01 至 +0.11）。4 所同类学校的中位数 +0.03，中间一半在 -0.03 至 +0.09 之间。");
-    expect(v.data.map((d: Row) => [d.label, d.color])).toEqual([["山村小学", BAND_COLORS.above], ["本集团其他成员校", GREYS.ink], ["同类学校中位数（中间一半）", GREYS.none]]);
+    expect(v.data.map((d: Row) => [d.label, d.color])).toEqual([["山村小学", BAND_COLORS.above], ["本集团整体", GREYS.ink], ["同类学校中位数（中间一半）", GREYS.none]]);
     expect(en.results.va("E0|E1|数学").takeaway).toContain("The median of 4 similar schools is +0.03; their middle half lies between -0.03 and +0.09.");
   });
 
