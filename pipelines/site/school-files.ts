@@ -13,9 +13,9 @@ import {SCHOOL_TEMPLATE} from "./pages.js";
 // the published table whose date columns each slice's rows have
 const SLICE_DATES: Record<string, string> = {members: "group_members", resources: "school_resources", exams: "exam_school"};
 
-export function writeSchoolFiles(tables: Record<string, Row[] | undefined>, dates: Record<string, string[]>): number {
+export function writeSchoolFiles(tables: Record<string, Row[] | undefined>, dates: Record<string, string[]>, data = DATA): number {
   const schools = schoolList(tables);
-  const dir = join(DATA, "schools");
+  const dir = join(data, "schools");
   mkdirSync(dir, {recursive: true});
   // every file name is checked before any is written
   const files = new Map(schools.map((school) => [school.school_id, schoolFile(dir, school.school_id)]));
@@ -28,7 +28,7 @@ export function writeSchoolFiles(tables: Record<string, Row[] | undefined>, date
     first = false;
   }
   // the index: one column per field, counties, stages and localities as codes into a dictionary
-  writeJson(join(DATA, "schools.json"), encodeTable(schools as unknown as Row[]));
+  writeJson(join(data, "schools.json"), encodeTable(schools as unknown as Row[]));
   return schools.length;
 }
 
