@@ -2,13 +2,16 @@
 // copied into src/data by pipelines/site/prepare.ts; nothing is fetched from the network at build or run
 // time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
 import {existsSync, readFileSync} from "node:fs";
-import {PAGES, PAGE_TITLES} from "./pipelines/site/pages.js";
+import {PAGES, PAGE_TITLES, SCHOOL_TEMPLATE} from "./pipelines/site/pages.js";
 import {t} from "./src/wording/all.js";
 
 type Lang = "zh" | "en";
 
 const config = readJson<{region_name?: string}>("src/data/config.json") ?? {};
 const groups = readJson<{group_id: string}[]>("src/data/groups.json") ?? [];
+// the school pages: Framework builds one, for the template id, when there are schools; pipelines/site/
+// school-pages.ts writes every school's page from it after the build
+const hasSchools = existsSync(new URL(`src/data/schools/${SCHOOL_TEMPLATE}.json`, import.meta.url));
 const manifest = readJson<{edition?: string; run?: {pseudonym_key?: string}; as_of_date?: string}>("src/data/manifest.json");
 const isDemo = /demo/i.test(manifest?.run?.pseudonym_key ?? "");
 // the edition prepared in src/data (docs/editions.md): every page says which it is, and the internal one is
@@ -39,7 +42,7 @@ function header({path}: {path: string}): string {
   const current = path.replace(/^\/en\//, "/").replace(/^\//, "") || "index";
   const links = PAGES.map((page) => {
     const href = page === "index" ? prefix + "index" : prefix + page;
-    const active = current === page || (page === "groups" && current.startsWith("groups/"));
+    const active = current === page || (page === "groups" && current.startsWith("groups/")) || (page === "schools" && current.startsWith("schools/"));
     return `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escape((PAGE_TITLES as Record<string, Record<Lang, string>>)[page]![lang])}</a>`;
   }).join("");
   const region = config.region_name ? escape(config.region_name) : "";
@@ -83,5 +86,8 @@ export default {
   head: ({path}: {path: string}) =>
     `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")};`
     + `document.querySelector('meta[name="viewport"]')?.setAttribute("content","width=device-width, initial-scale=1")</script>`,
-  dynamicPaths: groups.flatMap(({group_id}) => [`/groups/${group_id}`, `/en/groups/${group_id}`])
+  dynamicPaths: [
+    ...groups.flatMap(({group_id}) => [`/groups/${group_id}`, `/en/groups/${group_id}`]),
+    ...(hasSchools ? [`/schools/${SCHOOL_TEMPLATE}`, `/en/schools/${SCHOOL_TEMPLATE}`] : [])
+  ]
 };

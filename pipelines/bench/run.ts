@@ -6,6 +6,9 @@
 //   npm run bench                                   everything (province takes several minutes)
 //   npm run bench -- --scales county,city           some scales (results of the others are kept)
 //   npm run bench -- --no-site --no-gbk             skip parts (also --no-disclosure: the audit at province size)
+//   npm run bench -- --no-run --sites province      time the site only, here on the province run's output
+//                                                   (.bench/out/province; its pipeline run is made if missing)
+//   npm run bench -- --no-run --sites schools-province   the school pages' steps for ~10,000 schools (pipelines/site/school-pages-bench.ts)
 //   npm run bench -- --memory-limit 3GB --threads 2 DuckDB settings for the run and the floor alike
 //   npm run bench -- --report                       rewrite BENCHMARKS.md from .bench/results.json
 import {spawn, execFileSync} from "node:child_process";
@@ -41,6 +44,7 @@ const {values} = parseArgs({
     "no-gbk": {type: "boolean", default: false},
     "no-site": {type: "boolean", default: false},
     "no-disclosure": {type: "boolean", default: false},
+    sites: {type: "string", default: "city300,demo"},
     "no-run": {type: "boolean", default: false},
     report: {type: "boolean", default: false},
     out: {type: "string", default: join(ROOT, "BENCHMARKS.md")}
@@ -80,10 +84,28 @@ interface SiteResult {
   measured_at: string;
   command: string;
   groups: number;
+  /** schools with a page (src/data/schools/*.json, the template left out); absent in older results */
+  schools?: number;
+  /** seconds of each step of `npm run site` (prepare, observable build, school pages, minify, csp) */
+  steps_ms?: Record<string, number>;
   pages: number;
   ms: number;
   ok: boolean;
   note?: string;
+}
+
+interface SchoolPagesResult {
+  measured_at: string;
+  load_before: number[];
+  counties: number;
+  schools: number;
+  pages: number;
+  files_ms: number;
+  pages_ms: number;
+  csp_ms: number;
+  index_kb: number;
+  file_kb_mean: number;
+  file_kb_max: number;
 }
 
 interface Results {
@@ -91,6 +113,7 @@ interface Results {
   site: Record<string, SiteResult>;
   /** protectEdition on a synthetic province registry (pipelines/bench/disclosure.ts) */
   disclosure?: DisclosureBench & {measured_at: string};
+  school_pages?: SchoolPagesResult;
 }
 
 /** Run a command, timing it and taking its peak RSS from /usr/bin/time (or /proc polling without it). */
@@ -200,6 +223,36 @@ function groupCount(input: string): number {
   return 0;
 }
 
+/** the school pages written: one data file per school (the template's file left out) */
+function schoolCount(): number {
+  const dir = join(ROOT, "src/data/schools");
+  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".json") && !file.startsWith("__")).length : 0;
+}
+
+/** `npm run site` on an output the pipeline already wrote, step by step (the steps of the `site` script) */
+async function benchSiteOn(name: string, input: string, out: string): Promise<SiteResult> {
+  const measured_at = new Date().toISOString();
+  const groups = groupCount(input);
+  const env = {...process.env, JUNHENG_OUT: relative(ROOT, out)};
+  const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {scripts: Record<string, string>}).scripts;
+  const steps = scripts.site!.split("&&").map((step) => step.trim());
+  const steps_ms: Record<string, number> = {};
+  let total = 0;
+  for (const step of steps) {
+    const [command, ...args] = step.split(/\s+/);
+    const bin = command === "tsx" || command === "observable" ? join(ROOT, "node_modules/.bin", command) : command!;
+    console.log(`[site ${name}] ${step} …`);
+    const result = await measure(bin, args, env);
+    steps_ms[step] = Math.round(result.wallMs);
+    total += result.wallMs;
+    if (result.exitCode !== 0) return {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site`, groups, schools: schoolCount(), pages: 0, ms: Math.round(total), ok: false, steps_ms, note: (result.stderr + result.stdout).slice(-800)};
+  }
+  const pages = countFiles(join(ROOT, "dist"), ".html");
+  const site: SiteResult = {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site (the pipeline's output of the ${name} scale)`, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: true, steps_ms};
+  console.log(`[site ${name}] ok: ${groups} groups, ${site.schools} schools, ${pages} pages, ${(total / 1000).toFixed(1)} s`);
+  return site;
+}
+
 async function benchSite(name: string, input: string | undefined): Promise<SiteResult> {
   const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {scripts: Record<string, string>}).scripts;
   const measured_at = new Date().toISOString();
@@ -222,7 +275,7 @@ async function benchSite(name: string, input: string | undefined): Promise<SiteR
     total = pipeline.wallMs + result.wallMs;
   }
   const pages = countFiles(join(ROOT, "dist"), ".html");
-  const site: SiteResult = {name, measured_at, command, groups, pages, ms: Math.round(total), ok: result.exitCode === 0, note: result.exitCode === 0 ? undefined : (result.stderr + result.stdout).slice(-800)};
+  const site: SiteResult = {name, measured_at, command, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: result.exitCode === 0, note: result.exitCode === 0 ? undefined : (result.stderr + result.stdout).slice(-800)};
   console.log(`[site ${name}] ${site.ok ? "ok" : "FAILED"}: ${groups} groups, ${pages} pages, ${(total / 1000).toFixed(1)} s`);
   return site;
 }
@@ -336,11 +389,14 @@ function report(results: Results): string {
     "",
     "## Site build",
     "",
-    "| site | groups | pages (dist/**/*.html) | build s | ok | command | measured |",
-    "|---|---:|---:|---:|---|---|---|",
+    "| site | groups | schools | pages (dist/**/*.html) | build s | ok | command | measured |",
+    "|---|---:|---:|---:|---:|---|---|---|",
     ...Object.values(results.site).map(
-      (r) => `| ${r.name} | ${r.groups} | ${r.pages} | ${s(r.ms)} | ${r.ok ? "yes" : "no"} | \`${r.command}\` | ${r.measured_at.slice(0, 16).replace("T", " ")} |`
+      (r) => `| ${r.name} | ${r.groups} | ${r.schools ?? "—"} | ${r.pages} | ${s(r.ms)} | ${r.ok ? "yes" : "no"} | \`${r.command}\` | ${r.measured_at.slice(0, 16).replace("T", " ")} |`
     ),
+    ...Object.values(results.site)
+      .filter((r) => r.steps_ms)
+      .map((r) => `\n${r.name}, step by step: ${Object.entries(r.steps_ms!).map(([step, ms]) => `\`${step}\` ${s(ms)} s`).join(" · ")}`),
     ...Object.values(results.site)
       .filter((r) => r.note)
       .map((r) => `\n${r.name}: ${"```"}\n${r.note}\n${"```"}`),
@@ -357,6 +413,20 @@ function report(results: Results): string {
       "| edition | s | cells checked | primary | few_schools | complementary |",
       "|---|---:|---:|---:|---:|---:|",
       ...Object.entries(d.editions).map(([e, r]) => `| ${e} | ${r.seconds.toFixed(1)} | ${r.cells_checked} | ${r.primary} | ${r.few_schools} | ${r.complementary} |`),
+      ""
+    );
+  }
+  const sp = results.school_pages;
+  if (sp) {
+    lines.push(
+      "## School pages at province scale",
+      "",
+      "The demo's published tables once per county (217 copies, codes suffixed): the steps of `npm run site` that grow with",
+      "the schools (`pipelines/site/school-pages-bench.ts`). Framework itself builds one school page, the template, whatever their number.",
+      "",
+      "| schools | pages | school files s | pages from the template s | CSP s | index KB | school file KB (mean / max) | measured (load avg) |",
+      "|---:|---:|---:|---:|---:|---:|---|---|",
+      `| ${sp.schools.toLocaleString("en")} | ${sp.pages.toLocaleString("en")} | ${s(sp.files_ms)} | ${s(sp.pages_ms)} | ${s(sp.csp_ms)} | ${sp.index_kb} | ${sp.file_kb_mean} / ${sp.file_kb_max} | ${sp.measured_at.slice(0, 16).replace("T", " ")} (${sp.load_before[0]}) |`,
       ""
     );
   }
@@ -390,12 +460,34 @@ async function main(): Promise<void> {
       }
     }
     if (!values["no-site"]) {
-      const {dir} = await ensureDemo(CACHE, SITE_CITY.name, {scale: SITE_CITY.scale, seed: SEED, extra: SITE_CITY.extra}, cli);
-      // the big city first, the demo last: dist/ and src/data are left holding the demo site
-      results.site[SITE_CITY.name] = await benchSite(SITE_CITY.name, dir);
-      save();
-      results.site.demo = await benchSite("demo", undefined);
-      save();
+      const sites = values.sites!.split(",").map((x) => x.trim()).filter(Boolean);
+      // the province: every group and school page of the province scale's output, made if missing
+      if (sites.includes("province")) {
+        const {dir} = await ensureDemo(CACHE, "province", {scale: "province", seed: SEED}, cli);
+        const out = join(CACHE, "out", "province");
+        if (!existsSync(join(out, "published", "manifest.json"))) results.scales.province = await benchScale("province", dir, "utf-8");
+        results.site.province = await benchSiteOn("province", dir, out);
+        save();
+      }
+      if (sites.includes(SITE_CITY.name)) {
+        const {dir} = await ensureDemo(CACHE, SITE_CITY.name, {scale: SITE_CITY.scale, seed: SEED, extra: SITE_CITY.extra}, cli);
+        results.site[SITE_CITY.name] = await benchSite(SITE_CITY.name, dir);
+        save();
+      }
+      // the demo last: dist/ and src/data are left holding the demo site
+      if (sites.includes("demo")) {
+        results.site.demo = await benchSite("demo", undefined);
+        save();
+      }
+      // the school pages' steps for about 10,000 schools (the demo's tables once per county; needs the demo site)
+      if (sites.includes("schools-province")) {
+        const load_before = loadavg().map((x) => Math.round(x * 100) / 100);
+        console.log("[school pages] 217 counties of the demo's schools …");
+        const run = await measure(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "pipelines/site/school-pages-bench.ts"), "217"]);
+        if (run.exitCode !== 0) throw new Error(`school pages bench failed:\n${run.stderr}`);
+        results.school_pages = {measured_at: new Date().toISOString(), load_before, ...(JSON.parse(run.stdout.trim().split("\n").at(-1)!) as Omit<SchoolPagesResult, "measured_at" | "load_before">)};
+        save();
+      }
     }
     if (!values["no-disclosure"]) {
       const d = await benchDisclosure(10_000);

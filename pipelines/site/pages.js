@@ -4,8 +4,16 @@
 // leaf of plain data, docs/architecture.md.
 import {t} from "../../src/wording/all.js";
 
-export const PAGES = ["index", "coverage", "groups", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
+export const PAGES = ["index", "coverage", "groups", "schools", "balance", "gaps", "teachers", "value-added", "methodology", "downloads", "explorer", "upload"];
 
 export const PAGE_TITLES = Object.fromEntries(
-  [...PAGES, "groups/[group]"].map((page) => [page, {zh: t("zh", `site.page.${page}`), en: t("en", `site.page.${page}`)}])
+  [...PAGES, "groups/[group]", "schools/[school]"].map((page) => [page, {zh: t("zh", `site.page.${page}`), en: t("en", `site.page.${page}`)}])
 );
+
+/**
+ * The one school page Framework builds (src/schools/[school].md for this id); pipelines/site/school-pages.ts
+ * then writes every school's page from it. Framework's per-page build (markdown, several jsdom parses, module
+ * resolution) costs about a second a page on a loaded two-core machine: 20,000 pages for a province would
+ * take hours. Not a real code (ID_RULE allows it; school-files.ts refuses a school that has it).
+ */
+export const SCHOOL_TEMPLATE = "__school__";

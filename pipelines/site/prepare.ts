@@ -7,6 +7,7 @@
 //   edition-file.ts       which edition, and what it leaves out (src/data/edition.json; empty tables in its place)
 //   file-list.ts          the edition's Arrow, CSV and Parquet files for the explorer and downloads (src/data/files.js)
 //   group-files.ts        one small JSON per group (group-slice.ts) and the list of groups
+//   school-files.ts       one small JSON per school (school-slice.ts) and the schools index
 //   exam-list.ts          the exams' names and dates (exam_list)
 //   methodology-files.ts  the metrics' texts and the input contract
 //   english-pages.ts      src/en/** from the Chinese pages (titles from pages.js)
@@ -22,6 +23,7 @@ import {writeEnglishPages} from "./english-pages.js";
 import {writeFileList} from "./file-list.js";
 import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
+import {writeSchoolFiles} from "./school-files.js";
 import {writeMethodologyFiles} from "./methodology-files.js";
 import {DATA, ROOT} from "./paths.js";
 import {stubNpmCache} from "./stub-npm-cache.js";
@@ -39,6 +41,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string}
   writeEditionFile();
   writeFileList();
   writeGroupFiles(tables, dates);
+  writeSchoolFiles(tables, dates);
   writeExamList(tables.exam_list ?? []);
   writeMethodologyFiles();
   writeEnglishPages();

@@ -9,6 +9,7 @@ import {inSchoolOrder} from "./groups.js";
 import {LOCALITY_ORDER} from "./order.js";
 import {COMPLIANCE} from "./targets.js";
 import {leftOut, withheldCard} from "./edition.js";
+import {schoolHref} from "./school.js";
 
 const {column, label, t} = wording(groupWording, siteWording);
 
@@ -78,7 +79,8 @@ export function groupView({group, exams, edition}, config, lang) {
     note: w("map.note"),
     rows: members,
     columns: [
-      {name: "school_name"},
+      // each member's own page, one folder up from groups/
+      {name: "school_name", href: (row) => schoolHref(row.school_id, 1)},
       {name: "role", format: (x) => label(lang, "role", x)},
       {name: "locality", format: (x) => label(lang, "locality", x)},
       {name: "stage", format: (x) => label(lang, "stage", x)},

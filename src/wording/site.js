@@ -45,6 +45,8 @@ export default {
   "site.page.coverage": {zh: "覆盖", en: "Coverage"},
   "site.page.groups": {zh: "集团", en: "Groups"},
   "site.page.groups/[group]": {zh: "集团详情", en: "Group"},
+  "site.page.schools": {zh: "学校", en: "Schools"},
+  "site.page.schools/[school]": {zh: "学校详情", en: "School"},
   "site.page.balance": {zh: "均衡", en: "Balance"},
   "site.page.gaps": {zh: "城乡差距", en: "Gaps"},
   "site.page.teachers": {zh: "教师交流", en: "Teachers"},

@@ -1,0 +1,137 @@
+// The site step's school files and pages (pipelines/site/school-*.ts): the file-name guard, the rows each
+// school's file picks (and `null` for a table the edition does not publish), and the pages written from
+// the one template page Framework builds. No browser: test/site/school-page.test.ts loads the built pages.
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {UsageError} from "../../pipelines/errors.js";
+import {SCHOOL_TEMPLATE} from "../../pipelines/site/pages.js";
+import {schoolFile} from "../../pipelines/site/school-files.js";
+import {writeSchoolPages} from "../../pipelines/site/school-pages.js";
+import {schoolList, schoolSlices} from "../../pipelines/site/school-slice.js";
+import {encodeTable} from "../../pipelines/site/encode-table.js";
+import {tempDir} from "../helpers.js";
+
+const dir = join(tempDir(), "schools");
+
+describe("the school file guard", () => {
+  it("gives a file directly inside the data folder for real codes", () => {
+    for (const id of ["2162000001", "6207020001", "甘州区南关学校", "S_01-b", "学".repeat(64)]) expect(schoolFile(dir, id)).toBe(join(dir, `${id}.json`));
+  });
+
+  it("refuses, Chinese then English, a code that would leave the folder, break a URL or take the template's name", () => {
+    for (const id of ["../../../../../tmp/x", "../x", "a/b", "/tmp/x", "x?y#z", "%2e%2e", "..", ".hidden", "v1.2", "<img src=x>", "a\\b", "", "学".repeat(65), SCHOOL_TEMPLATE]) {
+      let error: unknown;
+      try {
+        schoolFile(dir, id);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, id).toBeInstanceOf(UsageError);
+      const [zh, en] = (error as UsageError).bilingual().split("\n");
+      expect(zh, id).toContain(`学校代码 ${JSON.stringify(id)} 不能用作数据目录`);
+      expect(en, id).toContain(`school_id ${JSON.stringify(id)} cannot be a file name in the data folder`);
+    }
+  });
+});
+
+// three rural primary schools (A, B, C) and an urban one (U); A and U in group G (the latest period), C in G
+// in an earlier period only; an exchange A → U and B → A
+const tables = {
+  group_profile: [{period: "2025Q2", group_id: "G", group_name: "旧名"}, {period: "2025Q3", group_id: "G", group_name: "甲集团"}],
+  group_members: [
+    {period: "2025Q2", group_id: "G", school_id: "C", school_name: "丙", county: "甲县", stage: "primary", locality: "rural", role: "member", is_lead: false, n_students: 90},
+    {period: "2025Q3", group_id: "G", school_id: "A", school_name: "甲", county: "甲县", stage: "primary", locality: "rural", role: "member", is_lead: false, n_students: 100},
+    {period: "2025Q3", group_id: "G", school_id: "U", school_name: "城", county: "甲县", stage: "primary", locality: "urban", role: "lead", is_lead: true, n_students: 900}
+  ],
+  uncovered_schools: [
+    {period: "2025Q3", school_id: "B", school_name: "乙", county: "乙县", stage: "primary", locality: "rural", ownership: "public", n_students: 80},
+    {period: "2025Q3", school_id: "C", school_name: "丙新名", county: "甲县", stage: "primary", locality: "rural", ownership: "public", n_students: 95}
+  ],
+  school_resources: [{period: "2025Q3", school_id: "A", section: "primary", school_name: "甲", county: "甲县", stage: "primary", locality: "rural", n_met: 7}],
+  exchange_flows: [
+    {school_year: "2024-2025", from_school_id: "A", to_school_id: "U", n_teachers: 2},
+    {school_year: "2024-2025", from_school_id: "B", to_school_id: "A", n_teachers: 1},
+    {school_year: "2024-2025", from_school_id: "B", to_school_id: "C", n_teachers: 5}
+  ],
+  exam_school: ["A", "B", "C", "U"].map((school_id) => ({exam_id: "E", subject: "数学", school_id, n_students: 50, is_suppressed: false, pass_rate: 0.5, mean_z: 0.1, sd_score: 9})),
+  value_added_school: ["A", "B", "U"].map((school_id) => ({prior_exam_id: "E0", exam_id: "E", subject: "数学", school_id, is_suppressed: false, va: 0.1, se: 0.02, band: "average"})),
+  value_added_group: [{prior_exam_id: "E0", exam_id: "E", subject: "数学", group_id: "G", va: 0, lead_minus_members: 0.1}]
+};
+
+describe("school slices", () => {
+  const schools = schoolList(tables);
+  const slices = schoolSlices(tables, schools);
+
+  it("lists every school once with its latest name, county first", () => {
+    expect(schools.map((s) => [s.school_id, s.school_name, s.county])).toEqual([["A", "甲", "甲县"], ["C", "丙新名", "甲县"], ["U", "城", "甲县"], ["B", "乙", "乙县"]]);
+  });
+
+  it("picks the school's memberships with the group's latest name, and the flows it sent or received", () => {
+    const a = slices.get("A")!;
+    expect(a.members).toEqual([{period: "2025Q3", group_id: "G", role: "member", is_lead: false, group_name: "甲集团"}]);
+    expect(a.flows.map((r) => `${r.from_school_id}→${r.to_school_id}`)).toEqual(["A→U", "B→A"]);
+    expect(slices.get("B")!.members).toEqual([]);
+  });
+
+  it("marks the schools it is compared with: the latest group's members and the same stage and locality", () => {
+    // A's group in 2025Q3 holds U (urban: group only); B and C are rural primary (similar); C left the group
+    expect(slices.get("A")!.exams!.map((r) => [r.school_id, r.peer])).toEqual([["A", "self"], ["B", "similar"], ["C", "similar"], ["U", "group"]]);
+    // the compared schools carry only the columns the page reads
+    expect(Object.keys(slices.get("A")!.exams![1]!)).not.toContain("mean_z");
+    expect(slices.get("A")!.va!.map((r) => [r.school_id, r.peer])).toEqual([["A", "self"], ["B", "similar"], ["U", "group"]]);
+    expect(slices.get("A")!.va_group).toEqual([{prior_exam_id: "E0", exam_id: "E", subject: "数学", group_id: "G", va: 0}]);
+    // B is in no group: its group rows are empty, not missing
+    expect(slices.get("B")!.va_group).toEqual([]);
+  });
+
+  it("gives null, not [], for the results of an edition without per-school exam tables", () => {
+    const {exam_school, value_added_school, value_added_group, ...publicTables} = tables;
+    void exam_school, void value_added_school, void value_added_group;
+    const a = schoolSlices(publicTables, schoolList(publicTables)).get("A")!;
+    expect(a.exams).toBeNull();
+    expect(a.va).toBeNull();
+    expect(a.va_group).toBeNull();
+    expect(a.resources).toHaveLength(1);
+  });
+});
+
+describe("school pages from the template", () => {
+  const template = (up: string) =>
+    `<html><head><script type="module">registerFile("${up}data/schools/${SCHOOL_TEMPLATE}.json", {"name":"${up}data/schools/${SCHOOL_TEMPLATE}.json","mimeType":"application/json","path":"${up}_file/data/schools/${SCHOOL_TEMPLATE}.0123abcd.json","lastModified":1,"size":2});\n` +
+    `FileAttachment("${up}data/schools/${SCHOOL_TEMPLATE}.json")</script></head><body><a href="${up}en/schools/${SCHOOL_TEMPLATE}.html">English</a></body></html>`;
+
+  it("writes each school's page in both languages, with its own hashed data file, and removes the template", () => {
+    const root = tempDir();
+    const dist = join(root, "dist");
+    const data = join(root, "data");
+    mkdirSync(join(dist, "schools"), {recursive: true});
+    mkdirSync(join(dist, "en", "schools"), {recursive: true});
+    mkdirSync(join(dist, "_file", "data", "schools"), {recursive: true});
+    mkdirSync(join(data, "schools"), {recursive: true});
+    writeFileSync(join(dist, "schools", `${SCHOOL_TEMPLATE}.html`), template("../"));
+    writeFileSync(join(dist, "en", "schools", `${SCHOOL_TEMPLATE}.html`), template("../../"));
+    writeFileSync(join(dist, "_file", "data", "schools", `${SCHOOL_TEMPLATE}.0123abcd.json`), "{}");
+    const ids = ["2162000001", "甘州区南关学校"];
+    writeFileSync(join(data, "schools.json"), JSON.stringify(encodeTable(ids.map((school_id) => ({school_id})))));
+    for (const id of ids) writeFileSync(join(data, "schools", `${id}.json`), JSON.stringify({school_id: id}));
+
+    expect(writeSchoolPages(dist, data)).toBe(4);
+    for (const id of ids) {
+      const bytes = readFileSync(join(data, "schools", `${id}.json`));
+      const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
+      const mtime = Math.floor(statSync(join(data, "schools", `${id}.json`)).mtimeMs);
+      expect(readFileSync(join(dist, "_file", "data", "schools", `${id}.${hash}.json`))).toEqual(bytes);
+      const zh = readFileSync(join(dist, "schools", `${id}.html`), "utf8");
+      expect(zh).toContain(`"path":"../_file/data/schools/${id}.${hash}.json","lastModified":${mtime},"size":${bytes.length}`);
+      expect(zh).toContain(`FileAttachment("../data/schools/${id}.json")`);
+      expect(zh).toContain(`href="../en/schools/${id}.html"`);
+      expect(zh).not.toContain(SCHOOL_TEMPLATE);
+      const en = readFileSync(join(dist, "en", "schools", `${id}.html`), "utf8");
+      expect(en).toContain(`"path":"../../_file/data/schools/${id}.${hash}.json"`);
+    }
+    expect(existsSync(join(dist, "schools", `${SCHOOL_TEMPLATE}.html`))).toBe(false);
+    expect(readdirSync(join(dist, "_file", "data", "schools")).some((f) => f.startsWith(SCHOOL_TEMPLATE))).toBe(false);
+  });
+});

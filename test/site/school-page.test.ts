@@ -1,0 +1,153 @@
+// Browser tests of the school pages (issue 13): every school has a page in both languages; a school page
+// loads in both languages with no error, only its own data file, within the page budget; the schools index
+// finds a school by part of its name and links to its page; a group page's member table links to each
+// member's page. Screenshots go to test/output/screenshots/ (schools_<id>.<lang>.png, schools.<lang>.png).
+import {existsSync, mkdirSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {siteOut} from "../../pipelines/site/out-dir.js";
+import {TIMEOUT} from "../helpers.js";
+import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {serve} from "./server.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = process.env.JUNHENG_DIST ? resolve(process.env.JUNHENG_DIST) : join(ROOT, "dist");
+const OUT = siteOut(ROOT);
+const SHOTS = join(ROOT, "test", "output", "screenshots");
+// the same budgets as test/site/site.test.ts
+const BUDGET = 500 * 1024;
+const RAW_BUDGET = 560 * 1024;
+
+function readArrow(table: string): Record<string, unknown>[] {
+  const path = join(OUT, "published", `${table}.arrow`);
+  if (!existsSync(path)) return [];
+  return tableFromIPC(readFileSync(path)).toArray().map((row) => row.toJSON() as Record<string, unknown>);
+}
+
+ensureBuilt({root: ROOT, dist: DIST, out: OUT});
+
+const members = readArrow("group_members");
+const schoolIds = [...new Set([...members, ...readArrow("uncovered_schools"), ...readArrow("school_resources")].map((row) => String(row.school_id)))].sort();
+// the lead of the first group: it has members, resources, exchanges and (internal edition) exams
+const lead = members.filter((row) => row.is_lead).sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)))[0]!;
+const hasResults = existsSync(join(OUT, "published", "exam_school.arrow"));
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serve(DIST);
+  browser = await launchChromium();
+  mkdirSync(SHOTS, {recursive: true});
+}, TIMEOUT.test);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1280): Promise<{page: Page; errors: string[]; requests: string[]; bytes: number; rawBytes: number; close: () => Promise<void>}> {
+  const context = await newContext(browser, {viewport: {width, height: 900}});
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const sizes = {bytes: 0, rawBytes: 0};
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("requestfinished", async (request) => {
+    requests.push(request.url());
+    const s = await request.sizes().catch(() => null);
+    if (s) sizes.bytes += s.responseBodySize + s.responseHeadersSize;
+    const response = await request.response();
+    sizes.rawBytes += response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0;
+  });
+  await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+  await page.waitForSelector("section[data-card]");
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+  errors.push(...(await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => `cell: ${node.textContent}`))));
+  return {
+    page,
+    errors,
+    requests,
+    get bytes() {
+      return sizes.bytes;
+    },
+    get rawBytes() {
+      return sizes.rawBytes;
+    },
+    close: () => context.close()
+  };
+}
+
+describe("school pages", () => {
+  it("has a page in both languages for every school, and none for the template", () => {
+    expect(schoolIds.length).toBeGreaterThan(10);
+    for (const id of schoolIds) {
+      expect(existsSync(join(DIST, "schools", `${id}.html`)), id).toBe(true);
+      expect(existsSync(join(DIST, "en", "schools", `${id}.html`)), id).toBe(true);
+    }
+    expect(existsSync(join(DIST, "schools", "__school__.html"))).toBe(false);
+  });
+
+  it.each(["zh", "en"] as const)(
+    "loads a school's page (%s) with its name, its group linked, only its own data file, within budget",
+    async (lang) => {
+      const prefix = lang === "en" ? "en/" : "";
+      const visit = await open(`${prefix}schools/${lead.school_id}.html`);
+      const {page} = visit;
+      await page.screenshot({path: join(SHOTS, `schools_${lead.school_id}.${lang}.png`), fullPage: true});
+      expect(visit.errors).toEqual([]);
+      expect(await page.locator("h1").first().textContent()).toBe(String(lead.school_name));
+      // the groups card links to the group's page
+      const groupLink = page.locator(`section[data-card^="school_${lead.school_id}_groups"] a[href$="groups/${lead.group_id}.html"]`);
+      await groupLink.first().waitFor({state: "attached"});
+      // its own data file only, no other school's
+      const schoolFiles = visit.requests.filter((url) => url.includes("/_file/data/schools/"));
+      expect(schoolFiles).toHaveLength(1);
+      expect(schoolFiles[0]).toContain(`/schools/${lead.school_id}.`);
+      // results where the edition has them, the edition's note where it does not
+      const results = await page.locator(`section[data-card^="school_${lead.school_id}_exam_"]`).count();
+      const note = await page.locator("section#edition").count();
+      expect([results > 0, note]).toEqual(hasResults ? [true, 0] : [false, 1]);
+      expect(visit.bytes, "transfer").toBeLessThan(BUDGET);
+      expect(visit.rawBytes, "uncompressed").toBeLessThan(RAW_BUDGET);
+      await visit.close();
+    },
+    TIMEOUT.test
+  );
+
+  it.each(["zh", "en"] as const)(
+    "finds a school on the index (%s) by part of its name and opens its page",
+    async (lang) => {
+      const prefix = lang === "en" ? "en/" : "";
+      const visit = await open(`${prefix}schools.html`);
+      const {page} = visit;
+      const name = String(lead.school_name);
+      await page.locator('input[type="search"]').fill(name.slice(-4));
+      await page.locator('input[type="search"]').dispatchEvent("input");
+      const link = page.locator(`section[data-card="schools"] a[href="schools/${lead.school_id}.html"]`);
+      await link.waitFor();
+      await page.screenshot({path: join(SHOTS, `schools.${lang}.png`), fullPage: true});
+      expect(visit.errors).toEqual([]);
+      await link.click();
+      await page.waitForSelector("section[data-card]");
+      expect(new URL(page.url()).pathname).toBe(`/${prefix}schools/${lead.school_id}.html`);
+      expect(await page.locator("h1").first().textContent()).toBe(name);
+      await visit.close();
+    },
+    TIMEOUT.test
+  );
+
+  it("links each member on a group page to its school page", async () => {
+    const visit = await open(`groups/${lead.group_id}.html`);
+    const hrefs = await visit.page.$$eval(`section[data-card^="group_${lead.group_id}_members"] tbody a`, (links) => links.map((a) => a.getAttribute("href")));
+    const ids = members.filter((row) => row.group_id === lead.group_id).map((row) => String(row.school_id));
+    for (const id of ids) expect(hrefs).toContain(`../schools/${id}.html`);
+    expect(visit.errors).toEqual([]);
+    await visit.close();
+  }, TIMEOUT.test);
+});
