@@ -15,6 +15,12 @@ describe.skipIf(!git)("repository", () => {
     expect(files.filter((file) => /(^|\/)tsx-[^/]+\//.test(file))).toEqual([]);
   });
 
+  it("tracks no file with a merge's conflict markers", () => {
+    // a merge resolved in one file and committed with another still conflicted (it happened to docs/)
+    const found = spawnSync("git", ["grep", "-l", "-E", "^(<{7}|>{7})( |$)", "--", "."], {cwd: ROOT, encoding: "utf8"});
+    expect(found.stdout.split("\n").filter(Boolean)).toEqual([]);
+  });
+
   it("ignores a tsx cache written under a relative TMPDIR, TMP or TEMP", () => {
     for (const path of ["1/tsx-0/17954-0b49a9245aa9f25f1bb5cbc4781354e7f3ca1102", "tmp/tsx-1000/1-abc", "tsx-0/1-abc"]) {
       expect(spawnSync("git", ["check-ignore", "-q", "--no-index", path], {cwd: ROOT}).status, path).toBe(0);
