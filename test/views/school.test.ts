@@ -198,7 +198,8 @@ describe("schoolView", () => {
     const pub = schoolView({school: {...school, exams: null, va: null, va_group: null}, exams: []}, config, "zh");
     expect(pub.results).toBeNull();
     expect(pub.edition).toMatchObject({id: "edition", title: "考试结果与增值评价"});
-    expect(pub.edition.body).toContain("内部版本");
+    expect(pub.edition.body).toContain("内部版");
+    expect(pub.edition.body).toContain("不排名、不公布");
     expect(zh.edition).toBeNull();
     // the public parts are the same
     expect(pub.resources[0].takeaway).toBe(zh.resources[0].takeaway);
