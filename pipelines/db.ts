@@ -1,6 +1,9 @@
 // The one module that opens Node DuckDB. Everything else receives a Db (or any SqlEngine, sql.ts) and never
 // opens its own connection. Errors are re-thrown with the SQL that failed; counts come back as numbers.
-import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+// The package is loaded on the first open, not when this module is imported: it costs about 0.5 s of CPU,
+// which every `junheng --help` and every refusal before a database is opened would otherwise pay
+// (RELIABILITY.md, "Test suite time").
+import type {DuckDBConnection, DuckDBInstance, DuckDBTypeId, DuckDBValue} from "@duckdb/node-api";
 import {SqlError, type SqlEngine} from "./sql.js";
 
 export interface DbOptions {
@@ -28,6 +31,8 @@ export class Db implements SqlEngine {
     // and 3.3 GB with these two settings (measured model by model; BENCHMARKS.md).
     config.allocator_background_threads = "true";
     config.allocator_flush_threshold = "32MB";
+    const {DuckDBInstance, DuckDBTypeId} = await import("@duckdb/node-api");
+    BIG_INTEGER_TYPES ??= new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
     return new Db(instance, connection);
@@ -46,7 +51,7 @@ export class Db implements SqlEngine {
       const reader = await this.connection.runAndReadAll(sql, params);
       const bigColumns = reader
         .columnNames()
-        .filter((_, i) => BIG_INTEGER_TYPES.has(reader.columnTypes()[i]!.typeId));
+        .filter((_, i) => BIG_INTEGER_TYPES!.has(reader.columnTypes()[i]!.typeId));
       const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
       if (bigColumns.length > 0) for (const row of rows) for (const name of bigColumns) row[name] = toNumber(row[name]);
       return rows as T[];
@@ -80,13 +85,8 @@ export class Db implements SqlEngine {
 }
 
 // JSON conversion gives 64- and 128-bit integers as strings; they come back as numbers (counts are far
-// below 2^53; models cast counts to integer anyway).
-const BIG_INTEGER_TYPES = new Set<DuckDBTypeId>([
-  DuckDBTypeId.BIGINT,
-  DuckDBTypeId.UBIGINT,
-  DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UHUGEINT
-]);
+// below 2^53; models cast counts to integer anyway). Filled by the first open (the package loads then).
+let BIG_INTEGER_TYPES: Set<DuckDBTypeId> | undefined;
 function toNumber(value: unknown): unknown {
   return typeof value === "string" ? Number(value) : value;
 }

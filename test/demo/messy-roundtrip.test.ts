@@ -8,7 +8,8 @@ import Papa from "papaparse";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {ROOT, tempDir} from "../helpers.js";
+import {tempDir} from "../helpers.js";
+import {demoOutput} from "../demo-run.js";
 
 interface Broken {
   file: string;
@@ -20,14 +21,15 @@ interface Broken {
 
 const dir = tempDir();
 const messyInput = join(dir, "messy");
-const cleanOut = join(dir, "clean-out");
+/** the clean demo's run, shared with the other files that read it (test/demo-run.ts) */
+let cleanOut = "";
 const messyOut = join(dir, "messy-out");
 let broken: Broken[] = [];
 
 beforeAll(async () => {
   await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messyInput, messy: true});
   broken = JSON.parse(readFileSync(join(messyInput, "messy.json"), "utf8")).broken_rows;
-  await runPipeline({input: join(ROOT, "data/demo"), out: cleanOut, demoKey: true});
+  cleanOut = await demoOutput();
   await runPipeline({input: messyInput, out: messyOut, demoKey: true});
 }, 300_000);
 

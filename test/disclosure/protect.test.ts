@@ -3,16 +3,15 @@
 // worked on paper.
 import {copyFileSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {protectEdition} from "../../pipelines/disclosure/protect.js";
-import {runPipeline} from "../../pipelines/run.js";
 import {TIMEOUT} from "../helpers.js";
+import {demoOutput} from "../demo-run.js";
 import {attack, truth} from "./attack.js";
 import {editionRelations, protectedCity, type CitySchool} from "./city.js";
 
-const DEMO = join(import.meta.dirname, "../../data/demo");
 const PINGSHANHU = "2162000044"; // 甘州区平山湖蒙古族乡中心学校, fewer than 10 students in each district exam
 
 /** recoveries that hit a true value (to 1e-9) of a school whose row the relation suppresses */
@@ -39,9 +38,11 @@ describe("the demo", () => {
   let warehouse: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "junheng-disclosure-"));
-    await runPipeline({input: DEMO, out: join(dir, "out"), demoKey: true});
+    // the real pipeline's run of data/demo, shared with the other files that read it (test/demo-run.ts)
+    const out = await demoOutput();
     warehouse = join(dir, "warehouse.duckdb");
-    copyFileSync(join(dir, "out", "warehouse.duckdb"), warehouse);
+    copyFileSync(join(out, "warehouse.duckdb"), warehouse);
+    rmSync(dirname(out), {recursive: true, force: true});
   }, TIMEOUT.test);
   afterAll(() => rmSync(dir, {recursive: true, force: true}));
 

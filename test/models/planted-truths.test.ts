@@ -6,12 +6,11 @@
 // Interval coverage is judged against Binomial(n, 0.05): the number of 95% intervals that miss the planted
 // value may be at most that distribution's 99th percentile, computed below. That bound needs independent
 // intervals, so each check says what its independent units are. The figures are printed for the closing note.
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {readFileSync, rmSync} from "node:fs";
+import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
-import {runPipeline} from "../../pipelines/run.js";
+import {demoOutput} from "../demo-run.js";
 
 const DEMO = join(import.meta.dirname, "../../data/demo");
 
@@ -78,14 +77,14 @@ let truth: Truth;
 const published = (table: string) => `read_parquet('${join(out, "published", "internal", `${table}.parquet`).replaceAll("'", "''")}')`;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "junheng-truth-"));
-  await runPipeline({input: DEMO, out, demoKey: true});
+  // the real pipeline's run of data/demo, shared with the other files that read it (test/demo-run.ts)
+  out = await demoOutput();
   truth = JSON.parse(readFileSync(join(DEMO, "truth.json"), "utf8")) as Truth;
   db = await Db.open();
 });
 afterAll(() => {
   db?.close();
-  if (out) rmSync(out, {recursive: true, force: true});
+  if (out) rmSync(dirname(out), {recursive: true, force: true});
 });
 
 // ---- small statistics kit ---------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import {Db} from "../../pipelines/db.js";
 import {lit} from "../../pipelines/sql.js";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {ROOT, TIMEOUT, tempDir} from "../helpers.js";
+import {TIMEOUT, tempDir} from "../helpers.js";
+import {demoOutput} from "../demo-run.js";
 import {
   attackEdition,
   describeRecoveries,
@@ -101,11 +102,8 @@ interface Fixture {
 const FIXTURES: Fixture[] = [
   {
     name: "the embedded demo",
-    prepare: async () => {
-      const out = join(tempDir(), "out");
-      await runPipeline({input: join(ROOT, "data/demo"), out, demoKey: true});
-      return out;
-    }
+    // the real pipeline's run of data/demo, shared with the other files that read it (test/demo-run.ts)
+    prepare: demoOutput
   },
   {
     // three counties of the template at a fifth of each cohort: 27 rural schools, most below min_n

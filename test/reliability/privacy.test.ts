@@ -7,10 +7,10 @@ import Papa from "papaparse";
 import {tableFromIPC} from "apache-arrow";
 import {Db} from "../../pipelines/db.js";
 import {DEMO_KEY, Pseudonymiser} from "../../pipelines/ingest/pseudonym.js";
-import {runPipeline} from "../../pipelines/run.js";
-import {ROOT, TIMEOUT, tempDir} from "../helpers.js";
+import {ROOT, TIMEOUT} from "../helpers.js";
+import {demoOutput} from "../demo-run.js";
 
-const out = join(tempDir(), "out");
+let out = "";
 const raw = new Set<string>();
 const hashed = new Set<string>();
 
@@ -29,7 +29,8 @@ beforeAll(async () => {
   }
   const pseudonymiser = new Pseudonymiser(Buffer.from(DEMO_KEY));
   for (const id of raw) hashed.add(pseudonymiser.map(id));
-  await runPipeline({input, out, demoKey: true});
+  // the real pipeline's run of data/demo, shared with the other files that read it (test/demo-run.ts)
+  out = await demoOutput();
 }, TIMEOUT.test);
 
 /** Every string in a value, flattening lists and Arrow vectors. */

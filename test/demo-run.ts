@@ -1,0 +1,98 @@
+// One run of the committed demo (data/demo, with the public demo key), shared by the test files that only
+// read its output (planted-truths, messy-roundtrip's clean side, privacy). Each of them ran the same
+// pipeline on the same input in-process, about 10 s of CPU apiece (RELIABILITY.md, "Test suite time").
+//
+// The run is kept under node_modules/.cache/junheng-demo-run/<key>/, where the key is a SHA-256 over the
+// contents of data/demo, every file under pipelines/ and the package manifests: any change to the input, the
+// code or a dependency's version gives a new key and so a new run, and a fresh clone has no cache and runs it.
+// Test files may run in parallel workers, so the run is made under a lock directory (mkdir is atomic) and
+// moved into place whole (rename); a worker that finds the lock waits for the other's run. Every caller gets
+// its own copy of the output, so no test sees another's changes (opening the warehouse writes to it).
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
+import {join, relative} from "node:path";
+import {runPipeline} from "../pipelines/run.js";
+import {ROOT, TIMEOUT, tempDir} from "./helpers.js";
+
+export const DEMO_INPUT = join(ROOT, "data", "demo");
+const CACHE = join(ROOT, "node_modules", ".cache", "junheng-demo-run");
+
+function files(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...files(path));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found;
+}
+
+/** what the demo run's output depends on: its input, the pipeline's code, the dependencies' versions */
+function key(): string {
+  const hash = createHash("sha256");
+  const inputs = [...files(DEMO_INPUT), ...files(join(ROOT, "pipelines")), join(ROOT, "package.json"), join(ROOT, "package-lock.json")]
+    .filter((file) => existsSync(file))
+    .map((file) => relative(ROOT, file))
+    .sort();
+  for (const file of inputs) hash.update(file).update("\0").update(readFileSync(join(ROOT, file))).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The demo's output (manifest, rejects, warehouse, both editions) as a fresh copy in a temporary folder. */
+export async function demoOutput(): Promise<string> {
+  const done = join(CACHE, key());
+  if (!existsSync(done)) await runOnce(done);
+  const copy = join(tempDir("junheng-demo-out-"), "out");
+  cpSync(done, copy, {recursive: true});
+  return copy;
+}
+
+async function runOnce(done: string): Promise<void> {
+  mkdirSync(CACHE, {recursive: true});
+  const lock = `${done}.lock`;
+  // a hang guard only: a demo run on a busy two-core machine can take minutes
+  const deadline = Date.now() + TIMEOUT.test;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch {
+      if (existsSync(done)) return;
+      // a lock left by a killed worker: its process is gone
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(join(lock, "pid"), "utf8"));
+      } catch {
+        // the holder is between mkdir and writing its pid, or the lock just went
+      }
+      if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, {recursive: true, force: true});
+      else if (Date.now() > deadline) throw new Error(`${lock} held for too long: remove it if no test is running the demo`);
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    if (existsSync(done)) return;
+    const out = join(`${done}.tmp-${process.pid}`, "out");
+    rmSync(`${done}.tmp-${process.pid}`, {recursive: true, force: true});
+    await runPipeline({input: DEMO_INPUT, out, demoKey: true});
+    renameSync(out, done);
+    rmSync(`${done}.tmp-${process.pid}`, {recursive: true, force: true});
+    // earlier keys' runs (older code or input) are of no further use
+    for (const entry of readdirSync(CACHE)) {
+      const path = join(CACHE, entry);
+      if (path !== done && !entry.endsWith(".lock") && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, {recursive: true, force: true});
+    }
+  } finally {
+    rmSync(lock, {recursive: true, force: true});
+  }
+}
