@@ -1,7 +1,7 @@
 // `npm run bench -- --sites schools-province`: the school pages' own steps of `npm run site` at province
 // scale, on the demo's published tables (out/published) replicated once per county (217, the province
 // scale's number) with every school, group, county and exam code suffixed: about 10,000 schools. Times
-// writeSchoolFiles (prepare.ts: one JSON per school and the index), writeSchoolPages (school-pages.ts: both
+// writeSchoolFiles (prepare.ts: one JSON per school and the index), writeSchoolPages (stamp-pages.ts: both
 // languages' pages from the template) and csp.ts over those pages. Framework builds one school page (the
 // template) whatever the number of schools, so its time does not grow with them. Needs the demo site built
 // (dist/schools/<id>.html: the template is taken back from one of its pages). Prints one JSON line.
@@ -15,7 +15,7 @@ import {addPolicies} from "./csp.js";
 import {SCHOOL_TEMPLATE} from "./pages.js";
 import {ROOT} from "./paths.js";
 import {writeSchoolFiles} from "./school-files.js";
-import {writeSchoolPages} from "./school-pages.js";
+import {writeSchoolPages} from "./stamp-pages.js";
 import {siteOut} from "./out-dir.js";
 
 const counties = Number(process.argv[2] ?? 217);

@@ -8,7 +8,7 @@ import {describe, expect, it} from "vitest";
 import {UsageError} from "../../pipelines/errors.js";
 import {SCHOOL_TEMPLATE} from "../../pipelines/site/pages.js";
 import {schoolFile} from "../../pipelines/site/school-files.js";
-import {writeSchoolPages} from "../../pipelines/site/school-pages.js";
+import {writeSchoolPages} from "../../pipelines/site/stamp-pages.js";
 import {schoolList, schoolSlices} from "../../pipelines/site/school-slice.js";
 import {encodeTable} from "../../pipelines/site/encode-table.js";
 import {tempDir} from "../helpers.js";
