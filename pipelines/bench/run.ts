@@ -487,7 +487,7 @@ async function main(): Promise<void> {
         const load_before = loadAverage();
         console.log("[site province-demo] npm run site on the demo's tables × 217 counties …");
         const run = await measure(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "pipelines/site/site-bench.ts"), "217"]);
-        const command = "npx tsx pipelines/site/site-bench.ts 217 (`npm run site` on the demo's published tables × 217 counties)";
+        const command = "npx tsx pipelines/site/site-bench.ts 217 (npm run site on the demo's published tables × 217 counties)";
         if (run.exitCode !== 0) results.site["province-demo"] = {name: "province-demo", measured_at, command, groups: 0, pages: 0, ms: 0, ok: false, load_before, note: run.stderr.slice(-800)};
         else {
           const r = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {groups: number; schools: number; pages: number; ms: number; steps_ms: Record<string, number>};
