@@ -17,12 +17,13 @@ import {ROOT} from "./paths.js";
 import {replicateTables} from "./replicate-tables.js";
 import {writeSchoolFiles} from "./school-files.js";
 import {writeSchoolPages} from "./stamp-pages.js";
-import {siteOut} from "./out-dir.js";
+import {publishedDir} from "./out-dir.js";
 
 const counties = Number(process.argv[2] ?? 217);
 const TABLES = ["group_profile", "group_members", "uncovered_schools", "school_resources", "exchange_flows", "exam_school", "value_added_school", "value_added_group"];
 
-const published = join(siteOut(ROOT), "published");
+// the internal edition: it has every table the school files read (the public one has no exam results)
+const published = publishedDir(ROOT, undefined, "internal");
 const tables = replicateTables(
   Object.fromEntries(TABLES.map((name) => [name, tableFromIPC(readFileSync(join(published, `${name}.arrow`))).toArray().map((row) => row.toJSON() as Record<string, unknown>)])),
   counties
