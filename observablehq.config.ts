@@ -2,15 +2,15 @@
 // copied into src/data by pipelines/site/prepare.ts; nothing is fetched from the network at build or run
 // time (no Google Fonts, no CDN: globalStylesheets is empty and every import is a bare node_modules one).
 import {existsSync, readFileSync} from "node:fs";
-import {PAGES, PAGE_TITLES, SCHOOL_TEMPLATE} from "./pipelines/site/pages.js";
+import {GROUP_TEMPLATE, PAGES, PAGE_TITLES, SCHOOL_TEMPLATE} from "./pipelines/site/pages.js";
 import {t} from "./src/wording/all.js";
 
 type Lang = "zh" | "en";
 
 const config = readJson<{region_name?: string}>("src/data/config.json") ?? {};
-const groups = readJson<{group_id: string}[]>("src/data/groups.json") ?? [];
-// the school pages: Framework builds one, for the template id, when there are schools; pipelines/site/
-// school-pages.ts writes every school's page from it after the build
+// the group and school pages: Framework builds one of each, for the template id, when there are groups or
+// schools; pipelines/site/stamp-pages.ts writes every group's and school's page from it after the build
+const hasGroups = existsSync(new URL(`src/data/groups/${GROUP_TEMPLATE}.json`, import.meta.url));
 const hasSchools = existsSync(new URL(`src/data/schools/${SCHOOL_TEMPLATE}.json`, import.meta.url));
 const manifest = readJson<{edition?: string; run?: {pseudonym_key?: string}; as_of_date?: string}>("src/data/manifest.json");
 const isDemo = /demo/i.test(manifest?.run?.pseudonym_key ?? "");
@@ -87,7 +87,7 @@ export default {
     `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")};`
     + `document.querySelector('meta[name="viewport"]')?.setAttribute("content","width=device-width, initial-scale=1")</script>`,
   dynamicPaths: [
-    ...groups.flatMap(({group_id}) => [`/groups/${group_id}`, `/en/groups/${group_id}`]),
+    ...(hasGroups ? [`/groups/${GROUP_TEMPLATE}`, `/en/groups/${GROUP_TEMPLATE}`] : []),
     ...(hasSchools ? [`/schools/${SCHOOL_TEMPLATE}`, `/en/schools/${SCHOOL_TEMPLATE}`] : [])
   ]
 };

@@ -8,6 +8,8 @@
 //   npm run bench -- --no-site --no-gbk             skip parts (also --no-disclosure: the audit at province size)
 //   npm run bench -- --no-run --sites province      time the site only, here on the province run's output
 //                                                   (.bench/out/province; its pipeline run is made if missing)
+//   npm run bench -- --no-run --sites province-demo    the whole `npm run site` on the demo's tables × 217 counties
+//                                                   (~10,000 schools, ~1,700 groups; pipelines/site/site-bench.ts)
 //   npm run bench -- --no-run --sites schools-province   the school pages' steps for ~10,000 schools (pipelines/site/school-pages-bench.ts)
 //   npm run bench -- --memory-limit 3GB --threads 2 DuckDB settings for the run and the floor alike
 //   npm run bench -- --report                       rewrite BENCHMARKS.md from .bench/results.json
@@ -92,6 +94,8 @@ interface SiteResult {
   ms: number;
   ok: boolean;
   note?: string;
+  /** the machine's 1, 5 and 15 minute load averages when the build started (a shared machine's figures vary with it) */
+  load_before?: number[];
 }
 
 interface SchoolPagesResult {
@@ -232,6 +236,7 @@ function schoolCount(): number {
 /** `npm run site` on an output the pipeline already wrote, step by step (the steps of the `site` script) */
 async function benchSiteOn(name: string, input: string, out: string): Promise<SiteResult> {
   const measured_at = new Date().toISOString();
+  const load_before = loadAverage();
   const groups = groupCount(input);
   const env = {...process.env, JUNHENG_OUT: relative(ROOT, out)};
   const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {scripts: Record<string, string>}).scripts;
@@ -245,10 +250,10 @@ async function benchSiteOn(name: string, input: string, out: string): Promise<Si
     const result = await measure(bin, args, env);
     steps_ms[step] = Math.round(result.wallMs);
     total += result.wallMs;
-    if (result.exitCode !== 0) return {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site`, groups, schools: schoolCount(), pages: 0, ms: Math.round(total), ok: false, steps_ms, note: (result.stderr + result.stdout).slice(-800)};
+    if (result.exitCode !== 0) return {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site`, groups, schools: schoolCount(), pages: 0, ms: Math.round(total), ok: false, steps_ms, load_before, note: (result.stderr + result.stdout).slice(-800)};
   }
   const pages = countFiles(join(ROOT, "dist"), ".html");
-  const site: SiteResult = {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site (the pipeline's output of the ${name} scale)`, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: true, steps_ms};
+  const site: SiteResult = {name, measured_at, command: `JUNHENG_OUT=${relative(ROOT, out)} npm run site (the pipeline's output of the ${name} scale)`, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: true, steps_ms, load_before};
   console.log(`[site ${name}] ok: ${groups} groups, ${site.schools} schools, ${pages} pages, ${(total / 1000).toFixed(1)} s`);
   return site;
 }
@@ -256,6 +261,7 @@ async function benchSiteOn(name: string, input: string, out: string): Promise<Si
 async function benchSite(name: string, input: string | undefined): Promise<SiteResult> {
   const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {scripts: Record<string, string>}).scripts;
   const measured_at = new Date().toISOString();
+  const load_before = loadAverage();
   const groups = groupCount(input ?? join(ROOT, "data/demo"));
   let command: string;
   let total = 0;
@@ -275,11 +281,12 @@ async function benchSite(name: string, input: string | undefined): Promise<SiteR
     total = pipeline.wallMs + result.wallMs;
   }
   const pages = countFiles(join(ROOT, "dist"), ".html");
-  const site: SiteResult = {name, measured_at, command, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: result.exitCode === 0, note: result.exitCode === 0 ? undefined : (result.stderr + result.stdout).slice(-800)};
+  const site: SiteResult = {name, measured_at, command, groups, schools: schoolCount(), pages, ms: Math.round(total), ok: result.exitCode === 0, load_before, note: result.exitCode === 0 ? undefined : (result.stderr + result.stdout).slice(-800)};
   console.log(`[site ${name}] ${site.ok ? "ok" : "FAILED"}: ${groups} groups, ${pages} pages, ${(total / 1000).toFixed(1)} s`);
   return site;
 }
 
+const loadAverage = () => loadavg().map((x) => Math.round(x * 100) / 100);
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const mb = (kb: number) => `${(kb / 1024 / 1024).toFixed(2)} GB`;
 const perSecond = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000) / 1000).toLocaleString("en")}k`;
@@ -389,10 +396,10 @@ function report(results: Results): string {
     "",
     "## Site build",
     "",
-    "| site | groups | schools | pages (dist/**/*.html) | build s | ok | command | measured |",
+    "| site | groups | schools | pages (dist/**/*.html) | build s | ok | command | measured (load avg) |",
     "|---|---:|---:|---:|---:|---|---|---|",
     ...Object.values(results.site).map(
-      (r) => `| ${r.name} | ${r.groups} | ${r.schools ?? "—"} | ${r.pages} | ${s(r.ms)} | ${r.ok ? "yes" : "no"} | \`${r.command}\` | ${r.measured_at.slice(0, 16).replace("T", " ")} |`
+      (r) => `| ${r.name} | ${r.groups} | ${r.schools ?? "—"} | ${r.pages} | ${s(r.ms)} | ${r.ok ? "yes" : "no"} | \`${r.command}\` | ${r.measured_at.slice(0, 16).replace("T", " ")}${r.load_before ? ` (${r.load_before[0]})` : ""} |`
     ),
     ...Object.values(results.site)
       .filter((r) => r.steps_ms)
@@ -472,6 +479,21 @@ async function main(): Promise<void> {
       if (sites.includes(SITE_CITY.name)) {
         const {dir} = await ensureDemo(CACHE, SITE_CITY.name, {scale: SITE_CITY.scale, seed: SEED, extra: SITE_CITY.extra}, cli);
         results.site[SITE_CITY.name] = await benchSite(SITE_CITY.name, dir);
+        save();
+      }
+      // the whole `npm run site` for a province-sized site without a province run: the demo's tables × 217 counties
+      if (sites.includes("province-demo")) {
+        const measured_at = new Date().toISOString();
+        const load_before = loadAverage();
+        console.log("[site province-demo] npm run site on the demo's tables × 217 counties …");
+        const run = await measure(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "pipelines/site/site-bench.ts"), "217"]);
+        const command = "npx tsx pipelines/site/site-bench.ts 217 (npm run site on the demo's published tables × 217 counties)";
+        if (run.exitCode !== 0) results.site["province-demo"] = {name: "province-demo", measured_at, command, groups: 0, pages: 0, ms: 0, ok: false, load_before, note: run.stderr.slice(-800)};
+        else {
+          const r = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as {groups: number; schools: number; pages: number; ms: number; steps_ms: Record<string, number>};
+          results.site["province-demo"] = {name: "province-demo", measured_at, command, groups: r.groups, schools: r.schools, pages: r.pages, ms: r.ms, ok: true, steps_ms: r.steps_ms, load_before};
+          console.log(`[site province-demo] ok: ${r.groups} groups, ${r.schools} schools, ${r.pages} pages, ${s(r.ms)} s`);
+        }
         save();
       }
       // the demo last: dist/ and src/data are left holding the demo site

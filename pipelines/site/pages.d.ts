@@ -2,3 +2,4 @@
 export declare const PAGES: string[];
 export declare const PAGE_TITLES: Record<string, {zh: string; en: string}>;
 export declare const SCHOOL_TEMPLATE: string;
+export declare const GROUP_TEMPLATE: string;

@@ -11,9 +11,15 @@ export const PAGE_TITLES = Object.fromEntries(
 );
 
 /**
- * The one school page Framework builds (src/schools/[school].md for this id); pipelines/site/school-pages.ts
+ * The one school page Framework builds (src/schools/[school].md for this id); pipelines/site/stamp-pages.ts
  * then writes every school's page from it. Framework's per-page build (markdown, several jsdom parses, module
  * resolution) costs about a second a page on a loaded two-core machine: 20,000 pages for a province would
  * take hours. Not a real code (ID_RULE allows it; school-files.ts refuses a school that has it).
  */
 export const SCHOOL_TEMPLATE = "__school__";
+
+/**
+ * The one group page Framework builds (src/groups/[group].md for this id), as SCHOOL_TEMPLATE for schools: a
+ * province has about 1,700 groups (3,400 pages). Not a real code (group-files.ts refuses a group that has it).
+ */
+export const GROUP_TEMPLATE = "__group__";

@@ -25,17 +25,18 @@ import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
 import {writeSchoolFiles} from "./school-files.js";
 import {writeMethodologyFiles} from "./methodology-files.js";
-import {DATA, ROOT} from "./paths.js";
+import {DATA, ROOT, type Row} from "./paths.js";
 import {stubNpmCache} from "./stub-npm-cache.js";
 import {writeTableFiles} from "./table-files.js";
 import {publishedDir} from "./out-dir.js";
 import {UsageError} from "../errors.js";
 
-export function prepare({out = process.env.JUNHENG_OUT || "out"}: {out?: string} = {}): void {
+/** `tables`: what the pages are made from, given the published tables (site-bench.ts replicates them) */
+export function prepare({out = process.env.JUNHENG_OUT || "out", tables: from = (t) => t}: {out?: string; tables?: (tables: Record<string, Row[]>) => Record<string, Row[]>} = {}): void {
   const published = publishedDir(ROOT, out);
   bundleVendor();
   bundleIngest();
-  const tables = copyPublished(published, DATA);
+  const tables = from(copyPublished(published, DATA));
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);
   writeEditionFile();

@@ -1,7 +1,7 @@
 // `npm run bench -- --sites schools-province`: the school pages' own steps of `npm run site` at province
 // scale, on the demo's published tables (out/published) replicated once per county (217, the province
 // scale's number) with every school, group, county and exam code suffixed: about 10,000 schools. Times
-// writeSchoolFiles (prepare.ts: one JSON per school and the index), writeSchoolPages (school-pages.ts: both
+// writeSchoolFiles (prepare.ts: one JSON per school and the index), writeSchoolPages (stamp-pages.ts: both
 // languages' pages from the template) and csp.ts over those pages. Framework builds one school page (the
 // template) whatever the number of schools, so its time does not grow with them. Needs the demo site built
 // (dist/schools/<id>.html: the template is taken back from one of its pages). Prints one JSON line.
@@ -14,28 +14,20 @@ import {tableFromIPC} from "apache-arrow";
 import {addPolicies} from "./csp.js";
 import {SCHOOL_TEMPLATE} from "./pages.js";
 import {ROOT} from "./paths.js";
+import {replicateTables} from "./replicate-tables.js";
 import {writeSchoolFiles} from "./school-files.js";
-import {writeSchoolPages} from "./school-pages.js";
-import {siteOut} from "./out-dir.js";
+import {writeSchoolPages} from "./stamp-pages.js";
+import {publishedDir} from "./out-dir.js";
 
 const counties = Number(process.argv[2] ?? 217);
 const TABLES = ["group_profile", "group_members", "uncovered_schools", "school_resources", "exchange_flows", "exam_school", "value_added_school", "value_added_group"];
-const CODES = ["school_id", "group_id", "from_school_id", "to_school_id", "from_group_id", "to_group_id", "lead_school_id", "county", "from_county", "to_county", "exam_id", "prior_exam_id"];
 
-const published = join(siteOut(ROOT), "published");
-const tables: Record<string, Record<string, unknown>[]> = {};
-for (const name of TABLES) {
-  const rows = tableFromIPC(readFileSync(join(published, `${name}.arrow`))).toArray().map((row) => row.toJSON() as Record<string, unknown>);
-  const copies: Record<string, unknown>[] = [];
-  for (let c = 0; c < counties; c++) {
-    for (const row of rows) {
-      const copy = {...row};
-      for (const code of CODES) if (copy[code] != null) copy[code] = `${String(copy[code])}c${c}`;
-      copies.push(copy);
-    }
-  }
-  tables[name] = copies;
-}
+// the internal edition: it has every table the school files read (the public one has no exam results)
+const published = publishedDir(ROOT, undefined, "internal");
+const tables = replicateTables(
+  Object.fromEntries(TABLES.map((name) => [name, tableFromIPC(readFileSync(join(published, `${name}.arrow`))).toArray().map((row) => row.toJSON() as Record<string, unknown>)])),
+  counties
+);
 
 const work = join(tmpdir(), `junheng-bench-schools-${process.pid}`);
 rmSync(work, {recursive: true, force: true});

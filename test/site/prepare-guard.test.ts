@@ -3,6 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {join} from "node:path";
 import {groupFile} from "../../pipelines/site/group-files.js";
+import {GROUP_TEMPLATE} from "../../pipelines/site/pages.js";
 import {UsageError} from "../../pipelines/errors.js";
 import {tempDir} from "../helpers.js";
 
@@ -16,7 +17,7 @@ describe("the site step's group file guard", () => {
   });
 
   it("refuses, with a Chinese then English message naming the code, any code that would leave the folder or break a URL", () => {
-    const hostile = ["../../../../../tmp/x", "../x", "a/b c", "a/b", "/tmp/x", "x?y#z", "%2e%2e", "..", ".hidden", "v1.2", "<img src=x>", "a\\b", "", "集".repeat(65)];
+    const hostile = ["../../../../../tmp/x", "../x", "a/b c", "a/b", "/tmp/x", "x?y#z", "%2e%2e", "..", ".hidden", "v1.2", "<img src=x>", "a\\b", "", "集".repeat(65), GROUP_TEMPLATE];
     for (const id of hostile) {
       let error: unknown;
       try {

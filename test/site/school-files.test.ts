@@ -1,4 +1,4 @@
-// The site step's school files and pages (pipelines/site/school-*.ts): the file-name guard, the rows each
+// The site step's school files and pages (pipelines/site/school-*.ts, stamp-pages.ts, which also writes the group pages): the file-name guard, the rows each
 // school's file picks (and `null` for a table the edition does not publish), and the pages written from
 // the one template page Framework builds. No browser: test/site/school-page.test.ts loads the built pages.
 import {createHash} from "node:crypto";
@@ -6,9 +6,9 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSyn
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {UsageError} from "../../pipelines/errors.js";
-import {SCHOOL_TEMPLATE} from "../../pipelines/site/pages.js";
+import {GROUP_TEMPLATE, SCHOOL_TEMPLATE} from "../../pipelines/site/pages.js";
 import {schoolFile} from "../../pipelines/site/school-files.js";
-import {writeSchoolPages} from "../../pipelines/site/school-pages.js";
+import {writeGroupPages, writeSchoolPages} from "../../pipelines/site/stamp-pages.js";
 import {schoolList, schoolSlices} from "../../pipelines/site/school-slice.js";
 import {encodeTable} from "../../pipelines/site/encode-table.js";
 import {tempDir} from "../helpers.js";
@@ -97,41 +97,54 @@ describe("school slices", () => {
   });
 });
 
-describe("school pages from the template", () => {
+// the same step writes the group pages (GROUP_TEMPLATE) and the school pages (SCHOOL_TEMPLATE)
+describe.each([
+  {folder: "groups", template: GROUP_TEMPLATE, write: writeGroupPages, index: (ids: string[]) => ids.map((group_id) => ({group_id, group_name: `集团 ${group_id}`}))},
+  {folder: "schools", template: SCHOOL_TEMPLATE, write: writeSchoolPages, index: (ids: string[]) => encodeTable(ids.map((school_id) => ({school_id})))}
+])("$folder pages from the template", ({folder, template: T, write, index}) => {
   const template = (up: string) =>
-    `<html><head><script type="module">registerFile("${up}data/schools/${SCHOOL_TEMPLATE}.json", {"name":"${up}data/schools/${SCHOOL_TEMPLATE}.json","mimeType":"application/json","path":"${up}_file/data/schools/${SCHOOL_TEMPLATE}.0123abcd.json","lastModified":1,"size":2});\n` +
-    `FileAttachment("${up}data/schools/${SCHOOL_TEMPLATE}.json")</script></head><body><a href="${up}en/schools/${SCHOOL_TEMPLATE}.html">English</a></body></html>`;
+    `<html><head><script type="module">registerFile("${up}data/${folder}/${T}.json", {"name":"${up}data/${folder}/${T}.json","mimeType":"application/json","path":"${up}_file/data/${folder}/${T}.0123abcd.json","lastModified":1,"size":2});\n` +
+    `FileAttachment("${up}data/${folder}/${T}.json")</script></head><body><a href="${up}en/${folder}/${T}.html">English</a></body></html>`;
 
-  it("writes each school's page in both languages, with its own hashed data file, and removes the template", () => {
+  it("writes each page in both languages, with its own hashed data file, and removes the template", () => {
     const root = tempDir();
     const dist = join(root, "dist");
     const data = join(root, "data");
-    mkdirSync(join(dist, "schools"), {recursive: true});
-    mkdirSync(join(dist, "en", "schools"), {recursive: true});
-    mkdirSync(join(dist, "_file", "data", "schools"), {recursive: true});
-    mkdirSync(join(data, "schools"), {recursive: true});
-    writeFileSync(join(dist, "schools", `${SCHOOL_TEMPLATE}.html`), template("../"));
-    writeFileSync(join(dist, "en", "schools", `${SCHOOL_TEMPLATE}.html`), template("../../"));
-    writeFileSync(join(dist, "_file", "data", "schools", `${SCHOOL_TEMPLATE}.0123abcd.json`), "{}");
+    mkdirSync(join(dist, folder), {recursive: true});
+    mkdirSync(join(dist, "en", folder), {recursive: true});
+    mkdirSync(join(dist, "_file", "data", folder), {recursive: true});
+    mkdirSync(join(data, folder), {recursive: true});
+    writeFileSync(join(dist, folder, `${T}.html`), template("../"));
+    writeFileSync(join(dist, "en", folder, `${T}.html`), template("../../"));
+    writeFileSync(join(dist, "_file", "data", folder, `${T}.0123abcd.json`), "{}");
     const ids = ["2162000001", "甘州区南关学校"];
-    writeFileSync(join(data, "schools.json"), JSON.stringify(encodeTable(ids.map((school_id) => ({school_id})))));
-    for (const id of ids) writeFileSync(join(data, "schools", `${id}.json`), JSON.stringify({school_id: id}));
+    writeFileSync(join(data, `${folder}.json`), JSON.stringify(index(ids)));
+    for (const id of ids) writeFileSync(join(data, folder, `${id}.json`), JSON.stringify({id}));
 
-    expect(writeSchoolPages(dist, data)).toBe(4);
+    expect(write(dist, data)).toBe(4);
     for (const id of ids) {
-      const bytes = readFileSync(join(data, "schools", `${id}.json`));
+      const bytes = readFileSync(join(data, folder, `${id}.json`));
       const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
-      const mtime = Math.floor(statSync(join(data, "schools", `${id}.json`)).mtimeMs);
-      expect(readFileSync(join(dist, "_file", "data", "schools", `${id}.${hash}.json`))).toEqual(bytes);
-      const zh = readFileSync(join(dist, "schools", `${id}.html`), "utf8");
-      expect(zh).toContain(`"path":"../_file/data/schools/${id}.${hash}.json","lastModified":${mtime},"size":${bytes.length}`);
-      expect(zh).toContain(`FileAttachment("../data/schools/${id}.json")`);
-      expect(zh).toContain(`href="../en/schools/${id}.html"`);
-      expect(zh).not.toContain(SCHOOL_TEMPLATE);
-      const en = readFileSync(join(dist, "en", "schools", `${id}.html`), "utf8");
-      expect(en).toContain(`"path":"../../_file/data/schools/${id}.${hash}.json"`);
+      const mtime = Math.floor(statSync(join(data, folder, `${id}.json`)).mtimeMs);
+      expect(readFileSync(join(dist, "_file", "data", folder, `${id}.${hash}.json`))).toEqual(bytes);
+      const zh = readFileSync(join(dist, folder, `${id}.html`), "utf8");
+      expect(zh).toContain(`"path":"../_file/data/${folder}/${id}.${hash}.json","lastModified":${mtime},"size":${bytes.length}`);
+      expect(zh).toContain(`FileAttachment("../data/${folder}/${id}.json")`);
+      expect(zh).toContain(`href="../en/${folder}/${id}.html"`);
+      expect(zh).not.toContain(T);
+      const en = readFileSync(join(dist, "en", folder, `${id}.html`), "utf8");
+      expect(en).toContain(`"path":"../../_file/data/${folder}/${id}.${hash}.json"`);
     }
-    expect(existsSync(join(dist, "schools", `${SCHOOL_TEMPLATE}.html`))).toBe(false);
-    expect(readdirSync(join(dist, "_file", "data", "schools")).some((f) => f.startsWith(SCHOOL_TEMPLATE))).toBe(false);
+    expect(existsSync(join(dist, folder, `${T}.html`))).toBe(false);
+    expect(readdirSync(join(dist, "_file", "data", folder)).some((f) => f.startsWith(T))).toBe(false);
+  });
+
+  it("refuses to write pages without the template Framework builds", () => {
+    const root = tempDir();
+    const data = join(root, "data");
+    mkdirSync(join(data, folder), {recursive: true});
+    writeFileSync(join(data, `${folder}.json`), JSON.stringify(index(["A1"])));
+    writeFileSync(join(data, folder, "A1.json"), "{}");
+    expect(() => write(join(root, "dist"), data)).toThrow(UsageError);
   });
 });

@@ -7,7 +7,7 @@ import {join, resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {siteOut} from "../../pipelines/site/out-dir.js";
+import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {TIMEOUT} from "../helpers.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
@@ -20,8 +20,11 @@ const SHOTS = join(ROOT, "test", "output", "screenshots");
 const BUDGET = 500 * 1024;
 const RAW_BUDGET = 560 * 1024;
 
+// the edition the site is built from (out/published/<edition>/, docs/editions.md)
+const PUBLISHED = join(OUT, "published", siteEdition());
+
 function readArrow(table: string): Record<string, unknown>[] {
-  const path = join(OUT, "published", `${table}.arrow`);
+  const path = join(PUBLISHED, `${table}.arrow`);
   if (!existsSync(path)) return [];
   return tableFromIPC(readFileSync(path)).toArray().map((row) => row.toJSON() as Record<string, unknown>);
 }
@@ -32,7 +35,7 @@ const members = readArrow("group_members");
 const schoolIds = [...new Set([...members, ...readArrow("uncovered_schools"), ...readArrow("school_resources")].map((row) => String(row.school_id)))].sort();
 // the lead of the first group: it has members, resources, exchanges and (internal edition) exams
 const lead = members.filter((row) => row.is_lead).sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)))[0]!;
-const hasResults = existsSync(join(OUT, "published", "exam_school.arrow"));
+const hasResults = existsSync(join(PUBLISHED, "exam_school.arrow"));
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;

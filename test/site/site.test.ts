@@ -11,7 +11,7 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser, BrowserContext, Page, Request} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
-import {PAGES} from "../../pipelines/site/pages.js";
+import {GROUP_TEMPLATE, PAGES} from "../../pipelines/site/pages.js";
 import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
@@ -129,6 +129,9 @@ describe("site", () => {
       expect(existsSync(join(DIST, "groups", `${id}.html`)), id).toBe(true);
       expect(existsSync(join(DIST, "en", "groups", `${id}.html`)), id).toBe(true);
     }
+    // every one is written from the page Framework built for the template code (stamp-pages.ts), which goes
+    expect(existsSync(join(DIST, "groups", `${GROUP_TEMPLATE}.html`))).toBe(false);
+    expect(existsSync(join(DIST, "en", "groups", `${GROUP_TEMPLATE}.html`))).toBe(false);
   });
 
   it("puts every published table in dist/ as CSV and Parquet", () => {
