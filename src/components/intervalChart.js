@@ -4,6 +4,7 @@
 import * as Plot from "./vendor/plot.js";
 import {GREYS, LOCALITY_COLORS} from "./colors.js";
 import {fitLabels} from "./labels.js";
+import {distinctTicks} from "./ticks.js";
 
 /**
  * @param {{label: string, value: number, low: number, high: number, second?: number, color?: string}[]} data sorted
@@ -13,6 +14,11 @@ import {fitLabels} from "./labels.js";
 export function intervalChart(data, {width, valueFormat, colorOf = () => LOCALITY_COLORS.urban, xLabel = null, zeroLabel, rowHeight = 20}) {
   const shown = data.filter((row) => row.value != null);
   const labels = fitLabels(shown.map((row) => row.label), {width});
+  // the axis spans the intervals and zero (always drawn); a tick per 80 px, so signed labels never touch, and
+  // never two ticks that print alike
+  const lo = Math.min(0, ...shown.map((row) => Math.min(row.low ?? row.value, row.value, row.second ?? row.value)));
+  const hi = Math.max(0, ...shown.map((row) => Math.max(row.high ?? row.value, row.value, row.second ?? row.value)));
+  const ticks = distinctTicks(lo, hi, Math.max(2, Math.floor((width - labels.marginLeft) / 80)), valueFormat);
   return Plot.plot({
     width,
     height: Math.max(120, shown.length * rowHeight + (zeroLabel ? 10 : 0) + (xLabel ? 14 : 0) + 50),
@@ -21,7 +27,7 @@ export function intervalChart(data, {width, valueFormat, colorOf = () => LOCALIT
     marginTop: zeroLabel ? 30 : 20,
     // the axis title centred under the tick labels, clear of them
     marginBottom: xLabel ? 44 : 30,
-    x: {grid: true, label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: valueFormat, ticks: Math.max(2, Math.floor((width - labels.marginLeft) / 80))}, // a tick per 80 px: signed labels never touch
+    x: {grid: true, label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: valueFormat, ticks}
     y: {domain: shown.map((row) => row.label), label: null},
     marks: [
       labels.axis(),
