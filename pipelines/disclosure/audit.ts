@@ -1,5 +1,6 @@
 // The disclosure audit and complementary suppression for one component (one exam and subject, or one
-// value-added exam pair and subject). Pure: cells and units in, units' suppression changed in place.
+// value-added exam pair and subject, or a pair joined with its two exams where value-added is written in
+// exam sums: protect.ts linkComponents). Pure: cells and units in, units' suppression changed in place.
 //
 // Every published exam-based cell is a linear function of per-school sums (of scores, z, squares, counts or
 // residuals) over a set of schools: its vector has one coefficient per school (1 for a sum over a set;

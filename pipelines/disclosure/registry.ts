@@ -5,7 +5,8 @@
 // its number of students.
 //
 // Components: 'x|exam|subject' holds every cell over one exam's scores (exam_school, urban_rural_gap,
-// score_variance), 'v|prior|exam|subject' every cell over one value-added pair's residuals.
+// score_variance), 'v|prior|exam|subject' every cell over one value-added pair's residuals. vaLinksSql names the
+// schools whose value-added is a combination of their two exams' sums; protect.ts joins those components.
 import {ident, lit} from "../sql.js";
 
 export const EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "value_added_school", "value_added_group"] as const;
