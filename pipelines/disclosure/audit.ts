@@ -1,5 +1,6 @@
 // The disclosure audit and complementary suppression for one component (one exam and subject, or one
-// value-added exam pair and subject). Pure: cells and units in, units' suppression changed in place.
+// value-added exam pair and subject, or a pair joined with its two exams where value-added is written in
+// exam sums: protect.ts linkComponents). Pure: cells and units in, units' suppression changed in place.
 //
 // Every published exam-based cell is a linear function of per-school sums (of scores, z, squares, counts or
 // residuals) over a set of schools: its vector has one coefficient per school (1 for a sum over a set;
@@ -10,7 +11,7 @@
 // Scale: a school whose sum is published on its own (an internal edition's exam_school row) is known, and its
 // column leaves every other vector; columns that every remaining cell treats alike (same cells, same
 // coefficients: the atoms) merge into one; what is left splits into connected pieces, each eliminated alone.
-import {Basis, fraction, mod, type SparseVec} from "./modular.js";
+import {Basis, dyadic, fraction, mod, mulmod, type SparseVec} from "./modular.js";
 
 export type Reason = "primary" | "complementary" | "few_schools";
 
@@ -32,9 +33,13 @@ export interface Unit {
 }
 
 export interface Term {
+  /** the column: one school's sum in one exam (or, for value-added not tied to its exams, in one pair) */
   school: number;
   num: number;
   den: number;
+  /** a published real coefficient multiplying num/den (−slope, where a school's value-added is written in
+   * its two exams' sums), taken exactly as the dyadic rational the double is */
+  factor?: number;
 }
 
 export interface Cell {
@@ -58,7 +63,8 @@ const isPublished = (cell: Cell, units: Unit[]) => cell.unit !== null && !units[
 function fullVector(cell: Cell, p: number): SparseVec {
   const vec: SparseVec = new Map();
   for (const t of cell.terms) {
-    const next = mod((vec.get(t.school) ?? 0) + fraction(t.num, t.den, p), p);
+    const coef = t.factor === undefined ? fraction(t.num, t.den, p) : mulmod(fraction(t.num, t.den, p), dyadic(t.factor, p), p);
+    const next = mod((vec.get(t.school) ?? 0) + coef, p);
     if (next === 0) vec.delete(t.school);
     else vec.set(t.school, next);
   }

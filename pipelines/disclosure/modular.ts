@@ -167,3 +167,23 @@ export class Basis {
     return rest.size === 0 ? combo : null;
   }
 }
+
+/**
+ * A finite double as a residue mod p, exactly: every double is a dyadic rational m / 2^e (m an integer), so
+ * its residue is m · (2⁻¹)^e mod p. A published real coefficient (value-added's slope) enters the audit with
+ * its exact value, not an approximation, so the audit's arithmetic stays exact.
+ */
+export function dyadic(x: number, p: number): number {
+  if (!Number.isFinite(x)) throw new Error(`${x} is not a finite number`);
+  if (x === 0) return 0;
+  let m = Math.abs(x);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2; // exact: a double times 2 is a double
+    e += 1;
+  }
+  let r = m % p; // fmod is exact on doubles
+  const half = invmod(2, p);
+  for (let i = 0; i < e; i++) r = mulmod(r, half, p);
+  return x < 0 ? mod(-r, p) : r;
+}

@@ -5,9 +5,9 @@
 // `suppression` column (primary | complementary | few_schools) added.
 import type {SqlEngine} from "../sql.js";
 import {ident, lit} from "../sql.js";
-import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Unit} from "./audit.js";
+import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Term, type Unit} from "./audit.js";
 import {PRIMES} from "./modular.js";
-import {cellTermsSql, EXAM_TABLES, identityTermsSql, type ExamTable} from "./registry.js";
+import {cellTermsSql, EXAM_TABLES, identityTermsSql, vaLinksSql, type ExamTable} from "./registry.js";
 
 export type Edition = "public" | "internal";
 
@@ -45,7 +45,10 @@ export interface Report {
   few_schools: number;
   /** protected cells a linear combination of published cells recovers, after protection: always 0 */
   exposed: 0;
+  /** linear systems audited: one per exam and subject, or per value-added pair, or their union where linked */
   components: number;
+  /** schools whose value-added is written in their two exams' sums (all students linked, none moved) */
+  va_linked: number;
   by_table: Record<string, TableReport>;
   method: string;
 }
@@ -197,6 +200,74 @@ function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition,
   return {components, units};
 }
 
+/** a school whose value-added is its later exam's z sum minus slope times its prior exam's (vaLinksSql) */
+interface VaLink {
+  component: string;
+  later: string;
+  prior: string;
+  school: number;
+  slope: number;
+}
+
+/**
+ * The columns of the audit, and which components form one linear system. A term's school becomes a column
+ * of its component (a school's sum in one exam, or its residuals' sum in one pair). Where a school's
+ * value-added is a combination of its exams' sums (every student linked, none moved: `links`), its
+ * value-added terms are written as 1 × the later exam's column and −slope × the prior exam's: not a new
+ * unknown. The pair's component and its two exams' then form one system, audited and protected together, so
+ * a suppressed exam mean cannot come back from the school's value-added, intercept, slope and prior mean.
+ * Elsewhere the residuals' sum is its own unknown (a different set of students from any exam cell).
+ */
+export function linkComponents(components: Map<string, Cell[]>, links: VaLink[]): {components: Map<string, Cell[]>; linked: number} {
+  const columns = new Map<string, number>();
+  const column = (component: string, school: number) => {
+    const key = `${component}\u0000${school}`;
+    let c = columns.get(key);
+    if (c === undefined) columns.set(key, (c = columns.size));
+    return c;
+  };
+  const linkOf = new Map<string, VaLink>();
+  for (const l of links) if (components.has(l.component)) linkOf.set(`${l.component}\u0000${l.school}`, l);
+  // components joined by a link: union-find over component keys
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const l of linkOf.values()) {
+    union(l.component, l.later);
+    union(l.component, l.prior);
+  }
+  for (const [component, cells] of components) {
+    for (const cell of cells) {
+      const terms: Term[] = [];
+      for (const t of cell.terms) {
+        const link = linkOf.get(`${component}\u0000${t.school}`);
+        if (!link) terms.push({...t, school: column(component, t.school)});
+        else {
+          terms.push({school: column(link.later, t.school), num: t.num, den: t.den});
+          terms.push({school: column(link.prior, t.school), num: t.num, den: t.den, factor: -link.slope});
+        }
+      }
+      cell.terms = terms;
+    }
+  }
+  const merged = new Map<string, Cell[]>();
+  for (const key of [...components.keys()].sort()) {
+    const root = find(key);
+    let list = merged.get(root);
+    if (!list) merged.set(root, (list = []));
+    list.push(...components.get(key)!);
+  }
+  return {components: merged, linked: linkOf.size};
+}
+
 /**
  * Protect one edition's exam-based relations in place and return the audit's report. Throws ExposedCellError
  * (a bug: the run fails with exit 3) if a protected cell stays recoverable.
@@ -240,7 +311,13 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       inner join dc_schools as s on t.school_id = s.school_id
       order by c.cell_idx, s.school_idx`);
   }
-  const {components, units} = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
+  const registry = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
+  const links = parts.length > 0 ? await db.all<VaLink>(`
+      select l.component, l.later, l.prior, s.school_idx as school, l.slope
+      from (${vaLinksSql()}) as l
+      inner join dc_schools as s on l.school_id = s.school_id`) : [];
+  const {components, linked} = linkComponents(registry.components, links);
+  const units = registry.units;
 
   for (const cells of components.values()) protectComponent(cells, units, PRIMES[0]);
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
@@ -317,6 +394,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
     few_schools: total("few_schools"),
     exposed: 0,
     components: components.size,
+    va_linked: linked,
     by_table: byTable,
     method:
       "linear audit: each protected cell's vector over per-school sums is tested against the span of the published cells (mod two primes), all n known to the attacker; docs/metrics.md Disclosure control"

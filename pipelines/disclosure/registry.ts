@@ -5,7 +5,8 @@
 // its number of students.
 //
 // Components: 'x|exam|subject' holds every cell over one exam's scores (exam_school, urban_rural_gap,
-// score_variance), 'v|prior|exam|subject' every cell over one value-added pair's residuals.
+// score_variance), 'v|prior|exam|subject' every cell over one value-added pair's residuals. vaLinksSql names the
+// schools whose value-added is a combination of their two exams' sums; protect.ts joins those components.
 import {ident, lit} from "../sql.js";
 
 export const EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "value_added_school", "value_added_group"] as const;
@@ -179,4 +180,35 @@ schools as (
 select s.component, ${lit(tbl)} as tbl, -1 as row_id, ${lit(kind)} as part, ${lit(kind)} as cell, s.school_id,
     1 as num, 1 as den, ${published} as published, false as mart_suppressed, s.school_n, ${rowKey("s")} as row_key
 from schools as s`;
+}
+
+/**
+ * The schools of each value-added pair whose value-added is a combination of their two exams' published sums:
+ * every student the school's exam cells count in the later exam is linked, and the linked students are
+ * exactly the students its cells count in the prior exam (none came from, or left for, another school). Then
+ * Σ residuals = Σ z_later − slope · Σ z_prior − n · intercept over the same students, with intercept and
+ * slope published (value_added_school). With the pair's slope, exactly as the warehouse holds it.
+ */
+export function vaLinksSql(): string {
+  return `
+with linked as (
+    select r.prior_exam_id, r.exam_id, r.subject, r.school_id, p.school_id as prior_school_id, r.slope
+    from int_va_residuals as r
+    inner join int_scores_z as p
+        on p.exam_id = r.prior_exam_id and p.subject = r.subject and p.student_id = r.student_id and p.z is not null
+),
+per_school as (
+    select prior_exam_id, exam_id, subject, school_id, count(*) as n,
+        count(*) filter (where prior_school_id = school_id) as n_stayed, any_value(slope) as slope
+    from linked
+    group by prior_exam_id, exam_id, subject, school_id
+)
+select ${vaComponent("s")} as component, 'x|' || s.exam_id || '|' || s.subject as later, 'x|' || s.prior_exam_id || '|' || s.subject as prior,
+    s.school_id, s.slope::double as slope
+from per_school as s
+inner join int_school_score_moments as later
+    on later.exam_id = s.exam_id and later.subject = s.subject and later.school_id = s.school_id
+inner join int_school_score_moments as prior
+    on prior.exam_id = s.prior_exam_id and prior.subject = s.subject and prior.school_id = s.school_id
+where s.slope is not null and isfinite(s.slope) and s.n = s.n_stayed and later.n_z = s.n and prior.n_z = s.n`;
 }

@@ -53,6 +53,17 @@ function ratMul(a: Rat, b: Rat): Rat {
   return rat(a.num * b.num, a.den * b.den);
 }
 
+/** a double as the rational it exactly is, m / 2^e */
+export function exactRat(x: number): Rat {
+  let m = x;
+  let e = 0n;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e += 1n;
+  }
+  return rat(BigInt(m), 2n ** e);
+}
+
 function ratFloat(a: Rat): number {
   return Number(a.num) / Number(a.den);
 }
@@ -319,6 +330,8 @@ interface Knowledge {
   /** exam|subject|group → {lead, members} on the exam's date */
   groups: Map<string, {lead: string[]; members: string[]}>;
   minN: number;
+  /** prior|exam|subject|school: the school's students in both exams are the same (all linked, none moved) */
+  sameStudents: Set<string>;
 }
 
 async function sideKnowledge(db: Db): Promise<Knowledge> {
@@ -356,7 +369,26 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
     groups.set(key, g);
   }
   const minN = (await db.one<{min_n: number}>(`select min_n from wh.cfg_settings`)).min_n;
-  return {unknowns, examSchools, pairSchools, groups, minN};
+  // which schools kept the same students from one exam of a pair to the other: matched student by student
+  const sameStudents = new Set<string>();
+  for (const r of await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string}>(`
+    with z as (select exam_id, subject, school_id, student_id from wh.int_scores_z where z is not null),
+    pairs as (select distinct prior_exam_id, exam_id, subject from wh.int_va_residuals),
+    later as (
+        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_id, true as sat_later
+        from pairs inner join z on z.exam_id = pairs.exam_id and z.subject = pairs.subject
+    ),
+    earlier as (
+        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_id, true as sat_earlier
+        from pairs inner join z on z.exam_id = pairs.prior_exam_id and z.subject = pairs.subject
+    )
+    select prior_exam_id, exam_id, subject, school_id
+    from later full outer join earlier using (prior_exam_id, exam_id, subject, school_id, student_id)
+    group by all
+    having bool_and(coalesce(sat_later, false) and coalesce(sat_earlier, false))`)) {
+    sameStudents.add(`${r.prior_exam_id}|${r.exam_id}|${r.subject}|${r.school_id}`);
+  }
+  return {unknowns, examSchools, pairSchools, groups, minN, sameStudents};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -565,6 +597,19 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       const lambda = num(r.reliability);
       const va = num(r.va) ?? (shrunk !== undefined && lambda ? shrunk / lambda : undefined) ?? midpoint(r, "ci_low", "ci_high");
       if (va !== undefined && know.unknowns.has(key)) known.set(key, va);
+    }
+    // a school that kept the same students: its residuals' mean is its later mean z minus intercept minus slope
+    // times its prior mean z (the pair's regression, published on every row), i.e. va − z_later + slope·z_prior = −intercept
+    for (const r of vaSchool ?? []) {
+      const [prior, exam, subject, school] = [str(r.prior_exam_id), str(r.exam_id), str(r.subject), str(r.school_id)];
+      const [intercept, slope] = [num(r.intercept), num(r.slope)];
+      if (intercept === undefined || slope === undefined || !know.sameStudents.has(`${prior}|${exam}|${subject}|${school}`)) continue;
+      const coef: Vec = new Map([
+        [vaKey(prior, exam, subject, school), rat(1)],
+        [zKey(exam, subject, school), rat(-1)],
+        [zKey(prior, subject, school), exactRat(slope)]
+      ]);
+      addCell(`value_added_school ${prior}→${exam} ${subject} ${school} = later mean − intercept − slope × prior mean`, coef, -intercept);
     }
 
     // --- value_added_group: the group's va, and lead − members

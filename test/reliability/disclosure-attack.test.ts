@@ -22,6 +22,7 @@ import {
   attackEdition,
   describeRecoveries,
   editionsOf,
+  exactRat,
   meanVec,
   perSchoolExamValues,
   rat,
@@ -41,6 +42,14 @@ describe("the attacker itself, on systems worked out by hand", () => {
   it("an aggregate minus its published schools gives the one left", () => {
     // (10·1 + 20·0.25 + 30·c) / 60 = 0.5  →  c = (30 − 10 − 5) / 30 = 0.5
     expect(solve([mean("all", ["a", "b", "c"], 0.5)], {a: 1, b: 0.25}, ["c"])).toEqual({c: 0.5});
+  });
+
+  it("a school that kept its students: value-added, intercept, slope and the prior mean give the later mean", () => {
+    // va − z_later + slope·z_prior = −intercept: 0.1 − z + 0.75 · 0.4 = −0.02 → z = 0.42
+    const cross: Cell = {label: "va link", coef: new Map([["va", rat(1)], ["later", rat(-1)], ["prior", exactRat(0.75)]]), value: -0.02};
+    expect(solve([cross], {va: 0.1, prior: 0.4}, ["later"])).toEqual({later: 0.42});
+    // without the prior mean it stays hidden
+    expect(solve([cross], {va: 0.1}, ["later", "prior"])).toEqual({});
   });
 
   it("two hidden schools in one aggregate stay hidden", () => {
