@@ -289,10 +289,12 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   let cellRows: CellRow[] = [];
   let terms: TermInts[] = [];
   if (parts.length > 0) {
-    // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size
+    // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size.
+    // Cells are numbered by the row's key, never by its rowid: a relation built on several threads holds its
+    // rows in any order, and the order of the cells decides which complement is chosen first
     await db.run(`
       create or replace temp table dc_cells as
-      select (row_number() over (order by component, tbl, row_id, part, cell, row_key) - 1)::integer as cell_idx,
+      select (row_number() over (order by component, tbl, row_key, part, cell, row_id) - 1)::integer as cell_idx,
           component, tbl, row_id::bigint as row_id, part, cell, row_key,
           bool_or(published) as published, bool_or(mart_suppressed) as mart_suppressed
       from dc_terms
