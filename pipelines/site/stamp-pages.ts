@@ -16,6 +16,7 @@ import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {UsageError} from "../errors.js";
 import {groupFile} from "./group-files.js";
+import {siteDist} from "./out-dir.js";
 import {GROUP_TEMPLATE, SCHOOL_TEMPLATE} from "./pages.js";
 import {DATA, ROOT} from "./paths.js";
 import {schoolFile} from "./school-files.js";
@@ -104,7 +105,8 @@ export const writeGroupPages = (dist: string, data = DATA): number => stampPages
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
-  const dist = process.argv[2] ?? join(ROOT, "dist");
+  // the edition's own folder (dist/ or dist-internal/), as observable build, minify.ts and csp.ts use
+  const dist = process.argv[2] ?? siteDist(ROOT);
   try {
     const groups = writeGroupPages(dist);
     const schools = writeSchoolPages(dist);
