@@ -13,7 +13,10 @@ export function ensureBuilt({root, dist, out, page = "index.html", edition = "pu
   const manifest = join(out, "published", edition, "manifest.json");
   const fresh = (): boolean => {
     const html = join(dist, page);
-    return existsSync(html) && existsSync(manifest) && statSync(html).mtimeMs >= statSync(manifest).mtimeMs && readFileSync(html, "utf8").includes(`data-edition="${edition}"`);
+    if (!existsSync(html) || !existsSync(manifest) || statSync(html).mtimeMs < statSync(manifest).mtimeMs) return false;
+    // the policy is written by the site step's last part (csp.ts): a build that stopped half-way is not fresh
+    const text = readFileSync(html, "utf8");
+    return text.includes(`data-edition="${edition}"`) && text.includes('<meta http-equiv="Content-Security-Policy"');
   };
   if (fresh()) return;
   const lock = join(root, "test", "output", ".site-build.lock");
