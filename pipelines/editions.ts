@@ -11,6 +11,7 @@
 // too few students or schools, or recoverable by subtraction.
 import {InputError} from "./errors.js";
 import type {JunhengConfig} from "./models/config.js";
+import {ident, type SqlEngine} from "./sql.js";
 
 export const EDITIONS = ["public", "internal"] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -158,6 +159,29 @@ export function editionPlan(edition: Edition, marts: Record<string, string[]>, c
     plan.tables.push({table, columns: kept, keep: rule.rows?.keep ?? null});
   }
   return plan;
+}
+
+/**
+ * One edition's rows of the given marts as temporary tables `edition_<edition>_<mart>`, by its plan: the
+ * relations run.ts protects (pipelines/disclosure/protect.ts) and then publishes; the bench and the tests
+ * build the same ones.
+ */
+export async function createEditionRelations(
+  db: SqlEngine,
+  edition: Edition,
+  martNames: readonly string[],
+  config: Pick<JunhengConfig, "editions">
+): Promise<{plan: EditionPlan; relations: Record<string, string>}> {
+  const columns: Record<string, string[]> = {};
+  for (const mart of martNames) columns[mart] = (await db.all<{column_name: string}>(`describe ${ident(mart)}`)).map((row) => row.column_name);
+  const plan = editionPlan(edition, columns, config);
+  const relations: Record<string, string> = {};
+  for (const {table, columns: kept, keep} of plan.tables) {
+    const relation = `edition_${edition}_${table}`;
+    await db.run(`create or replace temp table ${ident(relation)} as select ${kept.map(ident).join(", ")} from ${ident(table)}${keep ? ` where ${keep}` : ""}`);
+    relations[table] = relation;
+  }
+  return {plan, relations};
 }
 
 /** The config's editions.public.exclude_tables must name marts: checked before the run does any work. */

@@ -14,7 +14,7 @@ import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishRelations, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
-import {checkEditionConfig, editionPlan, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
+import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
 import type {JunhengConfig} from "./models/config.js";
 import type {Model} from "./models/runner.js";
@@ -177,15 +177,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
  * step, then written to published/<edition>/ with the config. The temporary tables are dropped after.
  */
 async function publishEdition(db: Db, edition: Edition, marts: readonly Model[], config: JunhengConfig, published: string): Promise<EditionManifest> {
-  const columns: Record<string, string[]> = {};
-  for (const mart of marts) columns[mart.name] = (await db.all<{column_name: string}>(`describe ${ident(mart.name)}`)).map((row) => row.column_name);
-  const plan = editionPlan(edition, columns, config);
-  const relations: Record<string, string> = {};
-  for (const {table, columns: kept, keep} of plan.tables) {
-    const relation = `edition_${edition}_${table}`;
-    await db.run(`create or replace temp table ${ident(relation)} as select ${kept.map(ident).join(", ")} from ${ident(table)}${keep ? ` where ${keep}` : ""}`);
-    relations[table] = relation;
-  }
+  const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
   const dir = join(published, edition);
   const byName = new Map(marts.map((mart) => [mart.name, mart]));

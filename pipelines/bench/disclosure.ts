@@ -6,6 +6,7 @@
 import {parseArgs} from "node:util";
 import {Db} from "../db.js";
 import {protectEdition, type Edition} from "../disclosure/protect.js";
+import {createEditionRelations} from "../editions.js";
 import {configStatements, parseConfig} from "../models/config.js";
 import {loadModels} from "../models/load.js";
 import {buildModels} from "../models/runner.js";
@@ -52,7 +53,8 @@ export async function benchDisclosure(schools: number): Promise<DisclosureBench>
       cross join range(400) as t(k)
       cross join stg_exams as e
       where k < sc.n`);
-    for (const statement of configStatements(parseConfig({}))) await db.run(statement);
+    const config = parseConfig({});
+    for (const statement of configStatements(config)) await db.run(statement);
     const models = loadModels().filter((m) => NEEDED.includes(m.name) || MARTS.includes(m.name));
     await buildModels(db, models);
     const students = Number((await db.all<{n: number}>("select count(*) as n from stg_scores where exam_id = 'E1' and subject = '数学'"))[0]!.n);
@@ -60,17 +62,7 @@ export async function benchDisclosure(schools: number): Promise<DisclosureBench>
 
     const editions = {} as DisclosureBench["editions"];
     for (const edition of ["internal", "public"] as const) {
-      const tables: Record<string, string> = {};
-      for (const mart of MARTS) {
-        if (edition === "public" && (mart === "exam_school" || mart === "value_added_school")) continue;
-        let sql = `select * from ${mart}`;
-        if (edition === "public" && mart === "urban_rural_gap") sql += " where comparison <> 'lead_member'";
-        if (edition === "public" && mart === "value_added_group") {
-          sql = `select * exclude (lead_minus_members, lead_minus_members_se, lead_minus_members_ci_low, lead_minus_members_ci_high) from ${mart}`;
-        }
-        await db.run(`create or replace temp table ed_${mart} as ${sql}`);
-        tables[mart] = `ed_${mart}`;
-      }
+      const {relations: tables} = await createEditionRelations(db, edition, MARTS, config);
       const t0 = performance.now();
       const report = await protectEdition(db, {edition, tables, settings: {min_n: 10}});
       editions[edition] = {

@@ -3,6 +3,8 @@
 // models (test/models/fixture.ts); the tests copy them into an edition's relations and protect those.
 import type {Db} from "../../pipelines/db.js";
 import {protectEdition, type Report} from "../../pipelines/disclosure/protect.js";
+import {createEditionRelations} from "../../pipelines/editions.js";
+import {parseConfig} from "../../pipelines/models/config.js";
 import {build, school, type Fixture} from "../models/fixture.js";
 
 export interface CitySchool {
@@ -44,21 +46,9 @@ export function cityFixture(schools: CitySchool[], groups: CityGroup[]): Fixture
 
 export const EXAM_MARTS = ["exam_school", "urban_rural_gap", "score_variance", "value_added_school", "value_added_group", "headline"] as const;
 
-/** Copy the marts into one edition's relations (ed_<mart>): the public one without per-school tables, without
- * lead − members columns and without the lead-vs-members rows of urban_rural_gap. */
+/** One edition's relations of the exam marts (or of `only`), built as the run builds them (pipelines/editions.ts). */
 export async function editionRelations(db: Db, edition: "public" | "internal", only?: readonly string[]): Promise<Record<string, string>> {
-  const tables: Record<string, string> = {};
-  for (const mart of only ?? EXAM_MARTS) {
-    if (edition === "public" && (mart === "exam_school" || mart === "value_added_school")) continue;
-    let sql = `select * from ${mart}`;
-    if (edition === "public" && mart === "urban_rural_gap") sql += " where comparison <> 'lead_member'";
-    if (edition === "public" && mart === "value_added_group") {
-      sql = `select * exclude (lead_minus_members, lead_minus_members_se, lead_minus_members_ci_low, lead_minus_members_ci_high) from ${mart}`;
-    }
-    await db.run(`create or replace temp table ed_${mart} as ${sql}`);
-    tables[mart] = `ed_${mart}`;
-  }
-  return tables;
+  return (await createEditionRelations(db, edition, only ?? EXAM_MARTS, parseConfig({}))).relations;
 }
 
 export async function protectedCity(
