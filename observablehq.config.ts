@@ -53,6 +53,21 @@ function header({path}: {path: string}): string {
     + `<nav class="jh-nav" aria-label="${t(lang, "site.nav")}">${links}</nav>`;
 }
 
+/**
+ * Opened from disk (file://), a page's module scripts and data are refused by the browser and it would
+ * show spinners for ever: this classic inline script (allowed by its hash, pipelines/site/csp.ts) puts a
+ * notice first in the page saying how to serve the site (junheng serve, pipelines/serve.ts).
+ */
+function fromDiskNotice(lang: Lang): string {
+  const dir = edition === "internal" ? "dist-internal" : "dist";
+  const title = JSON.stringify(t(lang, "site.fromDisk.title"));
+  const body = JSON.stringify(t(lang, "site.fromDisk.body", {dir}));
+  return `if(location.protocol==="file:")document.addEventListener("DOMContentLoaded",function(){`
+    + `var d=document.createElement("div");d.className="jh-from-disk";d.setAttribute("role","alert");`
+    + `var h=document.createElement("strong");h.textContent=${title};var p=document.createElement("p");p.textContent=${body};`
+    + `d.append(h,p);document.body.prepend(d);document.documentElement.classList.add("jh-on-disk")})`;
+}
+
 function footer({path}: {path: string}): string {
   const lang = langOf(path);
   const parts = [
@@ -85,7 +100,9 @@ export default {
   // readers), and let phone users zoom (Framework's viewport has maximum-scale=1)
   head: ({path}: {path: string}) =>
     `<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang=${JSON.stringify(langOf(path) === "en" ? "en" : "zh-CN")};`
-    + `document.querySelector('meta[name="viewport"]')?.setAttribute("content","width=device-width, initial-scale=1")</script>`,
+    + `document.querySelector('meta[name="viewport"]')?.setAttribute("content","width=device-width, initial-scale=1");`
+    + fromDiskNotice(langOf(path))
+    + `</script>`,
   dynamicPaths: [
     ...(hasGroups ? [`/groups/${GROUP_TEMPLATE}`, `/en/groups/${GROUP_TEMPLATE}`] : []),
     ...(hasSchools ? [`/schools/${SCHOOL_TEMPLATE}`, `/en/schools/${SCHOOL_TEMPLATE}`] : [])

@@ -1,9 +1,9 @@
 // junheng — the command line. Chinese first, English second; a user error is a message and exit 1,
 // never a stack trace.
-import {parseArgs, type ParseArgsConfig} from "node:util";
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {InputError, UsageError} from "./errors.js";
+import {EXIT_CODES, parse, unknownCommand} from "./cli-args.js";
 import {InputProblems, type ProgressEvent} from "./ingest/ingest.js";
 import {DEFAULT_MAX_REJECT_RATE, runPipeline, validateInput, TOOL_VERSION} from "./run.js";
 
@@ -15,13 +15,17 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
   junheng run --input <目录> --out <目录>     校验、入库、计算指标并发布（不给 --input 时使用内置示例数据）
   junheng validate --input <目录>            只做校验，输出报告，不写任何文件
   junheng demo --scale county --seed 1 --out <目录>   生成示例数据
+  junheng serve [目录]                        在本机 127.0.0.1 上打开已生成的网站（默认 dist）
   junheng <命令> --help                       查看命令说明
 
 Usage:
   junheng run --input <dir> --out <dir>      validate, load, compute the metrics and publish (no --input: the embedded demo data)
   junheng validate --input <dir>             run the checks only and print the report; writes nothing
   junheng demo --scale county --seed 1 --out <dir>    generate demo data
+  junheng serve [dir]                        serve the built site on 127.0.0.1 (default dist)
   junheng <command> --help                   help for a command
+
+${EXIT_CODES}
 `;
 
 const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, load, compute, publish
@@ -43,7 +47,7 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
   --memory-limit <大小>    DuckDB 内存上限，如 4GB / DuckDB memory limit, e.g. 4GB
   --quiet                 不显示进度 / no progress output
 
-退出码 Exit codes: 0 成功 success · 1 文件问题或配置错误 file-level problem or bad configuration
+${EXIT_CODES}
 `;
 
 const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check only, write nothing
@@ -53,7 +57,7 @@ const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check onl
   --show <n>              最多显示多少条被拒绝的行（默认 50）/ how many rejected rows to print (default 50)
   --json                  以 JSON 输出完整报告 / print the full report as JSON
 
-退出码 Exit codes: 0 没有文件级问题 no file-level problem · 1 文件级问题或拒绝率超限 a file-level problem or too many rejects
+${EXIT_CODES}
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -78,10 +82,12 @@ export async function main(argv: string[]): Promise<number> {
       case "help":
         console.log(MAIN_HELP);
         return 0;
+      case "serve": {
+        const {serveCommand} = await import("./serve.js");
+        return await serveCommand(rest);
+      }
       default:
-        console.error(`未知命令 unknown command: ${command}\n`);
-        console.error(MAIN_HELP);
-        return 2;
+        throw unknownCommand(command);
     }
   } catch (error) {
     return reportError(error);
@@ -120,17 +126,6 @@ function reportError(error: unknown): number {
   console.error(`内部错误（请报告）：${message}\nInternal error (please report it): ${message}`);
   if (process.env.JUNHENG_DEBUG) console.error(error);
   return 3;
-}
-
-type Values = Record<string, string | boolean | undefined>;
-
-function parse(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, help: string): {values: Values} {
-  try {
-    const {values} = parseArgs({args: argv, options: {...options, help: {type: "boolean", short: "h"}}, allowPositionals: false, strict: true});
-    return {values: values as Values};
-  } catch (error) {
-    throw new UsageError(`参数有误：${(error as Error).message}\n\n${help}`, `bad arguments: ${(error as Error).message}`);
-  }
 }
 
 function rate(value: string | undefined): number | undefined {
@@ -204,7 +199,7 @@ async function validateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const input = values.input as string | undefined;
-  if (!input) throw new UsageError(`请用 --input 指定输入目录\n\n${VALIDATE_HELP}`, "--input is required");
+  if (!input) throw new UsageError("请用 --input 指定输入目录。运行 junheng validate --help 查看全部选项。", "--input is required. Run junheng validate --help for all options.");
   if (!existsSync(input)) throw new UsageError(`找不到输入目录 ${input}`, `input folder not found: ${input}`);
   const progress = new Progress(values.json === true);
   const report = await validateInput({input, maxRejectRate: rate(values["max-reject-rate"] as string | undefined), onProgress: (event) => progress.update(event)});

@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
-import {configText, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
+import {configText, discoverInput, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
 import {rejectsExportQuery} from "./ingest/checks-sql.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
@@ -80,6 +80,9 @@ export {DEFAULT_MAX_REJECT_RATE};
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
   const started = new Date();
   const paths = checkOut(options.out, options.input);
+  // what the folder holds is checked before the key: a folder with no schools.csv (or no period at all) is
+  // the problem to report, not the key it would need (discovery only lists names; nothing is read)
+  discoverInput(options.input);
   const key = resolveKey({demoKey: options.demoKey, input: options.input, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
   const config = readConfig(configText(options.input));
   const maxRejectRate = options.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE;

@@ -1,6 +1,7 @@
 // `junheng demo`: argument parsing and progress output around generateDemo. Returns the exit code.
 import {resolve} from "node:path";
-import {parseArgs} from "node:util";
+import {EXIT_CODES, parse} from "../cli-args.js";
+import {UsageError} from "../errors.js";
 import {generateDemo} from "./generate.js";
 import {PUBLIC_SCALES, type Scale} from "./model.js";
 
@@ -29,30 +30,25 @@ junheng run --demo-key (the public demo key) accepts only a folder with this mar
 a copy of the folder works, a real file dropped into it is refused.
 
 所有数字均为合成数据。Every number written is synthetic.
-退出码 Exit codes: 0 成功 success · 1 生成失败 generation failed · 2 参数错误 bad arguments
+${EXIT_CODES}
 `;
 
 export const DEFAULT_SEED = 20241101;
 
 export async function runDemoCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({values} = parseArgs({
-      args: argv,
-      options: {
-        scale: {type: "string", default: "county"},
-        seed: {type: "string", default: String(DEFAULT_SEED)},
-        out: {type: "string", default: "demo-out"},
-        messy: {type: "boolean", default: false},
-        counties: {type: "string"},
-        help: {type: "boolean", short: "h", default: false}
-      },
-      strict: true
-    }));
-  } catch (error) {
-    console.error(`参数错误 bad arguments: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return 2;
-  }
+  const {values: given} = parse(
+    argv,
+    {scale: {type: "string"}, seed: {type: "string"}, out: {type: "string"}, messy: {type: "boolean"}, counties: {type: "string"}},
+    HELP
+  );
+  const values = {
+    scale: (given.scale as string | undefined) ?? "county",
+    seed: (given.seed as string | undefined) ?? String(DEFAULT_SEED),
+    out: (given.out as string | undefined) ?? "demo-out",
+    messy: given.messy === true,
+    counties: given.counties as string | undefined,
+    help: given.help === true
+  };
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -60,17 +56,14 @@ export async function runDemoCommand(argv: string[]): Promise<number> {
   const scale = values.scale as Scale;
   const seed = Number(values.seed);
   if (!(PUBLIC_SCALES as readonly string[]).includes(scale) && scale !== "tiny") {
-    console.error(`未知规模 unknown scale: ${values.scale} (county | city | province)`);
-    return 2;
+    throw new UsageError(`未知规模 ${values.scale}（可选 county、city、province）`, `unknown scale ${values.scale} (county | city | province)`);
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
-    console.error(`种子须为非负整数 the seed must be a non-negative integer: ${values.seed}`);
-    return 2;
+    throw new UsageError(`种子须为非负整数：${values.seed}`, `the seed must be a non-negative integer: ${values.seed}`);
   }
   const counties = values.counties === undefined ? undefined : Number(values.counties);
   if (counties !== undefined && (!Number.isSafeInteger(counties) || counties < 1 || counties > 1000)) {
-    console.error(`区县数须为 1 到 1000 的整数 --counties must be a whole number from 1 to 1000: ${values.counties}`);
-    return 2;
+    throw new UsageError(`区县数须为 1 到 1000 的整数：${values.counties}`, `--counties must be a whole number from 1 to 1000: ${values.counties}`);
   }
   try {
     const out = resolve(values.out);

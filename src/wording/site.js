@@ -3,6 +3,12 @@ export default {
   "site.name": {zh: "集团化办学均衡发展监测", en: "Education group equity monitor"},
   "site.otherLanguage": {zh: "English", en: "中文"},
   "site.nav": {zh: "页面", en: "Pages"},
+  // shown only when a page is opened from disk (file://), where the browser refuses its scripts and data
+  "site.fromDisk.title": {zh: "请通过网页服务器打开本网站", en: "Open this site through a web server"},
+  "site.fromDisk.body": {
+    zh: "直接双击打开网页文件时，浏览器出于安全规定不允许页面读取自己的数据文件，所以图表无法显示。请在网站目录的上一级运行 junheng serve {dir}（没有安装时：npx junheng serve {dir}），再在浏览器中打开它显示的地址；或者把整个 {dir} 目录交给单位的网页服务器。",
+    en: "Opened straight from disk, a page may not read its own data files (a browser security rule), so the charts cannot show. In the folder above the site, run junheng serve {dir} (if it is not installed: npx junheng serve {dir}) and open the address it prints; or put the whole {dir} folder on your organisation's web server."
+  },
   "site.footer.demo": {zh: "示例数据：本网站所有数字均为合成数据。", en: "Demo: every number on this site is synthetic."},
   "site.footer.asOf": {zh: "数据截至 {date}。", en: "Data as of {date}."},
   "site.footer.tool": {zh: "由均衡（Junheng）根据教育局发布的数据表生成。", en: "Built by Junheng from the bureau's published tables."},

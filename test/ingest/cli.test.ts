@@ -1,7 +1,7 @@
 // The CLI as a bureau uses it: file-level problems stop the run with a bilingual message naming the
 // period and file, exit 1, no stack trace, and the previous output untouched.
 import {beforeAll, describe, expect, it} from "vitest";
-import {existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
@@ -30,11 +30,54 @@ describe("help", () => {
     expect(sources.status).toBe(0);
     expect(sources.stdout).toBe(compiled.stdout);
   });
-  it("rejects unknown flags without a stack trace", () => {
+  it("rejects an unknown option in one line per language, naming the nearest option, without the help text", () => {
     const result = runCli(["run", "--inptu", "x"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("参数有误");
     expect(hasStackTrace(result.stderr)).toBe(false);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe("错误：未知选项 --inptu。是否要用 --input？运行 junheng run --help 查看全部选项。");
+    expect(lines[1]).toBe("Error: unknown option --inptu. Did you mean --input? Run junheng run --help for all options.");
+  });
+  it("suggests the nearest command for a typo, exit 1 (a user can fix it)", () => {
+    const result = runCli(["rn"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("是否要用 junheng run？");
+    expect(result.stderr).toContain("Did you mean junheng run?");
+    expect(result.stderr.trim().split("\n")).toHaveLength(2);
+    const far = runCli(["publishall"]);
+    expect(far.status).toBe(1);
+    expect(far.stderr).not.toContain("Did you mean");
+    expect(far.stderr).toContain("junheng --help");
+  });
+  it("says what a missing option value is", () => {
+    const result = runCli(["run", "--input"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("--input 后面需要一个值");
+    expect(result.stderr).toContain("option --input needs a value");
+  });
+  it("states the same exit codes in every help text and in the README", () => {
+    const readme = readFileSync("README.md", "utf8");
+    for (const args of [["--help"], ["run", "--help"], ["validate", "--help"], ["demo", "--help"], ["serve", "--help"]]) {
+      const help = runCli(args).stdout;
+      expect(help, args.join(" ")).toMatch(/0 成功 success · 1 .* · 3 内部错误/);
+    }
+    expect(readme).toMatch(/`0` success; `1` .*usage error/s);
+    expect(readme).toMatch(/`3` an internal error/);
+    expect(readme).not.toMatch(/exit(s)? (code )?2\b/);
+  });
+});
+
+describe("the input folder before the key", () => {
+  it("reports a folder with no schools.csv, not the missing key", () => {
+    const input = tempDir();
+    const period = join(input, "2025Q3");
+    mkdirSync(period);
+    writeFileSync(join(period, "teachers.csv"), "school_id,teacher_id\n");
+    const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out")], {JUNHENG_KEY: "", JUNHENG_KEY_FILE: ""});
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("schools.csv");
+    expect(result.stderr).not.toMatch(/密钥|key file|JUNHENG_KEY/);
   });
 });
 
