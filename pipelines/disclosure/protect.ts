@@ -66,7 +66,7 @@ const VALUE_COLUMNS: Record<ExamTable, string[]> = {
 /** counts withheld on a suppressed row: they say how small it is (and feed the arithmetic) */
 const COUNT_COLUMNS: Record<ExamTable, string[]> = {
   exam_school: ["n_students", "n_absent"],
-  urban_rural_gap: ["n_first", "n_second"],
+  urban_rural_gap: ["n_first", "n_second", "n_schools_first", "n_schools_second", "df"],
   score_variance: ["n_students", "n_schools"],
   value_added_school: ["n_students"],
   value_added_group: ["n_students", "n_lead", "n_members"]
