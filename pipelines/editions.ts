@@ -64,6 +64,21 @@ export interface PublicRule {
   exam?: true | string[];
 }
 
+/** the headline's columns that come from urban_rural_gap (headline.sql's exam_gaps, comparable_gaps, latest_gap) */
+export const HEADLINE_GAP_COLUMNS = [
+  "gap_exam_id",
+  "urban_rural_gap",
+  "gap_exam_name",
+  "gap_exam_date",
+  "gap_grade",
+  "gap_subjects",
+  "gap_in_period",
+  "gap_previous_exam_id",
+  "gap_previous_exam_date",
+  "gap_previous",
+  "gap_change"
+];
+
 /**
  * The public edition, mart by mart (every mart is named: test/editions/definition.test.ts). The internal
  * edition is every mart whole.
@@ -84,7 +99,7 @@ export const PUBLIC_EDITION: Record<string, PublicRule> = {
   teacher_exchange: {},
   exchange_flows: {},
   // the headline's exam figure is the county's (or region's) urban–rural gap: an aggregate
-  headline: {exam: ["gap_exam_id", "urban_rural_gap"]},
+  headline: {exam: HEADLINE_GAP_COLUMNS},
   // the exams' names and dates, no result
   exam_list: {},
   // exam-based figures: aggregates over several schools only

@@ -7,6 +7,8 @@ import type {SqlEngine} from "../sql.js";
 import {ident, lit} from "../sql.js";
 import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Term, type Unit} from "./audit.js";
 import {PRIMES} from "./modular.js";
+import {HEADLINE_GAP_COLUMNS} from "../editions.js";
+import {loadModels} from "../models/load.js";
 import {cellTermsSql, EXAM_TABLES, identityTermsSql, vaLinksSql, type ExamTable} from "./registry.js";
 
 export type Edition = "public" | "internal";
@@ -66,7 +68,7 @@ const VALUE_COLUMNS: Record<ExamTable, string[]> = {
 /** counts withheld on a suppressed row: they say how small it is (and feed the arithmetic) */
 const COUNT_COLUMNS: Record<ExamTable, string[]> = {
   exam_school: ["n_students", "n_absent"],
-  urban_rural_gap: ["n_first", "n_second"],
+  urban_rural_gap: ["n_first", "n_second", "n_schools_first", "n_schools_second", "df"],
   score_variance: ["n_students", "n_schools"],
   value_added_school: ["n_students"],
   value_added_group: ["n_students", "n_lead", "n_members"]
@@ -403,33 +405,18 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   };
 }
 
-/** headline's urban_rural_gap again, from the protected gaps: the latest exam with a published county (or
- * all) gap, district-wide exams first, mean over its subjects (headline.sql's exam_gaps and latest_gap) */
+/** headline's gap columns again, from the protected gaps: headline.sql itself, run over the edition's
+ * urban_rural_gap (so the rule — district-wide exams, comparable previous exam — is written once) */
 async function recomputeHeadlineGap(db: SqlEngine, headline: string, gaps: string): Promise<void> {
   const h = ident(headline);
   const cols = await columnsOf(db, headline);
-  if (!cols.has("urban_rural_gap")) return;
-  await db.run(`
-    create or replace temp table dc_headline_gap as
-    with exam_gaps as (
-        select gaps.exam_id, any_value(exams.exam_date) as exam_date,
-            coalesce(bool_or(exams.scope = 'district'), false) as is_district,
-            gaps.scope_id as county, avg(gaps.gap) as mean_gap
-        from ${ident(gaps)} as gaps
-        inner join stg_exams as exams on gaps.exam_id = exams.exam_id and gaps.subject = exams.subject
-        where gaps.comparison = 'urban_rural' and gaps.scope in ('county', 'all') and gaps.gap is not null
-        group by gaps.exam_id, gaps.scope_id
-    ),
-    period_dates as (select distinct period, as_of_date from stg_schools)
-    select period_dates.period, exam_gaps.county, exam_gaps.exam_id, exam_gaps.mean_gap
-    from period_dates
-    inner join exam_gaps on exam_gaps.exam_date <= period_dates.as_of_date
-    qualify row_number() over (
-        partition by period_dates.period, exam_gaps.county
-        order by exam_gaps.is_district desc, exam_gaps.exam_date desc, exam_gaps.exam_id desc
-    ) = 1`);
-  const sets = [`urban_rural_gap = (select g.mean_gap::double from dc_headline_gap as g where g.period = ${h}.period and g.county = ${h}.county)`];
-  if (cols.has("gap_exam_id")) sets.push(`gap_exam_id = (select g.exam_id from dc_headline_gap as g where g.period = ${h}.period and g.county = ${h}.county)`);
+  const present = HEADLINE_GAP_COLUMNS.filter((column) => cols.has(column));
+  if (present.length === 0) return;
+  const model = loadModels().find((candidate) => candidate.name === "headline");
+  const source = "select * from urban_rural_gap";
+  if (!model || model.sql.split(source).length !== 2) throw new Error(`headline.sql must read its gaps once, as '${source}'`);
+  await db.run(`create or replace temp table dc_headline_gap as ${model.sql.replace(source, `select * from ${ident(gaps)}`)}`);
+  const sets = present.map((column) => `${ident(column)} = (select g.${ident(column)} from dc_headline_gap as g where g.period = ${h}.period and g.county = ${h}.county)`);
   await db.run(`update ${h} set ${sets.join(", ")}`);
   await db.run("drop table dc_headline_gap");
 }

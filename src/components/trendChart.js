@@ -4,7 +4,7 @@ import {timeTicks} from "./labels.js";
 import {STATUS_COLORS} from "./colors.js";
 
 /**
- * @param {object[]} data rows with `x`, `series`, `value` (null = no value, drawn as a gap)
+ * @param {object[]} data rows with `x`, `series`, `value` (null = no value, drawn as a gap) and an optional `title` (the tooltip)
  * @param {{width: number, colors: Record<string,string>, seriesLabel: (s: string) => string, xLabel?: (x: any) => string,
  *   yFormat: (y: number) => string, targets?: {value: number, label: string}[], yDomain?: [number, number], height?: number}} options
  */
@@ -27,7 +27,7 @@ export function trendChart(data, {width, colors, seriesLabel, xLabel = String, y
       ...targets.map((target) => Plot.text([target], {x: () => xs.at(-1), y: "value", text: "label", dy: -8, textAnchor: "end", fill: STATUS_COLORS.target, stroke: "white", strokeWidth: 3, paintOrder: "stroke"})),
       Plot.line(data, {x: "x", y: "value", z: "series", stroke: "series", strokeWidth: 2.2}),
       Plot.dot(data, {x: "x", y: "value", fill: "series", r: 3.2, stroke: "white",
-        title: (row) => `${seriesLabel(row.series)}\n${xLabel(row.x)}: ${row.value == null ? "—" : yFormat(row.value)}`, tip: true})
+        title: (row) => row.title ?? `${seriesLabel(row.series)}\n${xLabel(row.x)}: ${row.value == null ? "—" : yFormat(row.value)}`, tip: true})
     ]
   });
 }

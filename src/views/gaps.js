@@ -1,7 +1,8 @@
 // The gaps page (src/gaps.md): score gaps (urban − rural, urban − town, lead − members) in each exam, inside
 // each group against the whole region for one exam, and the between-school share of score variance. Each
-// point says which exam it is and of which kind (district exam or group joint exam): the two kinds are not
-// comparable, and the series mixes them until issue 14 changes the method.
+// point says which exam it is (name, kind, grade, date). Only district exams are region-wide: a group's joint
+// exam is sat by one group's schools, so its "all" row is that group's and is shown only beside the groups.
+// Intervals treat schools as clusters; a comparison with fewer than 3 schools on a side is marked.
 import {GREYS, SERIES_COLORS, seriesColors} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import gapsWording from "../wording/gaps.js";
@@ -34,16 +35,19 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
   const withExam = (row) => {
     const exam = examById.get(row.exam_id) ?? {};
     const date = exam.exam_date == null ? null : new Date(exam.exam_date);
-    return {...row, exam_name: exam.exam_name ?? row.exam_id, exam_scope: exam.exam_scope ?? null, exam_date: date, date, facet: section(exam.grade ?? 0)};
+    return {...row, exam_name: exam.exam_name ?? row.exam_id, exam_scope: exam.exam_scope ?? null, grade: exam.grade ?? null, exam_date: date, date, facet: section(exam.grade ?? 0)};
   };
   const byDate = (a, b) => (a.date ?? 0) - (b.date ?? 0) || byOrder("subject", SUBJECT_ORDER)(a, b) || String(a.exam_id).localeCompare(String(b.exam_id));
   const hollow = (row) => row.exam_scope != null && row.exam_scope !== "district";
   const examParams = (row) => ({kind: f.inSentence(kindLabel(row.exam_scope)), name: row.exam_name, date: f.date(row.date)});
+  const gradeLabel = (grade) => (grade == null ? "—" : label(lang, "grade", String(grade)));
+  const isDistrict = (examId) => examById.get(examId)?.exam_scope === "district";
   const colorsOf = seriesColors;
   const examColumns = [
     {name: "exam_date", format: (x) => f.date(x)},
     {name: "exam_name"},
     {name: "exam_scope", format: kindLabel},
+    {name: "grade", label: t(lang, "column.grade"), format: gradeLabel},
     {name: "subject", format: subjectLabel}
   ];
   /** the latest exam among `rows` (a district exam when there is one), and that exam's rows in subject order */
@@ -64,10 +68,22 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
     }
     const name = label(lang, "comparison", comparison);
     const gapCol = (col) => ({name: col, num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_suppressed});
-    const gapColumns = [gapCol("gap"), gapCol("ci_low"), gapCol("ci_high"), {name: "n_first", num: true, format: f.num}, {name: "n_second", num: true, format: f.num}];
+    const gapColumns = [
+      gapCol("gap"),
+      gapCol("ci_low"),
+      gapCol("ci_high"),
+      {name: "n_first", num: true, format: f.num},
+      {name: "n_second", num: true, format: f.num},
+      {name: "n_schools_first", num: true, format: f.num},
+      {name: "n_schools_second", num: true, format: f.num},
+      {name: "is_few_schools", format: (x) => (x ? w("fewSchools.yes") : "")}
+    ];
+    const schoolsText = (row) => (row.n_schools_first == null ? "" : w("schools", {first: f.num(row.n_schools_first), second: f.num(row.n_schools_second)}) + (row.is_few_schools ? w("fewSchools.tip") : ""));
     const chartOptions = {yFormat: (y) => f.signed(y), zeroLabel: w("zero"), yLabel: w("axis"), monthFormat: f.month, dateFormat: f.date};
 
-    const overall = gaps.filter((row) => row.scope === "all" && row.comparison === comparison).map(withExam).sort(byDate);
+    // region-wide: district exams only (a group joint exam's "all" row covers one group's schools)
+    const overall = gaps.filter((row) => row.scope === "all" && row.comparison === comparison && isDistrict(row.exam_id)).map(withExam).sort(byDate);
+    const jointLeftOut = gaps.some((row) => row.scope === "all" && row.comparison === comparison && !isDistrict(row.exam_id));
     const shown = overall.filter((row) => !row.is_suppressed && row.gap != null);
     const subjects = inOrder(overall.map((row) => row.subject), SUBJECT_ORDER);
     const colors = colorsOf(subjects);
@@ -80,7 +96,7 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
       takeaway: latest.length
         ? f.sentences([
             w("trend.latest", {comparison: name, ...examParams(latest[0]), gaps: perSubject(latest, (row) => f.signed(row.gap))}),
-            shown.some(hollow) ? w("trend.mixed") : ""
+            latest.some((row) => row.is_few_schools) ? w("fewSchools.takeaway") : ""
           ])
         : overall.length
           ? t(lang, "common.sideSuppressed", {n: config.min_n})
@@ -88,7 +104,7 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
             ? w("trend.inGroupsOnly")
             : t(lang, "common.noData"),
       legend: subjects.map((s) => [subjectLabel(s), colors[s]]),
-      note: shown.some(hollow) ? w("points") : undefined,
+      note: f.sentences([w("trend.comparable"), jointLeftOut ? w("trend.jointLeftOut") : ""]),
       rows: overall,
       columns: [...examColumns, ...gapColumns, {name: "exam_id"}],
       data: shown.length
@@ -101,7 +117,7 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
             ci_low: row.ci_low,
             ci_high: row.ci_high,
             hollow: hollow(row),
-            title: w("tip", {...examParams(row), kind: kindLabel(row.exam_scope), subject: subjectLabel(row.subject), value: f.signed(row.gap), low: f.signed(row.ci_low), high: f.signed(row.ci_high)})
+            title: w("tip", {...examParams(row), kind: kindLabel(row.exam_scope), grade: gradeLabel(row.grade), subject: subjectLabel(row.subject), value: f.signed(row.gap), low: f.signed(row.ci_low), high: f.signed(row.ci_high), schools: schoolsText(row)})
           }))
         : null,
       options: {...chartOptions, series: subjects, facets: SECTION_ORDER, colors, seriesLabel: subjectLabel, facetLabel: (s) => label(lang, "section", s)}
@@ -119,7 +135,8 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
     const scopes = (key) => {
       const [examId, subject] = (key ?? "|").split("|");
       const rows = gaps
-        .filter((row) => row.exam_id === examId && row.subject === subject && row.comparison === comparison && (row.scope === "group" || row.scope === "all"))
+        // a joint exam's "all" row is its group's own: only a district exam has a region-wide row
+        .filter((row) => row.exam_id === examId && row.subject === subject && row.comparison === comparison && (row.scope === "group" || (row.scope === "all" && isDistrict(examId))))
         .map((row) => ({...row, name: row.scope === "all" ? label(lang, "scope", "all") : groupName.get(row.scope_id) ?? row.scope_id}))
         .sort((a, b) => (b.scope === "all") - (a.scope === "all") || (b.gap ?? -Infinity) - (a.gap ?? -Infinity));
       const region = rows.find((row) => row.scope === "all");
@@ -139,10 +156,11 @@ export function gapsView({gaps, variance, groups, exams, edition}, config, lang)
         filename: `gap_${comparison}_${examId}_${subject}_by_scope`,
         title: w("scopes.title"),
         takeaway: rows.length ? f.sentences([lead + inside, hidden ? w("scopes.hidden", {n: f.num(hidden), minN: config.min_n}) : ""]) : t(lang, "common.noData"),
+        note: drawn.some((row) => row.is_few_schools) ? w("fewSchools.note") : undefined,
         rows,
         columns: [{name: "name", label: t(lang, "column.scope_id")}, ...gapColumns],
         data: drawn.length
-          ? drawn.map((row) => ({label: row.name, value: row.gap, low: row.ci_low, high: row.ci_high, color: row.scope === "all" ? GREYS.ink : SERIES_COLORS[0]}))
+          ? drawn.map((row) => ({label: row.is_few_schools ? w("fewSchools.mark", {name: row.name}) : row.name, value: row.gap, low: row.ci_low, high: row.ci_high, color: row.scope === "all" ? GREYS.ink : SERIES_COLORS[0]}))
           : null,
         options: {valueFormat: (x) => f.signed(x), colorOf: (row) => row.color, rowHeight: 28, xLabel: w("axis"), zeroLabel: w("zero")}
       };

@@ -254,8 +254,10 @@ export function groupView({group, exams, edition}, config, lang) {
       signed3("ci_low"),
       signed3("ci_high"),
       {name: "n_first", label: w("gap.n_first"), num: true, format: f.num},
-      {name: "n_second", label: w("gap.n_second"), num: true, format: f.num}
+      {name: "n_second", label: w("gap.n_second"), num: true, format: f.num},
+      {name: "n_schools_second", label: w("gap.n_schools_second"), num: true, format: f.num}
     ],
+    note: shownGaps.length ? w("gap.interval") : undefined,
     data: shownGaps.length ? shownGaps.map((row) => ({date: new Date(row.exam_date), series: row.subject, exam_name: row.exam_name, gap: row.gap, ci_low: row.ci_low, ci_high: row.ci_high})) : null,
     options: {dateFormat: f.date, monthFormat: f.month, yFormat: (y) => f.signed(y), seriesLabel: subjectName}
   };

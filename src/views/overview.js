@@ -1,11 +1,11 @@
 // The overview (src/index.md): the latest headline figures against their targets, and five trends.
-import {GREYS, LOCALITY_COLORS, STATUS_COLORS} from "../components/colors.js";
+import {GREYS, LOCALITY_COLORS, STATUS_COLORS, seriesColors} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import overviewWording from "../wording/overview.js";
 import {targetChecks} from "./targets.js";
 import {leftOut, withheldCard} from "./edition.js";
 
-const {t} = wording(overviewWording);
+const {label, t} = wording(overviewWording);
 
 /**
  * @param {{headline: object[], manifest: object}} tables the published headline rows and manifest
@@ -126,19 +126,65 @@ export function overviewView({headline, manifest}, config, lang) {
     }
   };
 
-  const gapRows = trend.filter((row) => row.urban_rural_gap != null);
-  const lastGap = gapRows.at(-1);
+  // the gap over quarters, from comparable exams only (headline.sql): a point only in a quarter that had a
+  // district-wide exam (gap_in_period), one line per grade and subjects, never a value carried into a quarter
+  const gapSeries = (row) => `${row.gap_grade}|${row.gap_subjects}`;
+  const measured = trend.filter((row) => row.gap_in_period && row.urban_rural_gap != null);
+  const gapSeriesKeys = [...new Set(measured.map(gapSeries))].sort((a, b) => Number(a.split("|")[0]) - Number(b.split("|")[0]) || a.localeCompare(b));
+  const gapColors = seriesColors(gapSeriesKeys);
+  const gradeOf = new Map(measured.map((row) => [gapSeries(row), row.gap_grade]));
+  const gapSeriesLabel = (key) => w("gap.series", {grade: gradeName(lang, gradeOf.get(key))});
+  const noExam = trend.filter((row) => !row.gap_in_period).length;
   const gapTrend = gapLeftOut ? withheldCard({lang, filename: "overview_gap_trend", title: w("gap.title"), code: gapLeftOut}) : {
     ...base,
     filename: "overview_gap_trend",
     title: w("gap.title"),
-    takeaway: lastGap
-      ? w("gap.takeaway", {gap: f.signed(lastGap.urban_rural_gap), first: f.period(gapRows[0].period), firstGap: f.signed(gapRows[0].urban_rural_gap)})
-      : t(lang, "common.noData"),
-    rows: gapRows,
-    columns: [period(), {name: "gap_exam_id", label: t(lang, "column.exam_id")}, {name: "urban_rural_gap", num: true, format: (x) => f.signed(x, 3)}],
-    data: gapRows.map((row) => ({x: row.period, series: "gap", value: row.urban_rural_gap})),
-    options: {height: 220, xLabel: f.period, yFormat: (y) => f.num(y, 2), colors: {gap: LOCALITY_COLORS.rural}, seriesLabel: () => w("kpi.gap")}
+    takeaway:
+      now.urban_rural_gap == null
+        ? w("kpi.gapSubNone")
+        : w(now.gap_previous == null ? "gap.takeawayFirst" : "gap.takeaway", gapParams(now, lang)),
+    legend: gapSeriesKeys.map((key) => [gapSeriesLabel(key), gapColors[key]]),
+    note: w("gap.quarters", {n: f.num(noExam)}),
+    rows: trend.map((row) => ({
+      period: row.period,
+      gap_in_period: w(row.gap_in_period ? "gap.inPeriod" : "gap.noExam"),
+      gap_exam_name: row.gap_in_period ? row.gap_exam_name : null,
+      gap_grade: row.gap_in_period ? row.gap_grade : null,
+      urban_rural_gap: row.gap_in_period ? row.urban_rural_gap : null,
+      gap_previous_exam_date: row.gap_in_period ? row.gap_previous_exam_date : null,
+      gap_change: row.gap_in_period ? row.gap_change : null,
+      gap_exam_id: row.gap_in_period ? row.gap_exam_id : null
+    })),
+    columns: [
+      period(),
+      {name: "gap_in_period", label: w("gap.inPeriod")},
+      {name: "gap_exam_name", label: t(lang, "column.exam_name"), format: (x) => x ?? "—"},
+      {name: "gap_grade", label: t(lang, "column.grade"), format: (x) => (x == null ? "—" : gradeName(lang, x))},
+      {name: "urban_rural_gap", num: true, format: (x) => f.signed(x, 3)},
+      {name: "gap_previous_exam_date", label: w("gap.previousExam"), format: (x) => (x == null ? "—" : f.date(x))},
+      {name: "gap_change", label: w("gap.change"), num: true, format: (x) => f.signed(x, 3)},
+      {name: "gap_exam_id", label: t(lang, "column.exam_id"), code: true, format: (x) => x ?? "—"}
+    ],
+    data: trend.map((row) => {
+      const shown = row.gap_in_period && row.urban_rural_gap != null;
+      const p = gapParams(row, lang);
+      return {
+        x: row.period,
+        series: shown ? gapSeries(row) : "none",
+        value: shown ? row.urban_rural_gap : null,
+        title: shown
+          ? w("gap.tip", {
+              exam: p.exam,
+              kind: label(lang, "exam_scope", "district"),
+              grade: gradeName(lang, row.gap_grade),
+              date: p.date,
+              gap: p.gap,
+              previous: row.gap_previous == null ? "" : w("gap.tipPrevious", {date: p.previousDate, change: p.change})
+            })
+          : undefined
+      };
+    }),
+    options: {height: 220, xLabel: f.period, yFormat: (y) => f.num(y, 2), colors: gapColors, seriesLabel: gapSeriesLabel}
   };
 
   const complianceTrend = {
@@ -213,7 +259,12 @@ export function headlineKpis(now, targets, lang) {
     shareKpi("share_schools_in_group", "kpi.coverage", checks.coverage, coverageSub),
     shareKpi("share_students_in_group", "kpi.students", checks.students, coverageSub),
     shareKpi("exchange_rate", "kpi.exchange", checks.exchange, w("kpi.exchangeSub", {year: now.exchange_school_year, target: targetPct(targets.exchange_rate)})),
-    {testId: "urban_rural_gap", label: w("kpi.gap"), value: f.signed(now.urban_rural_gap), sub: w("kpi.gapSub")},
+    {
+      testId: "urban_rural_gap",
+      label: w("kpi.gap"),
+      value: f.signed(now.urban_rural_gap),
+      sub: now.urban_rural_gap == null ? w("kpi.gapSubNone") : w(now.gap_previous == null ? "kpi.gapSubFirst" : "kpi.gapSub", gapParams(now, lang))
+    },
     {
       testId: "max_cv",
       label: w("kpi.cv"),
@@ -230,4 +281,24 @@ export function headlineKpis(now, targets, lang) {
       sub: w("kpi.compliantSub", {n: f.num(now.n_schools_assessed)})
     }
   ];
+}
+
+/** 六年级 / Grade 6 */
+function gradeName(lang, grade) {
+  return grade == null ? "—" : label(lang, "grade", String(grade));
+}
+
+/** a headline row's gap exam and its previous comparable exam, formatted for the sentences */
+function gapParams(row, lang) {
+  const f = formats(lang);
+  const grade = gradeName(lang, row.gap_grade);
+  // the grade inside a sentence: "grade 5" in English
+  return {
+    exam: row.gap_exam_name ?? row.gap_exam_id ?? "—",
+    date: f.date(row.gap_exam_date),
+    gap: f.signed(row.urban_rural_gap),
+    grade: f.inSentence(grade),
+    previousDate: f.date(row.gap_previous_exam_date),
+    change: f.signed(row.gap_change)
+  };
 }

@@ -2,8 +2,8 @@
 export default {
   "gaps.title": {zh: "城乡与校际学业差距", en: "Urban–rural and lead–member attainment gaps"},
   "gaps.lead": {
-    zh: "差距以标准分（z）表示：同一考试同一科目中，前一方学生平均标准分减去后一方。竖线为 95% 置信区间；一方人数不足时不公开。区统考由全区学校参加，集团联考只有一个集团的学校参加，两类考试的差距不能直接比较。",
-    en: "Gaps are in standard deviations (z): the first side's mean z-score minus the second's, same exam and subject. Bars are 95% confidence intervals; too few students on a side and the value is not published. District exams are sat by every school, group joint exams by one group's schools only: their gaps are not comparable."
+    zh: "差距以标准分（z）表示：同一考试同一科目中，前一方学生平均标准分减去后一方。竖线为 95% 置信区间：同校学生成绩相关，区间按学校聚类计算（t 分布，自由度为学校数减 1），学校少时区间宽；一方人数不足时不公开。区统考由全区学校参加，集团联考只有一个集团的学校参加，两类考试的差距不能直接比较。",
+    en: "Gaps are in standard deviations (z): the first side's mean z-score minus the second's, same exam and subject. Bars are 95% confidence intervals: a school's students' results are correlated, so intervals treat schools as clusters (t with the number of schools less one degrees of freedom) and are wide where schools are few; too few students on a side and the value is not published. District exams are sat by every school, group joint exams by one group's schools only: their gaps are not comparable."
   },
   "gaps.comparison": {zh: "比较", en: "Comparison"},
   "gaps.exam": {zh: "考试", en: "Exam"},
@@ -11,7 +11,30 @@ export default {
   "gaps.subjectValue": {zh: "{subject} {value}", en: "{subject} {value}"},
   "gaps.axis": {zh: "差距（标准差）", en: "Gap (SD)"},
   "gaps.zero": {zh: "0 = 两方相同", en: "0 = no gap"},
-  "gaps.tip": {zh: "{name}\n{kind} · {date} · {subject}\n{value} [{low}, {high}]", en: "{name}\n{kind} · {date} · {subject}\n{value} [{low}, {high}]"},
+  "gaps.tip": {
+    zh: "{name}\n{kind} · {grade} · {date} · {subject}\n{value} [{low}, {high}]{schools}",
+    en: "{name}\n{kind} · {grade} · {date} · {subject}\n{value} [{low}, {high}]{schools}"
+  },
+  "gaps.schools": {zh: "\n学校：{first} 所对 {second} 所", en: "\nSchools: {first} against {second}"},
+  "gaps.fewSchools.yes": {zh: "少于3所", en: "Fewer than 3"},
+  "gaps.fewSchools.tip": {zh: "（一方少于3所学校，区间依赖极少数学校）", en: " (fewer than 3 schools on a side: the interval rests on very few schools)"},
+  "gaps.fewSchools.mark": {zh: "{name}（学校少）", en: "{name} (few schools)"},
+  "gaps.fewSchools.takeaway": {
+    zh: "其中有一方少于3所学校，区间依赖极少数学校，解读需谨慎。",
+    en: "A side has fewer than 3 schools: the interval rests on very few schools, so read it with care."
+  },
+  "gaps.fewSchools.note": {
+    zh: "标“（学校少）”的比较有一方少于3所学校：区间依赖极少数学校（牵头校只有一所，其区间借用成员校之间的差异），解读需谨慎。",
+    en: "Comparisons marked \"(few schools)\" have fewer than 3 schools on a side: the interval rests on very few schools (a lead is one school, whose interval borrows the members' spread), so read them with care."
+  },
+  "gaps.trend.comparable": {
+    zh: "只画区统考（全区学校参加）；同一年级、同一科目的考试才可比，提示框和表格注明每个点是哪次考试。",
+    en: "District exams only (sat by every school); only exams of the same grade and subject are comparable, and the tooltip and table name each point's exam."
+  },
+  "gaps.trend.jointLeftOut": {
+    zh: "集团联考只有一个集团的学校参加，不是全区差距，不画在这里；在下方选择该联考，可看到该集团内部的差距。",
+    en: "Group joint exams are sat by one group's schools and are not region-wide, so they are not drawn here; choose one below to see the gap inside its group."
+  },
   "gaps.trend.title": {zh: "各次考试的差距（按科目）", en: "The gap in each exam, by subject"},
   "gaps.trend.latest": {
     zh: "{comparison}：最近一次{kind}（{name}，{date}）差距为 {gaps} 个标准差。",

@@ -77,6 +77,11 @@ export default {
   },
   "group.gap.n_first": {zh: "牵头校人数", en: "Lead students"},
   "group.gap.n_second": {zh: "成员校人数", en: "Member students"},
+  "group.gap.n_schools_second": {zh: "参考成员校数", en: "Member schools"},
+  "group.gap.interval": {
+    zh: "牵头校只有一所：95% 置信区间除学生抽样外，还计入学校之间的差异（按成员校之间的差异估计），所以较宽；成员校少于3所时尤其不稳。",
+    en: "The lead is one school: the 95% interval counts the differences between schools (estimated from the members' spread) as well as the sampling of students, so it is wide, and fragile with fewer than 3 member schools."
+  },
 
   "group.va.title": {zh: "集团增值评价：整体与各校", en: "Value-added: the group as a whole and its schools"},
   "group.va.pair": {zh: "考试对", en: "Exam pair"},

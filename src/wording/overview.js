@@ -17,8 +17,16 @@ export default {
   "overview.kpi.targetBy": {zh: "目标 {target}（{deadline} 前）", en: "Target {target} by {deadline}"},
   "overview.kpi.exchangeSub": {zh: "{year} 学年；目标 ≥ {target}", en: "School year {year}; target ≥ {target}"},
   "overview.kpi.gapSub": {
-    zh: "最近一次统考各科平均，标准分（城区 − 乡村）",
-    en: "Latest district exam, mean over subjects, in z (urban − rural)"
+    zh: "{exam}（{date}）各科平均，标准分（城区 − 乡村）；较上次同类统考（{previousDate}，{grade}）变化 {change}",
+    en: "{exam} ({date}), mean over subjects, in z (urban − rural); change of {change} since the previous comparable exam ({previousDate}, {grade})"
+  },
+  "overview.kpi.gapSubFirst": {
+    zh: "{exam}（{date}）各科平均，标准分（城区 − 乡村）；此前没有同年级的区统考可比",
+    en: "{exam} ({date}), mean over subjects, in z (urban − rural); no earlier district exam of the same grade to compare with"
+  },
+  "overview.kpi.gapSubNone": {
+    zh: "还没有区统考：集团联考只含一个集团的学校，不代表全区",
+    en: "No district exam yet: a group's joint exam covers one group's schools, not the region"
   },
   "overview.kpi.cvSub": {zh: "小学 ≤ {primary}，初中 ≤ {junior}", en: "Primary ≤ {primary}, junior ≤ {junior}"},
   "overview.kpi.cvMet": {zh: "均在标准以内", en: "all within the standard"},
@@ -62,9 +70,27 @@ export default {
   "overview.cv.junior": {zh: "初中", en: "Junior"},
   "overview.gap.title": {zh: "城乡学业差距的变化", en: "Urban–rural attainment gap over time"},
   "overview.gap.takeaway": {
-    zh: "最近一次统考城乡差距为 {gap} 个标准差（{first} 为 {firstGap}）。分科目及置信区间见“城乡差距”页。",
-    en: "The urban–rural gap on the latest district exam is {gap} standard deviations ({firstGap} in {first}). See Gaps for intervals by subject."
+    zh: "最近一次区统考（{exam}，{date}）城乡差距为 {gap} 个标准差，较上次同类统考（{previousDate}，{grade}）变化 {change}。",
+    en: "On the latest district exam ({exam}, {date}) the urban–rural gap is {gap} standard deviations, a change of {change} since the previous comparable exam ({previousDate}, {grade})."
   },
+  "overview.gap.takeawayFirst": {
+    zh: "最近一次区统考（{exam}，{date}）城乡差距为 {gap} 个标准差；此前没有同年级的区统考，不与其他年级的考试相比。",
+    en: "On the latest district exam ({exam}, {date}) the urban–rural gap is {gap} standard deviations; there is no earlier district exam of the same grade, and exams of other grades are not compared with it."
+  },
+  "overview.gap.quarters": {
+    zh: "只比较同为区统考、同一年级、同样科目的考试（同色连线）；集团联考不计入；{n} 个季度没有区统考，图中不画点。分科目及置信区间见“城乡差距”页。",
+    en: "Only district exams of the same grade and subjects are compared (joined by a line of one colour); group joint exams are left out; {n} quarters had no district exam and have no point. See Gaps for intervals by subject."
+  },
+  "overview.gap.series": {zh: "{grade}区统考", en: "{grade} district exam"},
+  "overview.gap.tip": {
+    zh: "{exam}\n{kind} · {grade} · {date}\n各科平均 {gap}{previous}",
+    en: "{exam}\n{kind} · {grade} · {date}\nMean over subjects {gap}{previous}"
+  },
+  "overview.gap.tipPrevious": {zh: "\n较上次同类统考（{date}）变化 {change}", en: "\nChange since the previous comparable exam ({date}): {change}"},
+  "overview.gap.inPeriod": {zh: "本季度有区统考", en: "District exam this quarter"},
+  "overview.gap.noExam": {zh: "本季度无区统考", en: "No district exam this quarter"},
+  "overview.gap.change": {zh: "变化", en: "Change"},
+  "overview.gap.previousExam": {zh: "上次同类统考", en: "Previous comparable exam"},
   "overview.compliant.title": {zh: "综合达标学校数的变化", en: "Schools meeting the resource standard over time"},
   "overview.compliant.takeaway": {
     zh: "{period} 参评的 {assessed} 所学校中有 {compliant} 所资源配置综合达标。",

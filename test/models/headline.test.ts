@@ -46,4 +46,50 @@ describe("headline", () => {
     expect(all!.urban_rural_gap as number).toBeCloseTo(1.414214, 5);
     db.close();
   });
+
+  it("compares only comparable exams (district-wide, same grade, same subjects), never falls back to a joint exam, and flags quarters without one", async () => {
+    const scores = (exam: string, urban: number[], rural: number[]) => [
+      ...urban.map((score, i) => ({exam_id: exam, subject: "math", school_id: "U", student_id: `${exam}u${i}`, score})),
+      ...rural.map((score, i) => ({exam_id: exam, subject: "math", school_id: "R", student_id: `${exam}r${i}`, score}))
+    ];
+    const exam = (exam_id: string, exam_date: string, grade: number, scope: string) => ({exam_id, subject: "math", exam_name: `${exam_id}考试`, exam_date, grade, full_marks: 100, scope});
+    const periods = ["2024Q4", "2025Q1", "2025Q2", "2025Q3"];
+    const db = await build(
+      {
+        schools: periods.flatMap((period) => [school({school_id: "U", period}), school({school_id: "R", locality: "rural", period})]),
+        exams: [
+          exam("G4", "2024-11-20", 4, "group"),
+          exam("E5a", "2025-01-10", 5, "district"),
+          exam("E6", "2025-06-20", 6, "district"),
+          exam("E5b", "2025-06-20", 5, "district")
+        ],
+        // E5a and E6: urban 60, 70, 80 vs rural 40, 50, 60 → 20 points over sd √(1000/5) = 14.142136: 1.414214 z
+        // E5b: urban 50, 60, 70 vs rural 50, 60, 70 → 0. G4: any gap; it must never be the headline's
+        scores: [
+          ...scores("G4", [80, 90, 100], [40, 50, 60]),
+          ...scores("E5a", [60, 70, 80], [40, 50, 60]),
+          ...scores("E6", [60, 70, 80], [40, 50, 60]),
+          ...scores("E5b", [50, 60, 70], [50, 60, 70])
+        ]
+      },
+      {min_n: 3}
+    );
+    const found = await rows<Record<string, unknown>>(db, "headline", "county = 'all'", "period");
+    const at = (period: string) => found.find((row) => row.period === period)!;
+    // 2024Q4: only the group's joint exam — no gap, and no fallback to it
+    expect(at("2024Q4")).toMatchObject({gap_exam_id: null, urban_rural_gap: null, gap_in_period: false, gap_previous: null});
+    // 2025Q1: E5a, the first grade-5 district exam: nothing comparable before it
+    expect(at("2025Q1")).toMatchObject({gap_exam_id: "E5a", gap_grade: 5, gap_subjects: "math", gap_in_period: true, gap_previous_exam_id: null, gap_change: null});
+    expect(at("2025Q1").urban_rural_gap as number).toBeCloseTo(1.414214, 5);
+    // 2025Q2: E6 and E5b on one date, the lower grade first → E5b (gap 0); its previous comparable exam is E5a
+    // (grade 5), not E6 (grade 6): change 0 − 1.414214
+    expect(at("2025Q2")).toMatchObject({gap_exam_id: "E5b", gap_exam_name: "E5b考试", gap_grade: 5, gap_in_period: true, gap_previous_exam_id: "E5a"});
+    expect(at("2025Q2").urban_rural_gap as number).toBeCloseTo(0, 9);
+    expect(at("2025Q2").gap_previous as number).toBeCloseTo(1.414214, 5);
+    expect(at("2025Q2").gap_change as number).toBeCloseTo(-1.414214, 5);
+    expect(String(at("2025Q2").gap_previous_exam_date)).toContain("2025-01-10");
+    // 2025Q3: no exam in the quarter: the latest figure is E5b's, flagged as not of this quarter
+    expect(at("2025Q3")).toMatchObject({gap_exam_id: "E5b", gap_in_period: false});
+    db.close();
+  });
 });

@@ -29,7 +29,7 @@ const NO_EXAMS = {
   edition: "public",
   left_out: {
     tables: [...PUBLIC.left_out.tables, {table: "urban_rural_gap", reason: reason("exam_figures_off")}, {table: "value_added_group", reason: reason("exam_figures_off")}],
-    columns: [{table: "headline", columns: ["gap_exam_id", "urban_rural_gap"], reason: reason("exam_figures_off")}],
+    columns: [{table: "headline", columns: ["gap_exam_id", "urban_rural_gap", "gap_exam_name", "gap_exam_date", "gap_grade", "gap_in_period"], reason: reason("exam_figures_off")}],
     rows: []
   }
 };

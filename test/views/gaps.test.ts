@@ -27,7 +27,10 @@ const gap = (exam_id: string, subject: string, scope: string, scope_id: string, 
   is_suppressed: value == null,
   gap: value,
   ci_low: value == null ? null : value - 0.1,
-  ci_high: value == null ? null : value + 0.1
+  ci_high: value == null ? null : value + 0.1,
+  n_schools_first: value == null ? null : scope === "group" ? 1 : 12,
+  n_schools_second: value == null ? null : scope === "group" ? 3 : 9,
+  is_few_schools: scope === "group"
 });
 // published in code order (数学 before 语文, urban_town first); the view puts them in school order
 const gaps = [
@@ -61,41 +64,49 @@ describe("gapsView", () => {
     expect(zh.comparisonName("urban_rural")).toBe("城区 − 乡村");
   });
 
-  it("lists each exam by date, subjects in school order, with its name and kind", () => {
+  it("lists each district exam by date, subjects in school order, with its name, kind, grade and schools a side", () => {
     const c = zh.at("urban_rural").trend;
-    expect(c.rows.map((r: Row) => `${r.exam_id} ${r.subject}`)).toEqual(["G1 数学", "D1 语文", "D1 数学", "D2 数学"]);
+    // G1 is a group joint exam: its "all" row covers one group's schools, so it is not region-wide
+    expect(c.rows.map((r: Row) => `${r.exam_id} ${r.subject}`)).toEqual(["D1 语文", "D1 数学", "D2 数学"]);
     const kind = c.columns.find((col: Row) => col.name === "exam_scope");
-    expect(c.rows.map((r: Row) => kind.format(r.exam_scope))).toEqual(["集团联考", "区统考", "区统考", "区统考"]);
-    expect(c.rows[0].exam_name).toBe("甲集团五年级联考");
-    expect(c.columns.map((col: Row) => col.name)).toEqual(["exam_date", "exam_name", "exam_scope", "subject", "gap", "ci_low", "ci_high", "n_first", "n_second", "exam_id"]);
+    expect(c.rows.map((r: Row) => kind.format(r.exam_scope))).toEqual(["区统考", "区统考", "区统考"]);
+    const grade = c.columns.find((col: Row) => col.name === "grade");
+    expect(c.rows.map((r: Row) => grade.format(r.grade))).toEqual(["六年级", "六年级", "八年级"]);
+    expect(c.columns.map((col: Row) => col.name)).toEqual([
+      "exam_date", "exam_name", "exam_scope", "grade", "subject", "gap", "ci_low", "ci_high", "n_first", "n_second",
+      "n_schools_first", "n_schools_second", "is_few_schools", "exam_id"
+    ]);
   });
 
-  it("tells the latest district exam's gap, warns that group joint exams are not comparable, and says why a point is missing", () => {
+  it("tells the latest district exam's gap, says joint exams are left out and why a point is missing", () => {
     const c = zh.at("urban_rural").trend;
-    expect(c.takeaway).toBe(
-      "城区 − 乡村：最近一次区统考（区六年级期末，2025年6月20日）差距为 语文 +0.45、数学 +0.40 个标准差。空心点为集团联考，只含一个集团的学校，不能与区统考直接比较。"
-    );
+    expect(c.takeaway).toBe("城区 − 乡村：最近一次区统考（区六年级期末，2025年6月20日）差距为 语文 +0.45、数学 +0.40 个标准差。");
     expect(en.at("urban_rural").trend.takeaway).toBe(
-      "Urban − rural: in the latest district exam (区六年级期末, 20 June 2025) the gap is Chinese +0.45, Mathematics +0.40 SD. Hollow points are group joint exams, sat by one group's schools only: do not compare them with district exams."
+      "Urban − rural: in the latest district exam (区六年级期末, 20 June 2025) the gap is Chinese +0.45, Mathematics +0.40 SD."
     );
-    expect(c.note).toBe("实心点：区统考；空心点：集团联考。");
+    expect(c.note).toBe(
+      "只画区统考（全区学校参加）；同一年级、同一科目的考试才可比，提示框和表格注明每个点是哪次考试。集团联考只有一个集团的学校参加，不是全区差距，不画在这里；在下方选择该联考，可看到该集团内部的差距。"
+    );
     // D2's gap is suppressed: "<10" in its row, so the card's footnote is there
     expect(suppressedCells(c)).toBe(1);
-    // only district exams: no warning and no note about hollow points
+    // only district exams: nothing said about joint exams
     const district = gapsView({gaps: gaps.filter((r) => r.exam_id !== "G1"), variance, groups, exams}, config, "zh").at("urban_rural").trend;
-    expect(district.takeaway).toBe("城区 − 乡村：最近一次区统考（区六年级期末，2025年6月20日）差距为 语文 +0.45、数学 +0.40 个标准差。");
-    expect(district.note).toBeUndefined();
+    expect(district.note).toBe("只画区统考（全区学校参加）；同一年级、同一科目的考试才可比，提示框和表格注明每个点是哪次考试。");
+    // a district exam with a side of fewer than 3 schools: the takeaway says so
+    const few = gapsView({gaps: gaps.map((r) => (r.exam_id === "D1" ? {...r, is_few_schools: true} : r)), variance, groups, exams}, config, "zh").at("urban_rural").trend;
+    expect(few.takeaway).toBe("城区 − 乡村：最近一次区统考（区六年级期末，2025年6月20日）差距为 语文 +0.45、数学 +0.40 个标准差。其中有一方少于3所学校，区间依赖极少数学校，解读需谨慎。");
     // every exam suppressed: a sentence, no chart
     const none = gapsView({gaps: gaps.filter((r) => r.exam_id === "D2"), variance, groups, exams}, config, "zh").at("urban_rural").trend;
     expect(none.takeaway).toBe("每次考试都有一方学生少于 10 人，差距按规则不公开。");
     expect(none.data).toBeNull();
   });
 
-  it("draws each point with its exam's kind, stage and tooltip, the zero line named, stages and subjects in school order", () => {
+  it("draws each point with its exam's kind, grade, stage, schools and tooltip, the zero line named, stages and subjects in school order", () => {
     const c = zh.at("urban_rural").trend;
-    expect(c.data.map((d: Row) => [d.facet, d.hollow])).toEqual([["primary", true], ["primary", false], ["primary", false], ["junior", false]]);
-    expect(c.data[0].title).toBe("甲集团五年级联考\n集团联考 · 2025年4月22日 · 数学\n+0.57 [+0.47, +0.67]");
-    expect(c.data[3].gap).toBeNull();
+    expect(c.data.map((d: Row) => [d.facet, d.hollow])).toEqual([["primary", false], ["primary", false], ["junior", false]]);
+    expect(c.data[0].title).toBe("区六年级期末\n区统考 · 六年级 · 2025年6月20日 · 语文\n+0.45 [+0.35, +0.55]\n学校：12 所对 9 所");
+    expect(en.at("urban_rural").trend.data[0].title).toBe("区六年级期末\nDistrict exam · Grade 6 · 20 June 2025 · Chinese\n+0.45 [+0.35, +0.55]\nSchools: 12 against 9");
+    expect(c.data[2].gap).toBeNull();
     expect(c.options.series).toEqual(["语文", "数学"]);
     expect(c.options.facets.slice(0, 2)).toEqual(["primary", "junior"]);
     expect(c.options.zeroLabel).toBe("0 = 两方相同");
@@ -120,9 +131,15 @@ describe("gapsView", () => {
     expect(en.at("urban_rural").scopes("D1|数学").takeaway).toBe(
       "区六年级期末, Mathematics: region-wide +0.40 SD; inside groups from +0.10 to +0.30. Groups not published (fewer than 10 students on a side): 1."
     );
-    expect(s.data.map((d: Row) => [d.label, d.value])).toEqual([["全域", 0.4], ["甲集团", 0.3], ["乙集团", 0.1]]);
+    // the groups' comparisons rest on one lead and three members here: marked, and the note says why
+    expect(s.data.map((d: Row) => [d.label, d.value])).toEqual([["全域", 0.4], ["甲集团（学校少）", 0.3], ["乙集团（学校少）", 0.1]]);
+    expect(s.note).toMatch(/^标“（学校少）”的比较有一方少于3所学校/);
     expect(s.options.zeroLabel).toBe("0 = 两方相同");
     expect(suppressedCells(s)).toBe(1);
+    // a joint exam has no region-wide row: its "all" row is the group's own
+    const joint = c.scopes("G1|数学");
+    expect(joint.rows.map((r: Row) => r.name)).toEqual(["甲集团"]);
+    expect(joint.takeaway).toBe("甲集团五年级联考（数学）：两方学生都足够多的唯一集团内部为 +0.50。");
   });
 
   it("tells the between-school share in the latest district exam, by subject", () => {

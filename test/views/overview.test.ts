@@ -18,17 +18,34 @@ const row = (period: string, values: Record<string, unknown>) => ({
   max_cv_junior: 0.3,
   urban_rural_gap: null,
   gap_exam_id: null,
+  gap_in_period: false,
   n_compliant_schools: 10,
   n_schools_assessed: 40,
   n_schools: 46,
   ...values
 });
 
+const e1 = {gap_exam_id: "E1", gap_exam_name: "五年级期末", gap_exam_date: "2024-07-01", gap_grade: 5, gap_subjects: "数学", urban_rural_gap: 0.42};
+const e2 = {
+  gap_exam_id: "E2",
+  gap_exam_name: "五年级期中",
+  gap_exam_date: "2025-01-10",
+  gap_grade: 5,
+  gap_subjects: "数学",
+  urban_rural_gap: 0.31,
+  gap_in_period: true,
+  gap_previous_exam_id: "E1",
+  gap_previous_exam_date: "2024-07-01",
+  gap_previous: 0.42,
+  gap_change: -0.11
+};
 const headline = [
   // out of order on purpose: the view sorts by period
-  row("2025Q1", {share_schools_in_group: 0.813, share_students_in_group: 0.95, urban_rural_gap: 0.31, gap_exam_id: "E2", n_compliant_schools: 12}),
-  row("2024Q3", {exchange_school_year: "2023-2024", exchange_rate: 0.1, urban_rural_gap: 0.42, gap_exam_id: "E1"}),
-  row("2024Q4", {exchange_school_year: "2023-2024", exchange_rate: 0.1}),
+  // the gap: E1 (grade 5, July 2024) then E2 (grade 5, January 2025), comparable; 2024Q4 had no district exam and
+  // carries E1's figure, flagged gap_in_period = false
+  row("2025Q1", {share_schools_in_group: 0.813, share_students_in_group: 0.95, n_compliant_schools: 12, ...e2}),
+  row("2024Q3", {exchange_school_year: "2023-2024", exchange_rate: 0.1, ...e1, gap_in_period: true}),
+  row("2024Q4", {exchange_school_year: "2023-2024", exchange_rate: 0.1, ...e1}),
   row("2025Q1", {county: "甲县", share_schools_in_group: 0.2})
 ];
 const manifest = {
@@ -89,11 +106,31 @@ describe("overviewView", () => {
     expect(en.exchangeTrend.takeaway).toBe("In 2024-2025, 12.0% of eligible teachers were exchanged (target 15%): 3.0 percentage points short.");
   });
 
-  it("leaves quarters with no district exam out of the gap trend", () => {
-    expect(zh.gapTrend.rows.map((r: {period: string}) => r.period)).toEqual(["2024Q3", "2025Q1"]);
-    expect(zh.gapTrend.takeaway).toBe("最近一次统考城乡差距为 +0.31 个标准差（2024年第3季度 为 +0.42）。分科目及置信区间见“城乡差距”页。");
-    const none = overviewView({headline: headline.map((r) => ({...r, urban_rural_gap: null})), manifest}, config, "en");
-    expect(none.gapTrend.takeaway).toBe("No data.");
+  it("draws the gap only where a quarter had a district exam, and compares it with the previous comparable exam", () => {
+    // every quarter is a row; 2024Q4 says it had no exam and has no value (not E1's carried forward)
+    expect(zh.gapTrend.rows.map((r: {period: string; urban_rural_gap: number | null; gap_in_period: string}) => [r.period, r.urban_rural_gap, r.gap_in_period])).toEqual([
+      ["2024Q3", 0.42, "本季度有区统考"],
+      ["2024Q4", null, "本季度无区统考"],
+      ["2025Q1", 0.31, "本季度有区统考"]
+    ]);
+    expect(zh.gapTrend.data.map((d: {value: number | null}) => d.value)).toEqual([0.42, null, 0.31]);
+    // both points are grade 5 with the same subjects: one series, one line
+    expect(new Set(zh.gapTrend.data.filter((d: {value: number | null}) => d.value != null).map((d: {series: string}) => d.series)).size).toBe(1);
+    expect(zh.gapTrend.legend.map((l: string[]) => l[0])).toEqual(["五年级区统考"]);
+    expect(en.gapTrend.legend.map((l: string[]) => l[0])).toEqual(["Grade 5 district exam"]);
+    expect(zh.gapTrend.data[2].title).toBe("五年级期中\n区统考 · 五年级 · 2025年1月10日\n各科平均 +0.31\n较上次同类统考（2024年7月1日）变化 -0.11");
+    expect(zh.gapTrend.takeaway).toBe("最近一次区统考（五年级期中，2025年1月10日）城乡差距为 +0.31 个标准差，较上次同类统考（2024年7月1日，五年级）变化 -0.11。");
+    expect(en.gapTrend.takeaway).toBe(
+      "On the latest district exam (五年级期中, 10 January 2025) the urban–rural gap is +0.31 standard deviations, a change of -0.11 since the previous comparable exam (1 July 2024, grade 5)."
+    );
+    expect(zh.gapTrend.note).toMatch(/1 个季度没有区统考/);
+    const kpi = zh.kpis.find((k: {testId: string}) => k.testId === "urban_rural_gap");
+    expect(kpi).toMatchObject({value: "+0.31", sub: "五年级期中（2025年1月10日）各科平均，标准分（城区 − 乡村）；较上次同类统考（2024年7月1日，五年级）变化 -0.11"});
+    // no earlier exam of the grade: said, not compared with another grade
+    const first = overviewView({headline: headline.map((r) => (r.period === "2025Q1" ? {...r, gap_previous: null, gap_previous_exam_id: null, gap_previous_exam_date: null, gap_change: null} : r)), manifest}, config, "zh");
+    expect(first.gapTrend.takeaway).toBe("最近一次区统考（五年级期中，2025年1月10日）城乡差距为 +0.31 个标准差；此前没有同年级的区统考，不与其他年级的考试相比。");
+    const none = overviewView({headline: headline.map((r) => ({...r, urban_rural_gap: null, gap_in_period: false})), manifest}, config, "en");
+    expect(none.gapTrend.takeaway).toBe("No district exam yet: a group's joint exam covers one group's schools, not the region");
   });
 
   it("counts compliant schools out of those assessed", () => {
@@ -102,7 +139,7 @@ describe("overviewView", () => {
   });
 
   it("holds no English in the Chinese texts", () => {
-    const texts = [zh.title, zh.lead, ...zh.kpis.flatMap((k: Record<string, unknown>) => [k.label, k.statusText, k.sub]), zh.coverageTrend.takeaway, zh.cvTrend.takeaway];
+    const texts = [zh.title, zh.lead, ...zh.kpis.flatMap((k: Record<string, unknown>) => [k.label, k.statusText, k.sub]), zh.coverageTrend.takeaway, zh.cvTrend.takeaway, zh.gapTrend.takeaway, zh.gapTrend.note];
     for (const text of texts.filter(Boolean)) expect(String(text)).not.toMatch(/\b(?!Junheng\b)[A-Za-z]{3,}\b/);
   });
 });

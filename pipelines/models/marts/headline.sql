@@ -1,4 +1,4 @@
--- headline: the numbers a progress page leads with, per period and county ('all' = the whole region)
+-- headline: the numbers a progress page leads with, per period and county ('all' = the whole region); the gap from district-wide exams only, with the previous comparable exam's
 -- grain: period × county
 -- key: period, county
 with coverage_rows as (
@@ -86,15 +86,20 @@ latest_exchange as (
     qualify row_number() over (partition by period_dates.period, county_exchange.county order by county_exchange.year_start desc) = 1
 ),
 
--- urban–rural gap: the latest exam by the as-of date with a published gap, mean over its subjects. A
--- district-wide exam (区统考) is preferred: a group's joint exam (集团联考) covers only its own schools.
+-- urban–rural gap, from comparable exams only (docs/metrics.md, headline). One exam's figure is the mean over its
+-- subjects of the published urban − rural gaps in the county (or region). Only district-wide exams (区统考) count:
+-- a group's joint exam (集团联考) is sat by one group's schools, so its "region" gap is that group's, and it is never
+-- a fallback. Two exams are comparable when both are district-wide, of the same grade, with gaps published for the
+-- same subjects: each exam's previous figure is the latest earlier comparable exam's.
 exam_gaps as (
     select
         gaps.exam_id,
-        any_value(exams.exam_date) as exam_date,
-        coalesce(bool_or(exams.scope = 'district'), false) as is_district,
+        any_value(exams.exam_name order by exams.subject) as exam_name,
+        any_value(exams.exam_date order by exams.subject) as exam_date,
+        any_value(exams.grade order by exams.subject) as grade,
         gaps.scope_id as county,
-        avg(gaps.gap) as mean_gap
+        string_agg(gaps.subject, ',' order by gaps.subject) as subjects,
+        avg(gaps.gap order by gaps.subject) as mean_gap
     from gaps
     inner join exams
         on gaps.exam_id = exams.exam_id
@@ -102,21 +107,34 @@ exam_gaps as (
     where gaps.comparison = 'urban_rural'
         and gaps.scope in ('county', 'all')
         and gaps.gap is not null
+        and exams.scope = 'district'
     group by gaps.exam_id, gaps.scope_id
 ),
 
+comparable_gaps as (
+    select
+        *,
+        -- the quarter the exam was sat in, as `period` is written
+        year(exam_date) || 'Q' || quarter(exam_date) as exam_period,
+        lag(exam_id) over comparable as previous_exam_id,
+        lag(exam_date) over comparable as previous_exam_date,
+        lag(mean_gap) over comparable as previous_gap
+    from exam_gaps
+    window comparable as (partition by county, grade, subjects order by exam_date, exam_id)
+),
+
+-- the latest district-wide exam by the as-of date (on one date, the lowest grade first); it is carried into later
+-- quarters as the latest figure, and gap_in_period says whether the quarter had an exam of its own
 latest_gap as (
     select
         period_dates.period,
-        exam_gaps.county,
-        exam_gaps.exam_id,
-        exam_gaps.mean_gap
+        comparable_gaps.*
     from period_dates
-    inner join exam_gaps
-        on exam_gaps.exam_date <= period_dates.as_of_date
+    inner join comparable_gaps
+        on comparable_gaps.exam_date <= period_dates.as_of_date
     qualify row_number() over (
-        partition by period_dates.period, exam_gaps.county
-        order by exam_gaps.is_district desc, exam_gaps.exam_date desc, exam_gaps.exam_id desc
+        partition by period_dates.period, comparable_gaps.county
+        order by comparable_gaps.exam_date desc, comparable_gaps.grade, comparable_gaps.exam_id
     ) = 1
 ),
 
@@ -174,7 +192,16 @@ final as (
         largest_cv.max_cv_junior::double as max_cv_junior,
         coalesce(compliance.n_compliant_schools, 0)::integer as n_compliant_schools,
         coalesce(compliance.n_schools_assessed, 0)::integer as n_schools_assessed,
-        periods.n_schools
+        periods.n_schools,
+        latest_gap.exam_name as gap_exam_name,
+        latest_gap.exam_date as gap_exam_date,
+        latest_gap.grade::integer as gap_grade,
+        latest_gap.subjects as gap_subjects,
+        coalesce(latest_gap.exam_period = periods.period, false) as gap_in_period,
+        latest_gap.previous_exam_id as gap_previous_exam_id,
+        latest_gap.previous_exam_date as gap_previous_exam_date,
+        latest_gap.previous_gap::double as gap_previous,
+        (latest_gap.mean_gap - latest_gap.previous_gap)::double as gap_change
     from periods
     cross join settings
     left join latest_exchange

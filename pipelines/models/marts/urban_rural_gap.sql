@@ -1,4 +1,4 @@
--- urban_rural_gap: the gap in mean z-score between urban and rural (or town) students, and between a group's lead school and its members, with a Welch 95% interval
+-- urban_rural_gap: the gap in mean z-score between urban and rural (or town) students, and between a group's lead school and its members, with a 95% interval that treats schools as clusters
 -- grain: exam × subject × scope (county | group | all) × scope_id × comparison
 -- key: exam_id, subject, scope, scope_id, comparison
 with school_score_moments as (
@@ -11,6 +11,10 @@ exam_memberships as (
 
 settings as (
     select * from cfg_settings
+),
+
+t_quantiles as (
+    select * from int_t_quantiles
 ),
 
 -- every comparison pools whole schools: per school, n, mean z and the sum of squared deviations from that
@@ -98,8 +102,15 @@ side_pooled as (
         side_means.side,
         side_means.n,
         side_means.mean_z,
-        -- the sample variance of the side's students: pooled m2 / (n − 1)
-        (sum(sided.m2 order by sided.school_id) + sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2) order by sided.school_id)) / nullif(side_means.n - 1, 0) as var_z
+        count(*) as n_schools,
+        -- the cluster-robust (sandwich) variance of the side's mean before its small-sample factor (CR0):
+        -- Σ_j n_j²·(mean_j − mean)² / n² — the squared sum of each school's residuals, over n²
+        sum(pow(sided.n * (sided.mean_z - side_means.mean_z), 2) order by sided.school_id) / pow(side_means.n, 2) as cr0,
+        -- one-way ANOVA of the side's schools: within (Σ m2_j) and between (Σ n_j·(mean_j − mean)²) sums of
+        -- squares, and Σ n_j² for n₀ (as score_variance)
+        sum(sided.m2 order by sided.school_id) as ss_within,
+        sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2) order by sided.school_id) as ss_between,
+        sum(pow(sided.n, 2) order by sided.school_id) as sum_n_squared
     from side_means
     inner join sided
         on side_means.exam_id = sided.exam_id
@@ -113,29 +124,75 @@ side_pooled as (
         side_means.side, side_means.n, side_means.mean_z
 ),
 
+-- the between-school variance τ² of a side of two schools or more, by the ANOVA (moment) estimator:
+-- τ² = max(0, (MSB − MSW)/n₀), MSB = SSB/(J − 1), MSW = SSW/(n − J), n₀ = (n − Σn_j²/n)/(J − 1)
+side_variances as (
+    select
+        *,
+        case when n_schools >= 2 and n > n_schools then
+            greatest(0, (ss_between / (n_schools - 1) - ss_within / (n - n_schools)) / ((n - sum_n_squared / n) / (n_schools - 1)))
+        end as tau_squared,
+        -- a side of one school: its students' sample variance
+        case when n > 1 then ss_within / (n - 1) end as var_within
+    from side_pooled
+),
+
 side_moments as (
     select
         exam_id, subject, scope, scope_id, comparison,
         coalesce(sum(n) filter (where side = 1), 0) as n_first,
         coalesce(sum(n) filter (where side = 2), 0) as n_second,
+        coalesce(sum(n_schools) filter (where side = 1), 0) as n_schools_first,
+        coalesce(sum(n_schools) filter (where side = 2), 0) as n_schools_second,
         any_value(mean_z) filter (where side = 1) as mean_first,
         any_value(mean_z) filter (where side = 2) as mean_second,
-        any_value(var_z) filter (where side = 1) as var_first,
-        any_value(var_z) filter (where side = 2) as var_second
-    from side_pooled
+        any_value(cr0) filter (where side = 1) as cr0_first,
+        any_value(cr0) filter (where side = 2) as cr0_second,
+        any_value(tau_squared) filter (where side = 1) as tau_squared_first,
+        any_value(tau_squared) filter (where side = 2) as tau_squared_second,
+        any_value(var_within) filter (where side = 1) as var_within_first,
+        any_value(var_within) filter (where side = 2) as var_within_second
+    from side_variances
     group by exam_id, subject, scope, scope_id, comparison
 ),
 
+-- Var(gap) = V₁ + V₂, schools as clusters (docs/metrics.md, urban_rural_gap):
+-- a side of two schools or more: CR1, its CR0 × G/(G − 1) × (N − 1)/(N − 2) with G the schools and N the students of
+-- both sides (Liang & Zeger 1986; the small-sample factor of Stata and statsmodels' cov_type='cluster');
+-- a side of one school (a group's lead): its own sampling variance s²/n plus the between-school variance τ² of the
+-- other side's schools, the one school being one draw of a school (random-intercept model, Raudenbush & Bryk);
+-- no interval when both sides are one school. Degrees of freedom G − 1 (Cameron & Miller 2015).
 compared as (
     select
         side_moments.*,
         side_moments.n_first < settings.min_n or side_moments.n_second < settings.min_n as is_suppressed,
+        side_moments.n_schools_first < 3 or side_moments.n_schools_second < 3 as is_few_schools,
         side_moments.mean_first - side_moments.mean_second as raw_gap,
-        -- Welch standard error √(s₁²/n₁ + s₂²/n₂)
-        sqrt(side_moments.var_first / side_moments.n_first + side_moments.var_second / side_moments.n_second) as raw_se
+        (side_moments.n_schools_first + side_moments.n_schools_second) / (side_moments.n_schools_first + side_moments.n_schools_second - 1)
+            * (side_moments.n_first + side_moments.n_second - 1) / (side_moments.n_first + side_moments.n_second - 2) as small_sample_factor,
+        side_moments.n_schools_first + side_moments.n_schools_second - 1 as raw_df
     from side_moments
     cross join settings
     where side_moments.n_first > 0 and side_moments.n_second > 0
+),
+
+variances as (
+    select
+        compared.*,
+        sqrt(
+            case
+                when n_schools_first >= 2 then small_sample_factor * cr0_first
+                else tau_squared_second + var_within_first / n_first
+            end
+            + case
+                when n_schools_second >= 2 then small_sample_factor * cr0_second
+                else tau_squared_first + var_within_second / n_second
+            end
+        ) as raw_se,
+        coalesce(t_quantiles.t_975, 1.959964) as t_975
+    from compared
+    left join t_quantiles
+        on compared.raw_df = t_quantiles.df
 ),
 
 final as (
@@ -152,10 +209,14 @@ final as (
         case when not is_suppressed then mean_second end::double as mean_second,
         case when not is_suppressed then raw_gap end::double as gap,
         case when not is_suppressed then raw_se end::double as se,
-        -- 95% interval gap ∓ 1.96·se (normal approximation)
-        case when not is_suppressed then raw_gap - 1.96 * raw_se end::double as ci_low,
-        case when not is_suppressed then raw_gap + 1.96 * raw_se end::double as ci_high
-    from compared
+        -- 95% interval gap ∓ t(0.975, G − 1)·se
+        case when not is_suppressed then raw_gap - t_975 * raw_se end::double as ci_low,
+        case when not is_suppressed then raw_gap + t_975 * raw_se end::double as ci_high,
+        case when not is_suppressed then n_schools_first end::integer as n_schools_first,
+        case when not is_suppressed then n_schools_second end::integer as n_schools_second,
+        is_few_schools,
+        case when not is_suppressed and raw_se is not null then raw_df end::integer as df
+    from variances
 )
 
 select * from final
