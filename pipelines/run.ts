@@ -14,7 +14,7 @@ import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishRelations, writeJson, writeRejects, describe, type PublishedFile, type PublishedTable} from "./publish.js";
-import {writeRelease} from "./release.js";
+import {citationText, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
 import type {JunhengConfig} from "./models/config.js";
@@ -76,6 +76,8 @@ export interface EditionManifest {
   disclosure: DisclosureReport;
   /** the release beside the tables: datapackage.json, methodology.md, CITATION.cff and the zip (docs/release.md) */
   release: PublishedFile[];
+  /** how to cite the edition (CITATION.cff says the same) and under which licence: the downloads page shows it */
+  citation: {zh: string; en: string; licence: string};
 }
 
 export {DEFAULT_MAX_REJECT_RATE};
@@ -193,13 +195,14 @@ async function publishEdition(db: Db, edition: Edition, marts: readonly Model[],
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
   const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out});
-  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, release};
+  const citation = {...citationText({edition, periods, config}), licence: config.release.licence};
+  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, release, citation};
 }
 
 /** An edition's manifest, as the site shows it: no input hashes (they fingerprint the bureau's files), no
  * key fingerprint; that edition's tables, what it leaves out and why, and its disclosure report. */
 function editionManifest(manifest: Manifest, edition: Edition): unknown {
-  const {published, left_out, disclosure, release} = manifest.editions[edition];
+  const {published, left_out, disclosure, release, citation} = manifest.editions[edition];
   return {
     edition,
     tool: manifest.tool,
@@ -213,6 +216,7 @@ function editionManifest(manifest: Manifest, edition: Edition): unknown {
     left_out,
     disclosure,
     release,
+    citation,
     stages_ms: manifest.stages_ms,
     warnings: manifest.warnings
   };

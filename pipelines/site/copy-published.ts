@@ -24,7 +24,8 @@ export function copyPublished(published: string, data: string, attempts = 20): R
         if (file.endsWith(".arrow")) {
           copyFileSync(from, join(data, file));
           copied.set(file, join(data, file));
-        } else if (file.endsWith(".csv") || file.endsWith(".parquet")) {
+        } else if (/\.(csv|parquet|zip|cff|md)$/.test(file)) {
+          // the tables, and the release beside them (docs/release.md): the archive, the citation, the methodology
           copyFileSync(from, join(data, "downloads", file));
           copied.set(file, join(data, "downloads", file));
         } else if (file.endsWith(".json")) {
@@ -50,9 +51,9 @@ export function copyPublished(published: string, data: string, attempts = 20): R
 function isConsistent(manifestPath: string, manifestBefore: Buffer, copied: Map<string, string>): boolean {
   const manifestText = readFileSync(manifestPath);
   if (!manifestText.equals(manifestBefore)) return false;
-  const manifest = JSON.parse(manifestText.toString("utf8")) as {published: {files: {file: string; sha256: string}[]}[]};
-  for (const table of manifest.published) {
-    for (const file of table.files) {
+  const manifest = JSON.parse(manifestText.toString("utf8")) as {published: {files: {file: string; sha256: string}[]}[]; release?: {file: string; sha256: string}[]};
+  for (const files of [...manifest.published.map((table) => table.files), manifest.release ?? []]) {
+    for (const file of files) {
       const path = copied.get(file.file);
       if (!path || createHash("sha256").update(readFileSync(path)).digest("hex") !== file.sha256) return false;
     }
