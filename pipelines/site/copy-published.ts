@@ -25,9 +25,11 @@ export function copyPublished(published: string, data: string, attempts = 20): R
           copyFileSync(from, join(data, file));
           copied.set(file, join(data, file));
         } else if (/\.(csv|parquet|zip|cff|md)$/.test(file)) {
-          // the tables, and the release beside them (docs/release.md): the archive, the citation, the methodology
-          copyFileSync(from, join(data, "downloads", file));
-          copied.set(file, join(data, "downloads", file));
+          // the tables, and the release beside them (docs/release.md): the archive, the citation, the methodology;
+          // a .md under src/ would be built as a page, so its copy is named by siteName()
+          const to = join(data, "downloads", siteName(file));
+          copyFileSync(from, to);
+          copied.set(file, to);
         } else if (file.endsWith(".json")) {
           copyFileSync(from, join(data, file));
           copyFileSync(from, join(data, "downloads", file));
@@ -46,6 +48,11 @@ export function copyPublished(published: string, data: string, attempts = 20): R
     }
     if (attempt >= attempts) throw new Error(`${published} kept changing while it was being copied; is a pipeline run looping?`);
   }
+}
+
+/** a published file's name under src/data/downloads/: methodology.md as methodology.md.txt (not a page) */
+export function siteName(file: string): string {
+  return file.endsWith(".md") ? `${file}.txt` : file;
 }
 
 function isConsistent(manifestPath: string, manifestBefore: Buffer, copied: Map<string, string>): boolean {

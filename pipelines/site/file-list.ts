@@ -5,6 +5,7 @@
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DATA} from "./paths.js";
+import {siteName} from "./copy-published.js";
 
 export function writeFileList(data = DATA): string[] {
   const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8")) as {published: {table: string}[]; release?: {file: string}[]};
@@ -30,7 +31,7 @@ export function writeFileList(data = DATA): string[] {
     "",
     "/** the release beside the tables (docs/release.md): file name → its link (the zip, datapackage.json, CITATION.cff, methodology.md) */",
     "export const RELEASE = {",
-    release.map((file) => `  ${JSON.stringify(file)}: ${attachment(`downloads/${file}`)}`).join(",\n"),
+    release.map((file) => `  ${JSON.stringify(file)}: ${attachment(`downloads/${siteName(file)}`)}`).join(",\n"),
     "};",
     ""
   ];
