@@ -13,7 +13,8 @@ import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
-import {publishRelations, writeJson, writeRejects, describe, type PublishedTable} from "./publish.js";
+import {publishRelations, writeJson, writeRejects, describe, type PublishedFile, type PublishedTable} from "./publish.js";
+import {citationText, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
 import type {JunhengConfig} from "./models/config.js";
@@ -73,6 +74,10 @@ export interface EditionManifest {
   published: PublishedTable[];
   left_out: EditionPlan["left_out"];
   disclosure: DisclosureReport;
+  /** the release beside the tables: datapackage.json, methodology.md, CITATION.cff and the zip (docs/release.md) */
+  release: PublishedFile[];
+  /** how to cite the edition (CITATION.cff says the same) and under which licence: the downloads page shows it */
+  citation: {zh: string; en: string; licence: string};
 }
 
 export {DEFAULT_MAX_REJECT_RATE};
@@ -119,7 +124,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       options.onProgress?.({stage: "publish"});
       const editions = {} as Record<Edition, EditionManifest>;
       for (const edition of EDITIONS) {
-        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"));
+        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), ingested.periods);
       }
       await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
@@ -179,7 +184,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
  * One edition: its rows of each mart as temporary tables (editions.ts), protected in place by the disclosure
  * step, then written to published/<edition>/ with the config. The temporary tables are dropped after.
  */
-async function publishEdition(db: Db, edition: Edition, marts: readonly Model[], config: JunhengConfig, published: string): Promise<EditionManifest> {
+async function publishEdition(db: Db, edition: Edition, marts: readonly Model[], config: JunhengConfig, published: string, periods: string[]): Promise<EditionManifest> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
   const dir = join(published, edition);
@@ -192,13 +197,15 @@ async function publishEdition(db: Db, edition: Edition, marts: readonly Model[],
   for (const relation of Object.values(relations)) await db.run(`drop table if exists ${ident(relation)}`);
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
-  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure};
+  const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out});
+  const citation = {...citationText({edition, periods, config}), licence: config.release.licence};
+  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, release, citation};
 }
 
 /** An edition's manifest, as the site shows it: no input hashes (they fingerprint the bureau's files), no
  * key fingerprint; that edition's tables, what it leaves out and why, and its disclosure report. */
 function editionManifest(manifest: Manifest, edition: Edition): unknown {
-  const {published, left_out, disclosure} = manifest.editions[edition];
+  const {published, left_out, disclosure, release, citation} = manifest.editions[edition];
   return {
     edition,
     tool: manifest.tool,
@@ -211,6 +218,8 @@ function editionManifest(manifest: Manifest, edition: Edition): unknown {
     published,
     left_out,
     disclosure,
+    release,
+    citation,
     stages_ms: manifest.stages_ms,
     warnings: manifest.warnings
   };

@@ -43,6 +43,15 @@ export interface JunhengConfig {
   va_pairs: VaPair[];
   /** what the public edition leaves out beyond pipelines/editions.ts (docs/editions.md): it can only tighten */
   editions: {public: {exclude_tables: string[]; exam_figures: boolean; min_schools: number}};
+  /** the data release each edition's package and citation name (docs/release.md) */
+  release: {
+    /** an SPDX licence id for the published tables, e.g. CC-BY-4.0 (default) or CC0-1.0 */
+    licence: string;
+    /** who publishes the data (the citation's author); empty: the region's education bureau */
+    publisher: string;
+    /** the release's version; empty: the last period, e.g. 2025Q4 (a corrected rerun may say 2025Q4-r2) */
+    version: string;
+  };
 }
 
 // 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
@@ -81,7 +90,8 @@ export const DEFAULT_CONFIG: JunhengConfig = {
   indicator_thresholds: DEFAULT_THRESHOLDS,
   score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
   va_pairs: [],
-  editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}}
+  editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}},
+  release: {licence: "CC-BY-4.0", publisher: "", version: ""}
 };
 
 const FILE = "junheng.config.json";
@@ -133,7 +143,7 @@ function object(value: unknown, key: string): Record<string, unknown> {
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
-  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "$schema"], "");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "release", "$schema"], "");
   // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
@@ -229,6 +239,19 @@ export function parseConfig(json: unknown): JunhengConfig {
         }
         config.editions.public.min_schools = pub.min_schools as number;
       }
+    }
+  }
+  if (root.release !== undefined) {
+    const release = object(root.release, "release");
+    checkKeys(release, ["licence", "publisher", "version"], "release.");
+    if (release.licence !== undefined) {
+      config.release.licence = text(release.licence, "release.licence");
+      if (!/^[A-Za-z0-9][A-Za-z0-9.+-]*$/.test(config.release.licence)) bad("release.licence", "应为 SPDX 许可证标识，如 CC-BY-4.0", "must be an SPDX licence id such as CC-BY-4.0");
+    }
+    if (release.publisher !== undefined) config.release.publisher = text(release.publisher, "release.publisher").trim();
+    if (release.version !== undefined) {
+      config.release.version = text(release.version, "release.version").trim();
+      if (!/^[\w.+-]*$/.test(config.release.version)) bad("release.version", "只能含字母、数字和 . + - _", "may hold only letters, digits and . + - _");
     }
   }
   return config;

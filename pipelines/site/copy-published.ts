@@ -24,9 +24,12 @@ export function copyPublished(published: string, data: string, attempts = 20): R
         if (file.endsWith(".arrow")) {
           copyFileSync(from, join(data, file));
           copied.set(file, join(data, file));
-        } else if (file.endsWith(".csv") || file.endsWith(".parquet")) {
-          copyFileSync(from, join(data, "downloads", file));
-          copied.set(file, join(data, "downloads", file));
+        } else if (/\.(csv|parquet|zip|cff|md)$/.test(file)) {
+          // the tables, and the release beside them (docs/release.md): the archive, the citation, the methodology;
+          // a .md under src/ would be built as a page, so its copy is named by siteName()
+          const to = join(data, "downloads", siteName(file));
+          copyFileSync(from, to);
+          copied.set(file, to);
         } else if (file.endsWith(".json")) {
           copyFileSync(from, join(data, file));
           copyFileSync(from, join(data, "downloads", file));
@@ -47,12 +50,17 @@ export function copyPublished(published: string, data: string, attempts = 20): R
   }
 }
 
+/** a published file's name under src/data/downloads/: methodology.md as methodology.md.txt (not a page) */
+export function siteName(file: string): string {
+  return file.endsWith(".md") ? `${file}.txt` : file;
+}
+
 function isConsistent(manifestPath: string, manifestBefore: Buffer, copied: Map<string, string>): boolean {
   const manifestText = readFileSync(manifestPath);
   if (!manifestText.equals(manifestBefore)) return false;
-  const manifest = JSON.parse(manifestText.toString("utf8")) as {published: {files: {file: string; sha256: string}[]}[]};
-  for (const table of manifest.published) {
-    for (const file of table.files) {
+  const manifest = JSON.parse(manifestText.toString("utf8")) as {published: {files: {file: string; sha256: string}[]}[]; release?: {file: string; sha256: string}[]};
+  for (const files of [...manifest.published.map((table) => table.files), manifest.release ?? []]) {
+    for (const file of files) {
       const path = copied.get(file.file);
       if (!path || createHash("sha256").update(readFileSync(path)).digest("hex") !== file.sha256) return false;
     }

@@ -5,9 +5,11 @@
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DATA} from "./paths.js";
+import {siteName} from "./copy-published.js";
 
 export function writeFileList(data = DATA): string[] {
-  const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8")) as {published: {table: string}[]};
+  const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8")) as {published: {table: string}[]; release?: {file: string}[]};
+  const release = (manifest.release ?? []).map((entry) => entry.file).sort();
   const tables = manifest.published.map((entry) => entry.table).filter((table) => table !== "config").sort();
   const attachment = (path: string) => `FileAttachment(${JSON.stringify(`./${path}`)}).href`;
   const lines = [
@@ -26,6 +28,11 @@ export function writeFileList(data = DATA): string[] {
     "",
     "/** the edition's manifest and configuration (the downloads page) */",
     `export const OTHER = {manifest: ${attachment("downloads/manifest.json")}, config: ${attachment("downloads/config.json")}};`,
+    "",
+    "/** the release beside the tables (docs/release.md): file name → its link (the zip, datapackage.json, CITATION.cff, methodology.md) */",
+    "export const RELEASE = {",
+    release.map((file) => `  ${JSON.stringify(file)}: ${attachment(`downloads/${siteName(file)}`)}`).join(",\n"),
+    "};",
     ""
   ];
   writeFileSync(join(data, "files.js"), lines.join("\n"));

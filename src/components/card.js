@@ -15,8 +15,9 @@ import {i18n as i18nOf} from "./i18n.js";
  * @param {string} spec.takeaway one line: what the chart says
  * @param {Node} [spec.chart] the chart (or any node); omitted for table-only cards
  * @param {object[]} spec.rows the rows the chart shows
- * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, code?: boolean, suppressed?: (row: object) => boolean, href?: (row: object) => string}[]} spec.columns
- *   (href: the cell links there, e.g. a group's page; code: a published name shown as code)
+ * @param {{name: string, label?: string, format?: (value: any, row: object) => string, num?: boolean, code?: boolean, md?: boolean, suppressed?: (row: object) => boolean, href?: (row: object) => string}[]} spec.columns
+ *   (href: the cell links there, e.g. a group's page; code: a published name shown as code; md: text whose
+ *   `names` in backticks are shown as code)
  * @param {string} spec.filename CSV name without extension
  * @param {"zh"|"en"} [spec.lang] the page's language (a view's card), or
  * @param {ReturnType<import("./i18n.js").i18n>} [spec.i18n] the older pages' i18n(lang)
@@ -70,11 +71,18 @@ export function dataTable(rows, columns, {cell, i18n, full = false}) {
       const text = cell(column, row);
       const href = !suppressed && column.href?.(row);
       // a published name a researcher needs (a column, a table, a file): shown as code
-      const shown = column.code && text ? html`<code>${text}</code>` : text;
+      const shown = column.code && text ? html`<code>${text}</code>` : column.md && text ? withCode(text) : text;
       return html`<td class="${column.num ? "num" : ""}${suppressed ? " jh-suppressed" : ""}">${href ? html`<a href=${href}>${shown}</a>` : shown}</td>`;
     })}</tr>`
   );
   return html`<div class=${`jh-table-wrap${full ? " jh-full" : ""}`} tabindex="0"><table class="jh-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** text whose `names` in backticks are shown as code (a column `md: true`, e.g. the codebook's meanings) */
+function withCode(text) {
+  return String(text)
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? html`<code>${part.slice(1, -1)}</code>` : part));
 }
 
 /**

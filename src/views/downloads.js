@@ -1,6 +1,7 @@
 // The downloads page (src/downloads.md): every published table with its CSV and Parquet files, named by
-// what it holds (the Chinese or English title of its definition on the methodology page), and the run
-// manifest and configuration.
+// what it holds (the Chinese or English title of its definition on the methodology page), the whole edition
+// as one zip with its data package and recommended citation (docs/release.md), and the run manifest and
+// configuration.
 import {formats, wording} from "../wording/index.js";
 import downloadsWording from "../wording/downloads.js";
 import siteWording from "../wording/site.js";
@@ -72,11 +73,40 @@ export function downloadsView({manifest, methodology}, config, lang) {
         {name: "parquet", label: w("column.parquet"), file: true}
       ]
     },
+    release: releaseOf(manifest, w, size),
+    citation: manifest.citation
+      ? {title: w("cite.title"), text: manifest.citation[lang], note: w("cite.note", {licence: manifest.citation.licence})}
+      : null,
     other: [
       {key: "manifest", file: "manifest.json", text: w("other.manifest")},
       {key: "config", file: "config.json", text: w("other.config")}
     ],
     otherTitle: w("other.title")
+  };
+}
+
+/**
+ * The whole edition as one download (docs/release.md): the zip, and the files of it a reader may want alone
+ * (datapackage.json, the citation, the methodology), each with its size; null for an output without them.
+ */
+export function releaseOf(manifest, w, size) {
+  const files = manifest.release ?? [];
+  const archive = files.find((entry) => entry.file.endsWith(".zip"));
+  if (!archive) return null;
+  const kinds = [
+    [/\.zip$/, "zip"],
+    [/^datapackage\.json$/, "datapackage"],
+    [/^methodology\.md$/, "methodology"],
+    [/^CITATION\.cff$/, "citation"]
+  ];
+  const kindOf = (file) => kinds.find(([pattern]) => pattern.test(file))?.[1];
+  return {
+    title: w("release.title"),
+    takeaway: w("release.takeaway", {file: archive.file, size: size(archive.bytes)}),
+    files: files
+      .filter((entry) => kindOf(entry.file))
+      .sort((a, b) => kinds.findIndex(([p]) => p.test(a.file)) - kinds.findIndex(([p]) => p.test(b.file)))
+      .map((entry) => ({file: entry.file, size: size(entry.bytes), text: w(`release.${kindOf(entry.file)}`)}))
   };
 }
 

@@ -3,6 +3,7 @@
 // which run at build time. No page imports this: a page loads only the areas its view names (index.js).
 import balance from "./balance.js";
 import columns from "./column.js";
+import codebook from "./codebook.js";
 import common from "./common.js";
 import coverage from "./coverage.js";
 import downloads from "./downloads.js";
@@ -23,7 +24,7 @@ import {wording} from "./index.js";
 export {formats, LOCALES, SHARED} from "./index.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, school, site, teachers, upload, valueAdded};
+export const AREAS = {balance, codebook, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, school, site, teachers, upload, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 

@@ -29,6 +29,23 @@ export default {
   "downloads.leftOut.whole": {zh: "整张表", en: "The whole table"},
   "downloads.leftOut.columns": {zh: "{n} 列", en: "{n} columns"},
   "downloads.leftOut.rows": {zh: "部分行", en: "Some rows"},
+  "downloads.release.title": {zh: "整套下载", en: "The whole release"},
+  "downloads.release.takeaway": {
+    zh: "一个压缩包 {file}（{size}）：每张表的 CSV 与 Parquet、数据包说明 datapackage.json、方法说明和引用信息，可直接载入 R、Python 或 Stata。",
+    en: "One archive, {file} ({size}): every table as CSV and Parquet, the data package datapackage.json, the methodology and the citation, ready for R, Python or Stata."
+  },
+  "downloads.release.zip": {zh: "压缩包：本版全部数据表（CSV 与 Parquet）及下列三个文件", en: "The archive: every table of this edition (CSV and Parquet) and the three files below"},
+  "downloads.release.datapackage": {
+    zh: "数据包说明（Frictionless Data Package）：每张表的粒度、主键与外键，每个字段的类型、单位、允许的代码和中英文含义",
+    en: "The data package (Frictionless Data Package): each table's grain, primary and foreign keys, and each field's type, unit, allowed codes and meaning in Chinese and English"
+  },
+  "downloads.release.methodology": {zh: "方法说明（Markdown）：每张表的定义、公式、来源与注意事项，以及字段表", en: "The methodology (Markdown): each table's definition, formula, source and caveats, and its fields"},
+  "downloads.release.citation": {zh: "引用信息（Citation File Format）", en: "The citation (Citation File Format)"},
+  "downloads.cite.title": {zh: "推荐引用", en: "Recommended citation"},
+  "downloads.cite.note": {
+    zh: "许可：{licence}（配置 release.licence）。引用管理软件可读取压缩包中的 CITATION.cff。",
+    en: "Licence: {licence} (config release.licence). Reference managers can read CITATION.cff in the archive."
+  },
   "downloads.other.title": {zh: "运行记录与配置", en: "Run manifest and configuration"},
   "downloads.other.manifest": {
     zh: "运行记录：期数、数据截至日期、运行时间、每个输入文件的行数、被拒绝行的汇总、各发布表的行数、粒度和主键、提示。",

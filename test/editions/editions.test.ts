@@ -59,8 +59,10 @@ describe("the published folder", () => {
       // one run: the same start, periods and as-of date as the run's own manifest
       expect(manifest.run.started_at).toBe(top.run.started_at);
       expect(manifest.as_of_date).toBe(top.as_of_date);
-      // every file the manifest names is there with its hash, and nothing else but the manifest
-      const named = manifest.published.flatMap((table: {files: {file: string; sha256: string}[]}) => table.files);
+      // every file the manifest names (tables, and the release beside them: docs/release.md) is there with its
+      // hash, and nothing else but the manifest
+      const named = [...manifest.published.flatMap((table: {files: {file: string; sha256: string}[]}) => table.files), ...manifest.release];
+      expect(manifest.release.map((file: {file: string}) => file.file).sort()).toEqual(["CITATION.cff", "datapackage.json", `junheng-${edition}-${manifest.periods.at(-1)}.zip`, "methodology.md"]);
       expect(files(dir)).toEqual([...named.map((file: {file: string}) => file.file), "manifest.json"].sort());
       const hashes = hashTree(dir);
       for (const file of named) expect(hashes[file.file], file.file).toBe(file.sha256);
@@ -131,7 +133,8 @@ describe("the published folder", () => {
     expect(run(join(FIXTURES, "clean"), other).status).toBe(0);
     const first = hashTree(join(out, "published"));
     const second = hashTree(join(other, "published"));
-    const tables = Object.keys(first).filter((file) => /\.(parquet|csv|arrow)$/.test(file));
+    // the tables, and the release beside them: no timestamp in the package, the citation or the zip
+    const tables = Object.keys(first).filter((file) => /\.(parquet|csv|arrow|zip|cff|md)$|datapackage\.json$/.test(file));
     expect(tables.filter((file) => file.startsWith("public/")).length).toBeGreaterThan(10);
     expect(tables.filter((file) => file.startsWith("internal/")).length).toBeGreaterThan(10);
     for (const file of tables) expect(second[file], file).toBe(first[file]);

@@ -258,6 +258,41 @@ describe("site", () => {
     await context.close();
   }, TIMEOUT.test);
 
+  it.each(["downloads.html", "en/downloads.html"])("offers on %s the edition's zip, byte for byte the published one, and its recommended citation", async (path) => {
+    const manifest = JSON.parse(readFileSync(join(PUBLISHED, "manifest.json"), "utf8")) as {release: {file: string}[]; citation: {zh: string; en: string}};
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+    await ready(page);
+    for (const {file} of manifest.release) {
+      const href = await page.getAttribute(`a[download="${file}"]`, "href");
+      expect(href, `${path}: a link to ${file}`).toBeTruthy();
+      const bytes = Buffer.from(await page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url)).arrayBuffer())], href!));
+      expect(bytes.equals(readFileSync(join(PUBLISHED, file))), file).toBe(true);
+    }
+    expect(await page.textContent("blockquote.jh-citation")).toBe(manifest.citation[path.startsWith("en/") ? "en" : "zh"]);
+    await context.close();
+  }, TIMEOUT.test);
+
+  it.each([
+    ["methodology.html", "覆盖率"],
+    ["en/methodology.html", "share_schools"]
+  ])("lists every published field on %s from the data package, and filters them by what the reader types", async (path, query) => {
+    const pack = JSON.parse(readFileSync(join(PUBLISHED, "datapackage.json"), "utf8")) as {resources: {name: string; schema: {fields: {name: string; description: string; description_zh: string}[]}}[]};
+    const all = pack.resources.flatMap((resource) => resource.schema.fields.map((field) => ({...field, table: resource.name})));
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
+    await ready(page);
+    const shown = () => page.$$eval('section[data-card="codebook"] tbody tr', (rows) => rows.map((tr) => `${tr.children[0]!.textContent}.${tr.children[1]!.textContent}`));
+    expect(await shown()).toEqual(all.map((field) => `${field.table}.${field.name}`));
+    await page.fill('input[type="search"]', query);
+    const expected = all.filter((field) => [field.table, field.name, field.description, field.description_zh].join(" ").toLowerCase().includes(query.toLowerCase()));
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(shown).toEqual(expected.map((field) => `${field.table}.${field.name}`));
+    await context.close();
+  }, TIMEOUT.test);
+
   it("shows suppressed values as \"<n\" in tables and CSVs, never 0", async () => {
     const minN = (JSON.parse(readFileSync(join(PUBLISHED, "config.json"), "utf8")) as {min_n?: number}).min_n ?? 10;
     const context = await newContext(browser, {viewport: {width: 1280, height: 900}});

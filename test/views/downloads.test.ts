@@ -56,4 +56,24 @@ describe("downloadsView", () => {
     expect(titleOf("## 中文: 教师交流\n", "zh")).toBe("教师交流");
     expect(titleOf(undefined, "en")).toBeNull();
   });
+
+  it("offers the whole edition as one archive, with its package, methodology and citation, and the recommended citation", () => {
+    const release = [file("datapackage.json", 110_000), file("methodology.md", 54_000), file("CITATION.cff", 1_200), file("junheng-public-2025Q1.zip", 2_300_000)];
+    const citation = {zh: "甲区教育局：《甲区数据（公开版），2025Q1》，版本 2025Q1，截至 2025-03-31。数据集。", en: "Bureau. Data (public edition), 2025Q1. Version 2025Q1, as of 2025-03-31. Dataset.", licence: "CC-BY-4.0"};
+    const withRelease = {...manifest, release, citation};
+    const zhRelease = downloadsView({manifest: withRelease, methodology}, {}, "zh");
+    const enRelease = downloadsView({manifest: withRelease, methodology}, {}, "en");
+    // the archive first, then the files a reader may want alone
+    expect(zhRelease.release.files.map((entry: {file: string}) => entry.file)).toEqual(["junheng-public-2025Q1.zip", "datapackage.json", "methodology.md", "CITATION.cff"]);
+    expect(zhRelease.release.files[0].size).toBe("2.3 MB");
+    expect(zhRelease.release.takeaway).toMatch(/^一个压缩包 junheng-public-2025Q1\.zip（2\.3 MB）/);
+    expect(enRelease.release.takeaway).toMatch(/^One archive, junheng-public-2025Q1\.zip \(2\.3 MB\)/);
+    expect(zhRelease.citation.text).toBe(citation.zh);
+    expect(enRelease.citation.text).toBe(citation.en);
+    expect(zhRelease.citation.note).toMatch(/^许可：CC-BY-4\.0/);
+    expect(enRelease.citation.note).toMatch(/^Licence: CC-BY-4\.0/);
+    // an output from before the release files: no such section
+    expect(zh.release).toBeNull();
+    expect(zh.citation).toBeNull();
+  });
 });
