@@ -101,6 +101,7 @@ export default {
   },
   "methodology.published.grain": {zh: "粒度", en: "Grain"},
   "methodology.published.name": {zh: "内容", en: "Contents"},
+  "methodology.table.revisions": {zh: "对以往数字的修订", en: "Revisions to earlier figures"},
   "methodology.files.title": {zh: "读入的文件", en: "Files read"},
   "methodology.files.takeaway": {
     zh: "读入 {n} 个文件共 {rows} 行，入库 {loaded} 行，拒绝 {rejected} 行。",
