@@ -118,10 +118,11 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       const t = performance.now();
       options.onProgress?.({stage: "publish"});
       const editions = {} as Record<Edition, EditionManifest>;
+      stages.revisions_ms = 0;
       for (const edition of EDITIONS) {
         // the last good output is still in <out> until the swap: each edition is compared with its own
         const previous = {release: readPreviousRelease(paths.out, edition), inputs: ingested.files};
-        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous);
+        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages);
       }
       await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
@@ -187,7 +188,8 @@ async function publishEdition(
   marts: readonly Model[],
   config: JunhengConfig,
   published: string,
-  previous: {release: ReturnType<typeof readPreviousRelease>; inputs: IngestResult["files"]}
+  previous: {release: ReturnType<typeof readPreviousRelease>; inputs: IngestResult["files"]},
+  stages: Record<string, number>
 ): Promise<EditionManifest> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
@@ -195,12 +197,14 @@ async function publishEdition(
   const byName = new Map(marts.map((mart) => [mart.name, mart]));
   // after protection: the revisions compare what this edition publishes, suppressed cells empty
   const revisionsRelation = `edition_${edition}_${REVISIONS_TABLE}`;
+  const t = performance.now();
   const revisions = await createRevisions(db, {
     relation: revisionsRelation,
     tables: plan.tables.map(({table}) => ({name: table, relation: relations[table]!, key: byName.get(table)!.key})),
     previous: previous.release,
     inputs: inputChanges(previous.release, previous.inputs)
   });
+  stages.revisions_ms = (stages.revisions_ms ?? 0) + Math.round(performance.now() - t);
   const tables = await publishRelations(
     db,
     [
