@@ -14,6 +14,7 @@
 // - Rows added or removed are one line each (no values: added rows are in the table, removed ones in the
 //   previous release); so are whole tables and columns added or removed.
 import {existsSync, readFileSync} from "node:fs";
+import {sha256File} from "./publish.js";
 import {join} from "node:path";
 import type {Db} from "./db.js";
 import {ident, lit} from "./sql.js";
@@ -32,7 +33,7 @@ export interface PreviousRelease {
   as_of_date: string | null;
   periods: string[];
   version: string | null;
-  tables: {table: string; key: string[]; files: {file: string}[]}[];
+  tables: {table: string; key: string[]; files: {file: string; sha256?: string}[]}[];
   /** input files of the previous run (name → sha256), from <out>/manifest.json; null when it has none */
   inputs: Record<string, string | null> | null;
 }
@@ -55,6 +56,9 @@ export interface RevisionsSummary {
   /** lines about rows of periods the previous release covered: "revisions to earlier figures" */
   earlier: number;
   by_table: Record<string, Record<RevisionKind, number> & {earlier: number}>;
+  /** tables of the previous release that could not be read as its manifest describes them (changed since, or
+   * damaged): not compared, so no line about them */
+  not_compared: string[];
 }
 
 function readJson(path: string): unknown {
@@ -175,6 +179,7 @@ export async function createRevisions(
   const line: Line = (table, row, json, period, earlier, kind, column, oldValue, newValue) =>
     `select ${lit(table)}, ${row}, ${json}, ${period}, ${earlier}, ${kind}, ${column}, ${oldValue}, ${newValue}, ${lit(changedInputs)}`;
 
+  const notCompared: string[] = [];
   if (previous) {
     // the exams' dates, for rows keyed by exam (exam_list holds every exam, whichever edition)
     await db.run(`create or replace temp table rev_exam_dates as select cast(exam_id as varchar) as exam_id, min(exam_date) as exam_date from exam_list group by all`);
@@ -189,11 +194,11 @@ export async function createRevisions(
         await db.run(`insert into ${target} ${line(table.name, "null", "null", "null", "false", "'added'", "null", "null", "null")}`);
         continue;
       }
-      await compareTable(db, target, table, old, previous, line);
+      if (!(await compareTable(db, target, table, old, previous, line))) notCompared.push(table.name);
     }
     await db.run("drop table if exists rev_exam_dates");
   }
-  return summarise(db, target, previous, inputs);
+  return {...(await summarise(db, target, previous, inputs)), not_compared: notCompared};
 }
 
 async function compareTable(
@@ -203,9 +208,11 @@ async function compareTable(
   old: PreviousRelease["tables"][number],
   previous: PreviousRelease,
   line: Line
-): Promise<void> {
+): Promise<boolean> {
   const file = join(previous.dir, `${table.name}.parquet`);
-  if (!existsSync(file)) return;
+  // the file exactly as the previous manifest recorded it, else it is not that release's table
+  const recorded = old.files.find((entry) => entry.file === `${table.name}.parquet`)?.sha256;
+  if (!existsSync(file) || !recorded || sha256File(file) !== recorded) return false;
   const oldRelation = `read_parquet(${lit(file)})`;
   const newTypes = await columnTypes(db, ident(table.relation));
   const oldTypes = await columnTypes(db, oldRelation);
@@ -214,7 +221,7 @@ async function compareTable(
   if (key.length === 0 || key.join(",") !== old.key.join(",") || !key.every((column) => newTypes.has(column) && oldTypes.has(column))) {
     await db.run(`insert into ${target} ${line(table.name, "null", "null", "null", "true", "'removed'", "null", "null", "null")}`);
     await db.run(`insert into ${target} ${line(table.name, "null", "null", "null", "false", "'added'", "null", "null", "null")}`);
-    return;
+    return true;
   }
   const keyJson = (alias: string) => `json_object(${key.map((column) => `${lit(column)}, cast(${alias}.${ident(column)} as varchar)`).join(", ")})::varchar`;
   const rowKey = (alias: string) => `concat_ws(' | ', ${key.map((column) => `coalesce(cast(${alias}.${ident(column)} as varchar), '')`).join(", ")})`;
@@ -260,9 +267,10 @@ async function compareTable(
   await db.run(`insert into ${target}\n${parts.join("\nunion all\n")}`);
   await db.run("drop table rev_new");
   await db.run("drop table rev_old");
+  return true;
 }
 
-async function summarise(db: Db, target: string, previous: PreviousRelease | null, inputs: InputChanges): Promise<RevisionsSummary> {
+async function summarise(db: Db, target: string, previous: PreviousRelease | null, inputs: InputChanges): Promise<Omit<RevisionsSummary, "not_compared">> {
   const rows = await db.all<{table_name: string; kind: RevisionKind; n: number; earlier: number}>(
     `select table_name, kind, count(*)::integer as n, count(*) filter (where earlier_period)::integer as earlier from ${target} group by all order by all`
   );

@@ -8,7 +8,8 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {lit} from "../../pipelines/sql.js";
-import {readPreviousRelease} from "../../pipelines/revisions.js";
+import {createRevisions, readPreviousRelease, type PreviousRelease} from "../../pipelines/revisions.js";
+import {sha256File} from "../../pipelines/publish.js";
 import {FIXTURES, PRIVATE_KEY, TIMEOUT, runCli, tempDir} from "../helpers.js";
 
 const EDITIONS = ["public", "internal"] as const;
@@ -269,5 +270,54 @@ describe("suppression", () => {
     mkdirSync(join(out, "published", "public"));
     writeFileSync(join(out, "published", "public", "manifest.json"), JSON.stringify({edition: "internal", published: []}));
     expect(readPreviousRelease(out, "public")).toBeNull();
+  });
+});
+
+describe("createRevisions on hand-made tables", () => {
+  it("rows added and removed, a changed value, 12 significant digits, a suppressed cell withheld, a damaged file not compared", async () => {
+    const dir = join(tempDir(), "previous");
+    mkdirSync(dir);
+    await db.run("create or replace table exam_list (exam_id varchar, exam_date date)");
+    // before: schools a, b, c; now: b changed, c's share differs in its 17th digit only, d added, a removed
+    await db.run(`copy (select * from (values ('2025Q3', 'a', 1.0::double, 10, false), ('2025Q3', 'b', 2.0::double, 20, false), ('2025Q3', 'c', 0.1::double + 0.2::double, 30, false))
+      as v(period, school_id, share, n, is_suppressed)) to ${lit(join(dir, "t.parquet"))} (format parquet)`);
+    await db.run(`create or replace table t_now as select * from (values ('2025Q3', 'b', 2.5::double, null::integer, true), ('2025Q3', 'c', 0.3::double, 30, false), ('2025Q4', 'd', 4.0::double, 40, false))
+      as v(period, school_id, share, n, is_suppressed)`);
+    await db.run(`copy (select 1 as x) to ${lit(join(dir, "u.parquet"))} (format parquet)`);
+    await db.run("create or replace table u_now as select 2 as x");
+    const previous: PreviousRelease = {
+      dir,
+      started_at: "2025-10-01T00:00:00Z",
+      as_of_date: "2025-09-30",
+      periods: ["2025Q3"],
+      version: "0.1.0",
+      tables: [
+        {table: "t", key: ["period", "school_id"], files: [{file: "t.parquet", sha256: sha256File(join(dir, "t.parquet"))}]},
+        // u's file is not the one its manifest recorded
+        {table: "u", key: ["x"], files: [{file: "u.parquet", sha256: "0".repeat(64)}]}
+      ],
+      inputs: {}
+    };
+    const summary = await createRevisions(db, {
+      relation: "rev_test",
+      tables: [{name: "t", relation: "t_now", key: ["period", "school_id"]}, {name: "u", relation: "u_now", key: ["x"]}],
+      previous,
+      inputs: {changed: ["2025Q3/schools.csv"], added: [], removed: []}
+    });
+    const [c] = await db.all<{v: string}>(`select cast(share as varchar) as v from read_parquet(${lit(join(dir, "t.parquet"))}) where school_id = 'c'`);
+    expect(c!.v).toBe("0.30000000000000004");
+    const lines = await db.all<Revision>("select * from rev_test order by row_key, column_name");
+    // 0.1 + 0.2 is 0.30000000000000004 as a double: the same figure as 0.3 to 12 digits, so c has no line.
+    // b: share 2 → 2.5 (changed), n 20 → empty in a table under disclosure control (withheld, 20 not repeated),
+    // is_suppressed false → true. a removed (period covered before), d added in 2025Q4 (a new period).
+    expect(lines.map((line) => [line.row_key, line.kind, line.column_name, line.old_value, line.new_value, line.earlier_period])).toEqual([
+      ["2025Q3 | a", "removed", null, null, null, true],
+      ["2025Q3 | b", "changed", "is_suppressed", "false", "true", true],
+      ["2025Q3 | b", "withheld", "n", null, null, true],
+      ["2025Q3 | b", "changed", "share", "2.0", "2.5", true],
+      ["2025Q4 | d", "added", null, null, null, false]
+    ]);
+    expect(lines.every((line) => line.changed_inputs === "2025Q3/schools.csv")).toBe(true);
+    expect(summary).toMatchObject({first_release: false, total: 5, earlier: 4, not_compared: ["u"], by_table: {t: {changed: 2, withheld: 1, removed: 1, added: 1, earlier: 4}}});
   });
 });
