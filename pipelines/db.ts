@@ -72,7 +72,9 @@ export class Db implements SqlEngine {
       const reader = await this.connection.runAndReadAll(sql);
       const names = reader.columnNames();
       const types = reader.columnTypes();
-      return reader.getColumnsJS().map((values, i) => ({name: names[i]!, type: types[i]!.toString(), values}));
+      // by the result's names, not its chunks: an empty result has no chunk, and still its columns
+      const values = reader.getColumnsJS();
+      return names.map((name, i) => ({name, type: types[i]!.toString(), values: values[i] ?? []}));
     } catch (error) {
       throw new SqlError(error, sql);
     }

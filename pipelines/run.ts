@@ -17,6 +17,7 @@ import {publishRelations, writeJson, writeRejects, describe, type PublishedFile,
 import {citationText, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
+import {createRevisions, inputChanges, readPreviousRelease, REVISIONS_GRAIN, REVISIONS_KEY, REVISIONS_TABLE, type RevisionsSummary} from "./revisions.js";
 import type {JunhengConfig} from "./models/config.js";
 import type {Model} from "./models/runner.js";
 import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from "./safe-write.js";
@@ -78,6 +79,8 @@ export interface EditionManifest {
   release: PublishedFile[];
   /** how to cite the edition (CITATION.cff says the same) and under which licence: the downloads page shows it */
   citation: {zh: string; en: string; licence: string};
+  /** what changed since the last good output's same edition (pipelines/revisions.ts; the table `revisions`) */
+  revisions: RevisionsSummary;
 }
 
 export {DEFAULT_MAX_REJECT_RATE};
@@ -123,8 +126,11 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       const t = performance.now();
       options.onProgress?.({stage: "publish"});
       const editions = {} as Record<Edition, EditionManifest>;
+      stages.revisions_ms = 0;
       for (const edition of EDITIONS) {
-        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), ingested.periods);
+        // the last good output is still in <out> until the swap: each edition is compared with its own
+        const previous = {release: readPreviousRelease(paths.out, edition), inputs: ingested.files};
+        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods);
       }
       await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
@@ -184,28 +190,50 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
  * One edition: its rows of each mart as temporary tables (editions.ts), protected in place by the disclosure
  * step, then written to published/<edition>/ with the config. The temporary tables are dropped after.
  */
-async function publishEdition(db: Db, edition: Edition, marts: readonly Model[], config: JunhengConfig, published: string, periods: string[]): Promise<EditionManifest> {
+async function publishEdition(
+  db: Db,
+  edition: Edition,
+  marts: readonly Model[],
+  config: JunhengConfig,
+  published: string,
+  previous: {release: ReturnType<typeof readPreviousRelease>; inputs: IngestResult["files"]},
+  stages: Record<string, number>,
+  periods: string[]
+): Promise<EditionManifest> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
   const dir = join(published, edition);
   const byName = new Map(marts.map((mart) => [mart.name, mart]));
+  // after protection: the revisions compare what this edition publishes, suppressed cells empty
+  const revisionsRelation = `edition_${edition}_${REVISIONS_TABLE}`;
+  const t = performance.now();
+  const revisions = await createRevisions(db, {
+    relation: revisionsRelation,
+    tables: plan.tables.map(({table}) => ({name: table, relation: relations[table]!, key: byName.get(table)!.key})),
+    previous: previous.release,
+    inputs: inputChanges(previous.release, previous.inputs)
+  });
+  stages.revisions_ms = (stages.revisions_ms ?? 0) + Math.round(performance.now() - t);
   const tables = await publishRelations(
     db,
-    plan.tables.map(({table}) => ({name: table, relation: ident(relations[table]!), grain: byName.get(table)!.grain, key: byName.get(table)!.key})),
+    [
+      ...plan.tables.map(({table}) => ({name: table, relation: ident(relations[table]!), grain: byName.get(table)!.grain, key: byName.get(table)!.key})),
+      {name: REVISIONS_TABLE, relation: ident(revisionsRelation), grain: REVISIONS_GRAIN, key: REVISIONS_KEY}
+    ],
     dir
   );
-  for (const relation of Object.values(relations)) await db.run(`drop table if exists ${ident(relation)}`);
+  for (const relation of [...Object.values(relations), revisionsRelation]) await db.run(`drop table if exists ${ident(relation)}`);
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
   const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out});
   const citation = {...citationText({edition, periods, config}), licence: config.release.licence};
-  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, release, citation};
+  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, revisions, release, citation};
 }
 
 /** An edition's manifest, as the site shows it: no input hashes (they fingerprint the bureau's files), no
  * key fingerprint; that edition's tables, what it leaves out and why, and its disclosure report. */
 function editionManifest(manifest: Manifest, edition: Edition): unknown {
-  const {published, left_out, disclosure, release, citation} = manifest.editions[edition];
+  const {published, left_out, disclosure, revisions, release, citation} = manifest.editions[edition];
   return {
     edition,
     tool: manifest.tool,
@@ -218,6 +246,7 @@ function editionManifest(manifest: Manifest, edition: Edition): unknown {
     published,
     left_out,
     disclosure,
+    revisions,
     release,
     citation,
     stages_ms: manifest.stages_ms,

@@ -50,6 +50,8 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
 
   const published = manifest.published.filter((info) => info.table !== "config");
   const texts = Object.fromEntries(Object.entries(methodology).map(([table, source]) => [table, martText(source, lang)]));
+  // each published table's title: its definition's, else the catalogue's (a table that is no mart: revisions)
+  const titles = Object.fromEntries(published.map(({table}) => [table, texts[table]?.title ?? (has(`methodology.table.${table}`) ? w(`table.${table}`) : table)]));
   const grainOf = (info) => {
     const grain = info.key.map((name) => column(lang, name)).join(" × ");
     // the manifest's grain (from the SQL's header) says whether the table has total rows ("all")
@@ -134,6 +136,7 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
     lang,
     title: w("title"),
     lead: w("lead"),
+    titles,
     suppression: {id: "suppression", title: w("suppression.title"), body: w("suppression.text", {n: config.min_n})},
     disclosure: {id: "disclosure", title: w("disclosure.title"), body: w("disclosure.text", {n: config.min_n, k: config.editions?.public?.min_schools ?? 3})},
     metricsTitle: w("metrics"),
@@ -180,7 +183,7 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
       takeaway: w("published.takeaway", {n: f.num(published.length)}),
       rows: published,
       columns: [
-        {name: "name", label: w("published.name"), format: (_, info) => texts[info.table]?.title ?? info.table},
+        {name: "name", label: w("published.name"), format: (_, info) => titles[info.table] ?? info.table},
         {name: "table", label: t(lang, "column.table"), code: true},
         {name: "rows", num: true, format: f.num},
         {name: "grain", label: w("published.grain"), format: (_, info) => grainOf(info)}

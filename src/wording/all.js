@@ -14,6 +14,7 @@ import groups from "./groups.js";
 import labels from "./label.js";
 import methodology from "./methodology.js";
 import overview from "./overview.js";
+import revisions from "./revisions.js";
 import school from "./school.js";
 import site from "./site.js";
 import teachers from "./teachers.js";
@@ -24,7 +25,7 @@ import {wording} from "./index.js";
 export {formats, LOCALES, SHARED} from "./index.js";
 
 /** area name → its entries; add a new file here (its name is the keys' first part) */
-export const AREAS = {balance, codebook, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, school, site, teachers, upload, valueAdded};
+export const AREAS = {balance, codebook, column: columns, common, coverage, downloads, explorer, gaps, group, groups, label: labels, methodology, overview, revisions, school, site, teachers, upload, valueAdded};
 
 export const CATALOGUE = Object.assign({}, ...Object.values(AREAS));
 

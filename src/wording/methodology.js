@@ -93,6 +93,7 @@ export default {
   "methodology.stage.validate": {zh: "校验", en: "checking"},
   "methodology.stage.models": {zh: "计算指标", en: "computing the metrics"},
   "methodology.stage.publish": {zh: "发布数据表", en: "publishing the tables"},
+  "methodology.stage.revisions": {zh: "与上一次发布比较（含在发布用时中）", en: "comparing with the previous release (part of publishing)"},
   "methodology.stage.total": {zh: "合计", en: "in all"},
   "methodology.published.title": {zh: "发布的数据表", en: "Published tables"},
   "methodology.published.takeaway": {
@@ -101,6 +102,7 @@ export default {
   },
   "methodology.published.grain": {zh: "粒度", en: "Grain"},
   "methodology.published.name": {zh: "内容", en: "Contents"},
+  "methodology.table.revisions": {zh: "对以往数字的修订", en: "Revisions to earlier figures"},
   "methodology.files.title": {zh: "读入的文件", en: "Files read"},
   "methodology.files.takeaway": {
     zh: "读入 {n} 个文件共 {rows} 行，入库 {loaded} 行，拒绝 {rejected} 行。",

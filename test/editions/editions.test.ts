@@ -11,6 +11,8 @@ import {loadModels} from "../../pipelines/models/load.js";
 import {FIXTURES, TIMEOUT, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 const MARTS = loadModels().filter((model) => model.layer === "marts").map((model) => model.name).sort();
+// every edition also publishes its revisions against the previous output (pipelines/revisions.ts)
+const TABLES = [...MARTS, "revisions"].sort();
 // every figure computed from exam scores, named by hand from docs/metrics.md (exam_school, value_added_school,
 // value_added_group, urban_rural_gap, score_variance, headline); counts of schools or students are not figures
 // (group_profile's n_members counts member schools), value_added_group's n_lead and n_members are checked below
@@ -76,7 +78,7 @@ describe("the published folder", () => {
 
   it("internal: every mart, with all its columns and rows", async () => {
     const manifest = JSON.parse(readFileSync(join(out, "published", "internal", "manifest.json"), "utf8"));
-    expect(manifest.published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort()).toEqual(MARTS);
+    expect(manifest.published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort()).toEqual(TABLES);
     expect(manifest.left_out).toEqual({tables: [], columns: [], rows: []});
     const warehouse = await Db.open(join(out, "warehouse.duckdb"));
     try {
@@ -156,7 +158,7 @@ describe("the config tightens the public edition", () => {
     const manifest = (edition: string) => JSON.parse(readFileSync(join(tight, "published", edition, "manifest.json"), "utf8"));
     const publicTables = manifest("public").published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort();
     // exam_list stays: exam names and dates, no result
-    expect(publicTables).toEqual(["coverage", "exam_list", "exchange_flows", "group_members", "group_profile", "headline", "resource_cv", "resource_gap", "resource_theil", "school_resources", "teacher_exchange", "uncovered_schools"]);
+    expect(publicTables).toEqual(["coverage", "exam_list", "exchange_flows", "group_members", "group_profile", "headline", "resource_cv", "resource_gap", "resource_theil", "revisions", "school_resources", "teacher_exchange", "uncovered_schools"]);
     const left = manifest("public").left_out;
     expect(Object.fromEntries(left.tables.map((item: {table: string; reason: {code: string}}) => [item.table, item.reason.code]))).toEqual({
       exam_school: "school_exam",
@@ -175,7 +177,7 @@ describe("the config tightens the public edition", () => {
     ]);
     const headline = readFileSync(join(tight, "published", "public", "headline.csv"), "utf8").split(/\r?\n/)[0]!;
     expect(headline).not.toMatch(/gap/);
-    expect(manifest("internal").published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort()).toEqual(MARTS);
+    expect(manifest("internal").published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort()).toEqual(TABLES);
   }, TIMEOUT.test);
 
   it.each([
