@@ -106,26 +106,28 @@ export function groupsView({profiles, counts = [], bundled = [], exams = [], edi
     const code = leftOut(edition, "group_bundled");
     if (code) return withheldCard({...spec, code});
     const examById = new Map(exams.map((exam) => [exam.exam_id, exam]));
-    const district = bundled.filter((row) => row.exam_scope === "district");
+    // the latest date with a district-wide bundled score (several grades may sit on one date: one row per exam)
+    const district = bundled.filter((row) => row.exam_scope === "district" && row.bundled_z != null);
     const latestDate = district.reduce((max, row) => (max == null || Number(row.exam_date) > max ? Number(row.exam_date) : max), null);
     const latest = district.filter((row) => Number(row.exam_date) === latestDate);
     const names = new Map(profiles.map((row) => [row.group_id, row.group_name]));
+    const examName = (id) => examById.get(id)?.exam_name ?? id;
     const rows = latest
-      .map((row) => ({...row, group_name: names.get(row.group_id) ?? row.group_id, previous: examById.get(row.previous_exam_id)?.exam_name ?? row.previous_exam_id}))
-      .sort((a, b) => String(a.subject).localeCompare(String(b.subject)) || (b.bundled_z ?? -Infinity) - (a.bundled_z ?? -Infinity));
+      .map((row) => ({...row, group_name: names.get(row.group_id) ?? row.group_id, exam: examName(row.exam_id), previous: row.previous_exam_id == null ? null : examName(row.previous_exam_id)}))
+      .sort((a, b) => String(a.exam).localeCompare(String(b.exam)) || String(a.subject).localeCompare(String(b.subject)) || b.bundled_z - a.bundled_z);
     const changed = rows.filter((row) => row.bundled_change != null);
-    const exam = examById.get(latest[0]?.exam_id);
     return {
       ...spec,
       takeaway: rows.length
         ? f.sentences([
-            w("bundled.takeaway", {exam: exam?.exam_name ?? latest[0].exam_id, weight: f.pct(config.bundled?.lead_weight ?? rows[0].lead_weight, 0)}),
+            w("bundled.takeaway", {date: f.date(latest[0].exam_date), weight: f.pct(config.bundled?.lead_weight ?? rows[0].lead_weight, 0)}),
             changed.length ? w("bundled.change", {n: f.num(changed.length), k: f.num(changed.filter((row) => row.bundled_change > 0).length)}) : ""
           ])
         : w("bundled.none"),
       rows,
       columns: [
         {name: "group_name", href: (row) => groupHref(row.group_id)},
+        {name: "exam", label: w("bundled.exam")},
         {name: "subject", format: (x) => label(lang, "subject", x)},
         {name: "n_lead", label: w("bundled.nLead"), num: true, format: f.num},
         {name: "n_members", label: w("bundled.nMembers"), num: true, format: f.num},

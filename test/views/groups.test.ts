@@ -79,12 +79,14 @@ describe("groupsView", () => {
   it("shows the latest district-wide bundled scores with their change, or why the edition leaves them out", () => {
     const row = (exam_id: string, exam_date: string, group_id: string, bundled_z: number | null, bundled_change: number | null, exam_scope = "district"): Row =>
       ({exam_id, subject: "math", group_id, exam_date: new Date(exam_date), exam_scope, n_lead: 100, n_members: 200, lead_weight: 0.5, bundled_z, previous_exam_id: bundled_change == null ? null : "E1", bundled_change});
-    const bundled = [row("E1", "2025-01-10", "G2", 0.1, null), row("E2", "2025-06-27", "G2", -0.2, -0.3), row("E2", "2025-06-27", "G3", 0.4, 0.1), row("J", "2025-09-10", "G3", 0.9, null, "group")];
+    // E3 (later, district-wide) has no bundled score: one side sat no one; J is a group joint exam
+    const bundled = [row("E1", "2025-01-10", "G2", 0.1, null), row("E2", "2025-06-27", "G2", -0.2, -0.3), row("E2", "2025-06-27", "G3", 0.4, 0.1),
+      row("J", "2025-09-10", "G3", 0.9, null, "group"), row("E3", "2025-09-20", "G3", null, null)];
     const exams = [{exam_id: "E1", exam_name: "上学期期末"}, {exam_id: "E2", exam_name: "下学期期末"}];
     const c = groupsView({profiles, bundled, exams}, {...config, bundled: {lead_weight: 0.5}}, "zh").bundled;
-    // the latest district-wide exam is E2 (J is a group joint exam): G3 0.4 first, then G2 −0.2; one of two rose
-    expect(c.rows.map((r: Row) => r.group_name)).toEqual(["城西集团", "乡村共同体"]);
-    expect(c.takeaway).toBe("最近一次区统考（下学期期末）各集团的捆绑分：牵头校平均标准分占 50%，成员校平均标准分占其余。与上一次区统考相比，2 个集团·学科中有 1 个上升。");
+    // the latest district-wide exam with a score is E2 (27 June): G3 0.4 first, then G2 −0.2; one of two rose
+    expect(c.rows.map((r: Row) => [r.group_name, r.exam])).toEqual([["城西集团", "下学期期末"], ["乡村共同体", "下学期期末"]]);
+    expect(c.takeaway).toBe("最近一次区统考（2025年6月27日）各集团的捆绑分：牵头校平均标准分占 50%，成员校平均标准分占其余。与上一次区统考相比，2 个集团·学科中有 1 个上升。");
     const withheld = groupsView({profiles, bundled: [], exams, edition: {edition: "public", left_out: {tables: [{table: "group_bundled", reason: {code: "lead_one_school"}}], columns: [], rows: []}}}, config, "zh").bundled;
     expect(withheld.withheld).toBe("lead_one_school");
   });
