@@ -89,6 +89,7 @@ export const PUBLIC_EDITION: Record<string, PublicRule> = {
   uncovered_schools: {},
   group_profile: {},
   group_members: {},
+  group_counts: {},
   // resources and 差异系数
   school_resources: {},
   resource_cv: {},
@@ -105,6 +106,8 @@ export const PUBLIC_EDITION: Record<string, PublicRule> = {
   // exam-based figures: aggregates over several schools only
   exam_school: {drop: "school_exam", exam: true},
   value_added_school: {drop: "school_value_added", exam: true},
+  // 捆绑考核 weighs the lead (one school) apart from its members: with the group's own figures it gives the lead's
+  group_bundled: {drop: "lead_one_school", exam: true},
   urban_rural_gap: {rows: {keep: "comparison <> 'lead_member'", reason: "lead_one_school"}, exam: true},
   score_variance: {exam: true},
   value_added_group: {

@@ -107,12 +107,16 @@ function demoConfig(scale: Scale) {
     targets: {
       coverage_share: 1.0,
       coverage_deadline: "2026-12-31",
-      exchange_rate: 0.1,
+      // 甘州区 plan: ≥ 5% of all 专任教师 a year, exchanged within the group (the exchange basis below);
+      // 北碚区: urban → rural ≥ 15% of eligible urban teachers
+      exchange_rate: 0.05,
       exchange_backbone_share: 0.2,
+      exchange_urban_rural: 0.15,
       cv_primary: 0.5,
       cv_junior: 0.45
     },
     indicator_thresholds: {primary: bySection("primary"), junior: bySection("junior")},
+    exchange: {denominator: "full_time", scope: "within_group", include_shadow: false, schools: "compulsory_public", urban_rural_denominator: "eligible"},
     score_bands: {excellent: 0.85, pass: 0.6, low: 0.4}
   };
 }

@@ -226,8 +226,10 @@ staff as (
     select school_key, school_year, section,
         count(*) filter (where is_full_time and degree in ('doctorate', 'master', 'bachelor')
             or (is_full_time and section = 'primary' and degree = 'associate')) as n_qualified,
-        count(*) filter (where is_backbone) as n_backbone,
-        count(*) filter (where is_full_time and subject in ('体育', '音乐', '美术')) as n_pe_arts
+        -- docs/metrics.md: backbone teachers among full-time teachers; PE and arts by subject (the demo's
+        -- teachers teach 体育, 音乐 or 美术 among the listed subjects)
+        count(*) filter (where is_full_time and is_backbone) as n_backbone,
+        count(*) filter (where is_full_time and subject in ('体育', '体育与健康', '艺术', '音乐', '美术', '舞蹈', '戏剧', '戏曲', '影视')) as n_pe_arts
     from teachers group by all
 ),
 

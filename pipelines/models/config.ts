@@ -33,6 +33,8 @@ export interface JunhengConfig {
     coverage_deadline: string | null;
     exchange_rate: number;
     exchange_backbone_share: number;
+    /** urban → town/rural exchanges as a share of the urban schools' base (北碚区: ≥ 15%) */
+    exchange_urban_rural: number;
     cv_primary: number;
     cv_junior: number;
   };
@@ -41,6 +43,10 @@ export interface JunhengConfig {
   score_bands: {excellent: number; pass: number; low: number};
   /** empty: pairs are found from the data (docs/metrics.md value_added_school) */
   va_pairs: VaPair[];
+  /** 捆绑考核 (group_bundled): the lead's weight; the members' side weighs 1 − lead_weight */
+  bundled: {lead_weight: number};
+  /** the basis of teacher_exchange's rates (docs/metrics.md teacher_exchange) */
+  exchange: ExchangeBasis;
   /** what the public edition leaves out beyond pipelines/editions.ts (docs/editions.md): it can only tighten */
   editions: {public: {exclude_tables: string[]; exam_figures: boolean; min_schools: number}};
   /** the data release each edition's package and citation name (docs/release.md) */
@@ -53,6 +59,28 @@ export interface JunhengConfig {
     version: string;
   };
 }
+
+/** How teacher_exchange counts (docs/metrics.md teacher_exchange): which teachers form the denominator, which
+ * exchanges the numerator. The defaults are the national rule; 甘州区's plan is full_time + within_group. */
+export interface ExchangeBasis {
+  /** eligible: full-time teachers at the school ≥ 6 years (national rule); full_time: every 专任教师 */
+  denominator: "eligible" | "full_time";
+  /** any: every exchange the schools send; within_group: only to a school of the same group */
+  scope: "any" | "within_group";
+  /** 跟岗 (kind shadow: a few weeks' placement) counted as an exchange */
+  include_shadow: boolean;
+  /** compulsory_public: public schools' primary and junior teachers only (senior, vocational, special, private left out) */
+  schools: "compulsory_public" | "all";
+  /** the base of the urban → rural rate (北碚区: eligible urban teachers) */
+  urban_rural_denominator: "eligible" | "full_time";
+}
+
+export const EXCHANGE_CHOICES = {
+  denominator: ["eligible", "full_time"],
+  scope: ["any", "within_group"],
+  schools: ["compulsory_public", "all"],
+  urban_rural_denominator: ["eligible", "full_time"]
+} as const;
 
 // 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
 export const DEFAULT_THRESHOLDS: Record<Section, Record<Indicator, number>> = {
@@ -84,12 +112,15 @@ export const DEFAULT_CONFIG: JunhengConfig = {
     coverage_deadline: null,
     exchange_rate: 0.1,
     exchange_backbone_share: 0.2,
+    exchange_urban_rural: 0.15,
     cv_primary: 0.5,
     cv_junior: 0.45
   },
   indicator_thresholds: DEFAULT_THRESHOLDS,
   score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
   va_pairs: [],
+  exchange: {denominator: "eligible", scope: "any", include_shadow: false, schools: "compulsory_public", urban_rural_denominator: "eligible"},
+  bundled: {lead_weight: 0.5},
   editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}},
   release: {licence: "CC-BY-4.0", publisher: "", version: ""}
 };
@@ -143,7 +174,7 @@ function object(value: unknown, key: string): Record<string, unknown> {
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
-  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "release", "$schema"], "");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "exchange", "bundled", "editions", "release", "$schema"], "");
   // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
@@ -161,7 +192,7 @@ export function parseConfig(json: unknown): JunhengConfig {
 
   if (root.targets !== undefined) {
     const targets = object(root.targets, "targets");
-    const shares = ["coverage_share", "exchange_rate", "exchange_backbone_share"] as const;
+    const shares = ["coverage_share", "exchange_rate", "exchange_backbone_share", "exchange_urban_rural"] as const;
     const cvs = ["cv_primary", "cv_junior"] as const;
     checkKeys(targets, [...shares, ...cvs, "coverage_deadline"], "targets.");
     for (const key of shares) {
@@ -216,6 +247,25 @@ export function parseConfig(json: unknown): JunhengConfig {
       if (parsed.prior_exam_id === parsed.exam_id) bad(key, "前后两次考试不能相同", "prior_exam_id must differ from exam_id");
       return parsed;
     });
+  }
+  if (root.exchange !== undefined) {
+    const exchange = object(root.exchange, "exchange");
+    checkKeys(exchange, [...Object.keys(EXCHANGE_CHOICES), "include_shadow"], "exchange.");
+    for (const [key, choices] of Object.entries(EXCHANGE_CHOICES) as [keyof typeof EXCHANGE_CHOICES, readonly string[]][]) {
+      const value = exchange[key];
+      if (value === undefined) continue;
+      if (typeof value !== "string" || !choices.includes(value)) bad(`exchange.${key}`, `应为 ${choices.join(" 或 ")}`, `must be ${choices.join(" or ")}`);
+      (config.exchange as unknown as Record<string, string>)[key] = value;
+    }
+    if (exchange.include_shadow !== undefined) {
+      if (typeof exchange.include_shadow !== "boolean") bad("exchange.include_shadow", "应为 true 或 false", "must be true or false");
+      config.exchange.include_shadow = exchange.include_shadow;
+    }
+  }
+  if (root.bundled !== undefined) {
+    const bundled = object(root.bundled, "bundled");
+    checkKeys(bundled, ["lead_weight"], "bundled.");
+    if (bundled.lead_weight !== undefined) config.bundled.lead_weight = num(bundled.lead_weight, "bundled.lead_weight", {min: 0, max: 1});
   }
   if (root.editions !== undefined) {
     const editions = object(root.editions, "editions");
@@ -277,6 +327,13 @@ export function configStatements(config: JunhengConfig): string[] {
         ${lit(targets.coverage_deadline)}::date as coverage_deadline,
         ${double(targets.exchange_rate)} as exchange_rate_target,
         ${double(targets.exchange_backbone_share)} as backbone_share_target,
+        ${double(targets.exchange_urban_rural)} as urban_rural_target,
+        ${lit(config.exchange.denominator)}::varchar as exchange_denominator,
+        ${lit(config.exchange.scope)}::varchar as exchange_scope,
+        ${config.exchange.include_shadow ? "true" : "false"} as exchange_include_shadow,
+        ${lit(config.exchange.schools)}::varchar as exchange_schools,
+        ${lit(config.exchange.urban_rural_denominator)}::varchar as exchange_urban_rural_denominator,
+        ${double(config.bundled.lead_weight)} as bundled_lead_weight,
         ${double(targets.cv_primary)} as cv_primary,
         ${double(targets.cv_junior)} as cv_junior,
         ${double(bands.excellent)} as excellent_share,

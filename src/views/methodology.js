@@ -74,6 +74,11 @@ export function methodologyView({methodology, contract, manifest}, config, lang)
     setting("min_n", config.min_n),
     ...Object.entries(config.targets ?? {}).map(([key, value]) => setting(`targets.${key}`, value)),
     ...Object.entries(config.score_bands ?? {}).map(([key, value]) => setting(`score_bands.${key}`, value)),
+    ...Object.entries(config.bundled ?? {}).map(([key, value]) => setting(`bundled.${key}`, value)),
+    // the exchange basis: each choice in words (the code stays in the setting's name)
+    ...Object.entries(config.exchange ?? {}).map(([key, value]) =>
+      setting(`exchange.${key}`, typeof value === "boolean" ? t(lang, value ? "common.yes" : "common.no") : has(`methodology.exchange.${value}`) ? w(`exchange.${value}`) : value)
+    ),
     ...Object.entries(config.indicator_thresholds ?? {}).flatMap(([section, values]) =>
       Object.entries(values).map(([indicator, value]) =>
         setting(`indicator_thresholds.${section}.${indicator}`, value, w("settings.threshold", {section: label(lang, "section", section), indicator: label(lang, "indicator", indicator)}))

@@ -38,7 +38,9 @@ const total = (flows, where = () => true) => flows.filter(where).reduce((sum, fl
 /**
  * @param {{exchange: object[], flows: object[], groups: {group_id: string, group_name: string}[]}} tables
  *   the published teacher_exchange and exchange_flows rows, and the groups' names
- * @param {{min_n: number, targets: {exchange_rate: number, exchange_backbone_share: number}}} config
+ * @param {{min_n: number, targets: {exchange_rate: number, exchange_backbone_share: number, exchange_urban_rural?: number},
+ *   exchange?: {denominator: string, scope: string, include_shadow: boolean, schools: string, urban_rural_denominator: string}}} config
+ *   the published configuration; `exchange` is the basis of the rates (older configs without it: the national rule)
  * @param {"zh"|"en"} lang
  * @returns the page's texts, the school years (latest first) and `at(year)` for the cards
  */
@@ -48,6 +50,15 @@ export function teachersView({exchange, flows, groups}, config, lang) {
   const base = {lang, minN: config.min_n};
   const target = config.targets.exchange_rate;
   const backboneTarget = config.targets.exchange_backbone_share;
+  const urbanRuralTarget = config.targets.exchange_urban_rural ?? 0.15;
+  const basis = {denominator: "eligible", scope: "any", include_shadow: false, schools: "compulsory_public", urban_rural_denominator: "eligible", ...config.exchange};
+  // the basis in words: what the rate divides by, which exchanges count, which schools
+  const basisText = w("basis", {
+    denominator: w(`basis.denominator.${basis.denominator}`),
+    scope: w(`basis.scope.${basis.scope}`),
+    shadow: w(`basis.shadow.${basis.include_shadow ? "in" : "out"}`),
+    schools: w(`basis.schools.${basis.schools}`)
+  });
   const targetPct = (x) => f.pct(x, 0);
   const groupName = new Map(groups.map((g) => [g.group_id, g.group_name]));
   const yesNo = (x) => t(lang, x ? "common.yes" : "common.no");
@@ -55,13 +66,18 @@ export function teachersView({exchange, flows, groups}, config, lang) {
     {name: "scope", format: (x) => label(lang, "scope", x)},
     {name: "name", label: t(lang, "column.scope_id")},
     {name: "n_eligible", num: true, format: f.num},
+    {name: "n_full_time", num: true, format: f.num},
     {name: "n_exchanged", num: true, format: f.num},
     {name: "exchange_rate", num: true, format: f.pct},
     {name: "n_backbone_exchanged", num: true, format: f.num},
     {name: "backbone_share", num: true, format: f.pct},
     {name: "n_to_rural", num: true, format: f.num},
+    {name: "n_urban_base", num: true, format: f.num},
+    {name: "n_urban_to_rural", num: true, format: f.num},
+    {name: "urban_rural_rate", num: true, format: f.pct},
     {name: "meets_rate", format: yesNo},
     {name: "meets_backbone", format: yesNo},
+    {name: "meets_urban_rural", format: yesNo},
     {name: "eligibility_basis", format: (x) => label(lang, "eligibility_basis", x)}
   ];
   const legend = (goal) => [
@@ -113,6 +129,8 @@ export function teachersView({exchange, flows, groups}, config, lang) {
         : t(lang, "common.noData");
 
     const withExchanges = scopeRows.filter((row) => row.n_exchanged > 0);
+    // urban → rural: only counties and groups with urban schools have a base
+    const withUrban = scopeRows.filter((row) => (row.n_urban_base ?? 0) > 0);
 
     const yearFlows = flows.filter((row) => row.school_year === year);
     const localityFlows = sumFlows(yearFlows, (row, side) => row[`${side}_locality`], LOCALITY_ORDER);
@@ -155,6 +173,24 @@ export function teachersView({exchange, flows, groups}, config, lang) {
         columns,
         ...(withExchanges.length ? bars(withExchanges, "backbone_share", backboneTarget) : {})
       },
+      urbanRural: {
+        ...base,
+        filename: `teacher_exchange_urban_rural_${year}`,
+        title: w("urbanRural.title"),
+        takeaway: withUrban.length
+          ? w("urbanRural.takeaway", {
+              year,
+              n: f.num(withUrban.length),
+              k: f.num(withUrban.filter((row) => row.meets_urban_rural).length),
+              target: targetPct(urbanRuralTarget),
+              base: w(`basis.urbanBase.${basis.urban_rural_denominator}`)
+            })
+          : w("urbanRural.none", {year}),
+        legend: legend(urbanRuralTarget),
+        rows: withUrban,
+        columns,
+        ...(withUrban.length ? bars(withUrban, "urban_rural_rate", urbanRuralTarget) : {})
+      },
       locality: {
         ...flowCard("locality", localityFlows, localityLabel, flowOptions(LOCALITY_ORDER, LOCALITY_COLORS, localityLabel)),
         title: w("locality.title"),
@@ -187,7 +223,7 @@ export function teachersView({exchange, flows, groups}, config, lang) {
   return {
     lang,
     title: w("title"),
-    lead: w("lead", {target: targetPct(target), backbone: targetPct(backboneTarget)}),
+    lead: w("lead", {target: targetPct(target), backbone: targetPct(backboneTarget), basis: basisText}),
     years,
     yearLabel: t(lang, "common.schoolYear"),
     at

@@ -2,8 +2,31 @@
 export default {
   "teachers.title": {zh: "教师交流轮岗", en: "Teacher exchange"},
   "teachers.lead": {
-    zh: "每学年（9月1日至次年8月31日）交流教师占应交流教师（在校满6年的专任教师）的比例，目标 ≥ {target}，其中骨干教师占比 ≥ {backbone}。交流在派出学校计数。",
-    en: "Per school year (1 September to 31 August), teachers exchanged as a share of eligible teachers (full-time, ≥ 6 years at the school); target ≥ {target}, with backbone teachers ≥ {backbone} of those exchanged. Counted at the sending school."
+    zh: "每学年（9月1日至次年8月31日）交流教师的比例，目标 ≥ {target}，其中骨干教师占比 ≥ {backbone}。交流在派出学校计数。{basis}",
+    en: "Per school year (1 September to 31 August), the share of teachers exchanged; target ≥ {target}, with backbone teachers ≥ {backbone} of those exchanged. Counted at the sending school. {basis}"
+  },
+  "teachers.basis": {
+    zh: "口径：分母为{denominator}；{scope}；{shadow}；{schools}。",
+    en: "Basis: the rate divides by {denominator}; {scope}; {shadow}; {schools}."
+  },
+  "teachers.basis.denominator.eligible": {zh: "应交流教师（在校满6年的专任教师）", en: "eligible teachers (full-time, ≥ 6 years at the school)"},
+  "teachers.basis.denominator.full_time": {zh: "全部专任教师", en: "all full-time teachers"},
+  "teachers.basis.scope.any": {zh: "交流到任何学校都计入", en: "an exchange to any school counts"},
+  "teachers.basis.scope.within_group": {zh: "只计入集团内的交流（集团的比例只计到本集团学校的交流）", en: "only exchanges within a group count (a group's rate only those to its own schools)"},
+  "teachers.basis.shadow.in": {zh: "跟岗计入交流", en: "shadowing placements (跟岗) count"},
+  "teachers.basis.shadow.out": {zh: "跟岗不计入交流", en: "shadowing placements (跟岗) do not count"},
+  "teachers.basis.schools.compulsory_public": {zh: "只含公办义务教育学校（不含高中、职业、特殊教育和民办学校）", en: "public compulsory schools only (no senior, vocational, special or private schools)"},
+  "teachers.basis.schools.all": {zh: "含全部学校", en: "every school"},
+  "teachers.basis.urbanBase.eligible": {zh: "城区学校的应交流教师", en: "the urban schools' eligible teachers"},
+  "teachers.basis.urbanBase.full_time": {zh: "城区学校的全部专任教师", en: "all full-time teachers of the urban schools"},
+  "teachers.urbanRural.title": {zh: "城区学校到镇区、乡村学校的交流比例", en: "Urban-to-rural exchange rate"},
+  "teachers.urbanRural.takeaway": {
+    zh: "{year} 学年，有城区学校的 {n} 个区县和集团中，{k} 个由城区派往镇区、乡村学校的教师达到{base}的 {target}。",
+    en: "In {year}, {k} of the {n} counties and groups with urban schools sent at least {target} of {base} to town or rural schools."
+  },
+  "teachers.urbanRural.none": {
+    zh: "{year} 学年没有城区学校的数据，城乡交流比例无从计算。",
+    en: "No urban school reported for {year}: there is no urban-to-rural rate to show."
   },
   "teachers.met": {zh: "达到目标", en: "Target met"},
   "teachers.short": {zh: "未达到", en: "Not met"},

@@ -101,9 +101,11 @@ describe("the published folder", () => {
     const tables = manifest.published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config");
     expect(tables).not.toContain("exam_school");
     expect(tables).not.toContain("value_added_school");
-    expect(files(dir).filter((file) => /^(exam_school|value_added_school)\./.test(file))).toEqual([]);
+    expect(files(dir).filter((file) => /^(exam_school|value_added_school|group_bundled)\./.test(file))).toEqual([]);
     expect(manifest.left_out.tables.map((item: {table: string; reason: {code: string}}) => [item.table, item.reason.code])).toEqual([
       ["exam_school", "school_exam"],
+      // 捆绑考核 weighs the lead, one school, apart from its members
+      ["group_bundled", "lead_one_school"],
       ["value_added_school", "school_value_added"]
     ]);
     for (const table of tables) {
@@ -158,10 +160,11 @@ describe("the config tightens the public edition", () => {
     const manifest = (edition: string) => JSON.parse(readFileSync(join(tight, "published", edition, "manifest.json"), "utf8"));
     const publicTables = manifest("public").published.map((table: {table: string}) => table.table).filter((name: string) => name !== "config").sort();
     // exam_list stays: exam names and dates, no result
-    expect(publicTables).toEqual(["coverage", "exam_list", "exchange_flows", "group_members", "group_profile", "headline", "resource_cv", "resource_gap", "resource_theil", "revisions", "school_resources", "teacher_exchange", "uncovered_schools"]);
+    expect(publicTables).toEqual(["coverage", "exam_list", "exchange_flows", "group_counts", "group_members", "group_profile", "headline", "resource_cv", "resource_gap", "resource_theil", "revisions", "school_resources", "teacher_exchange", "uncovered_schools"]);
     const left = manifest("public").left_out;
     expect(Object.fromEntries(left.tables.map((item: {table: string; reason: {code: string}}) => [item.table, item.reason.code]))).toEqual({
       exam_school: "school_exam",
+      group_bundled: "lead_one_school",
       value_added_school: "school_value_added",
       urban_rural_gap: "exam_figures_off",
       score_variance: "exam_figures_off",

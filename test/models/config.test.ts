@@ -11,6 +11,10 @@ describe("config", () => {
     expect(config.indicator_thresholds.junior.equipment_per_student).toBe(3000);
     expect(config.indicator_thresholds.primary.equipment_per_student).toBe(2000);
     expect(DEFAULT_CONFIG.indicator_thresholds.junior.equipment_per_student).toBe(2500); // defaults untouched
+    // the exchange basis defaults to the national rule
+    expect(config.exchange).toEqual({denominator: "eligible", scope: "any", include_shadow: false, schools: "compulsory_public", urban_rural_denominator: "eligible"});
+    expect(config.targets.exchange_urban_rural).toBe(0.15);
+    expect(parseConfig({exchange: {denominator: "full_time", scope: "within_group"}}).exchange).toMatchObject({denominator: "full_time", scope: "within_group", include_shadow: false});
   });
 
   it("names the bad key", () => {
@@ -21,6 +25,9 @@ describe("config", () => {
     expect(attempt({indicator_thresholds: {primary: {books: 1}}})).toThrow(/indicator_thresholds\.primary\.books/);
     expect(attempt({score_bands: {excellent: 0.5}})).toThrow(/score_bands/);
     expect(attempt({va_pairs: [{exam_id: "E2"}]})).toThrow(/va_pairs\[0\]\.prior_exam_id/);
+    expect(attempt({exchange: {denominator: "all_teachers"}})).toThrow(/exchange\.denominator/);
+    expect(attempt({exchange: {include_shadow: "no"}})).toThrow(/exchange\.include_shadow/);
+    expect(attempt({exchange: {basis: "any"}})).toThrow(/exchange\.basis/);
     try {
       parseConfig({mn_n: 5});
     } catch (error) {

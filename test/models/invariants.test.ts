@@ -31,7 +31,7 @@ afterAll(() => db.close());
 describe("invariants", () => {
   it("publishes exactly the tables of docs/metrics.md, each with a unique key", async () => {
     expect(marts.map((model) => model.name).sort()).toEqual(
-      ["coverage", "uncovered_schools", "group_profile", "group_members", "school_resources", "resource_cv", "resource_theil", "resource_gap",
+      ["coverage", "uncovered_schools", "group_profile", "group_members", "group_counts", "group_bundled", "school_resources", "resource_cv", "resource_theil", "resource_gap",
         "teacher_structure", "teacher_exchange", "exchange_flows", "exam_list", "exam_school", "score_variance", "urban_rural_gap",
         "value_added_school", "value_added_group", "headline"].sort()
     );

@@ -10,6 +10,9 @@ import {readFileSync, rmSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
+import {configStatements, parseConfig} from "../../pipelines/models/config.js";
+import {loadModels} from "../../pipelines/models/load.js";
+import {buildModels} from "../../pipelines/models/runner.js";
 import {demoOutput} from "../demo-run.js";
 
 const DEMO = join(import.meta.dirname, "../../data/demo");
@@ -401,9 +404,45 @@ describe("school value-added", () => {
 // ---- 3. teacher exchange -----------------------------------------------------------------------------------
 
 describe("teacher exchange", () => {
+  // The generator plants counts on the broadest basis: every eligible teacher of every school, every exchange
+  // (跟岗 included, any destination). The demo's config publishes 甘州区's basis (all 专任教师 of compulsory public
+  // schools, within the group), so the planted counts are checked on teacher_exchange rebuilt from the run's
+  // warehouse under that broadest basis — the same SQL, only cfg_settings differs.
+  let warehouse: Db;
+  const national = "teacher_exchange";
+  beforeAll(async () => {
+    warehouse = await Db.open(join(out, "warehouse.duckdb"));
+    const demoConfig = JSON.parse(readFileSync(join(DEMO, "junheng.config.json"), "utf8")) as Record<string, unknown>;
+    const broadest = {denominator: "eligible", scope: "any", include_shadow: true, schools: "all"};
+    for (const statement of configStatements(parseConfig({...demoConfig, exchange: broadest}))) await warehouse.run(statement);
+    await buildModels(warehouse, loadModels().filter((model) => model.name === "teacher_exchange"));
+  });
+  afterAll(() => warehouse?.close());
+
+  it("publishes the demo's own basis (甘州区 plan) and says so in each row", async () => {
+    const found = await db.all<{scope: string; n: number; bases: string}>(`
+      select scope, count(*)::integer as n,
+          string_agg(distinct rate_denominator || '/' || rate_scope || '/' || includes_shadow || '/' || school_scope, ', ') as bases
+      from ${published("teacher_exchange")} group by scope order by scope`);
+    for (const row of found) expect(row.bases, row.scope).toBe("full_time/within_group/false/compulsory_public");
+    const counties = await db.all<{school_year: string; scope_id: string; n_full_time: number; n_exchanged: number; exchange_rate: number; n_urban_base: number; n_urban_to_rural: number; urban_rural_rate: number}>(`
+      select school_year, scope_id, n_full_time, n_exchanged, exchange_rate, n_urban_base, n_urban_to_rural, urban_rural_rate
+      from ${published("teacher_exchange")} where scope = 'county' order by school_year`);
+    for (const c of counties) {
+      console.log(`teacher exchange ${c.scope_id} ${c.school_year} on the demo's basis: ${c.n_exchanged}/${c.n_full_time} = ${fmt(c.exchange_rate, 4)}; urban → rural ${c.n_urban_to_rural}/${c.n_urban_base} = ${fmt(c.urban_rural_rate, 4)}`);
+    }
+    // each group's within-group count is at most its any-destination count on the same schools
+    const wider = await warehouse.all<{n: number}>(`
+      select count(*)::integer as n
+      from read_parquet('${join(out, "published", "internal", "teacher_exchange.parquet").replaceAll("'", "''")}') as demo
+      inner join ${national} as broad using (school_year, scope, scope_id)
+      where demo.n_exchanged > broad.n_exchanged`);
+    expect(wider[0]!.n).toBe(0);
+  });
+
   it("per group and school year: exactly the planted eligible and exchanged counts over the member schools", async () => {
-    const found = await db.all<{school_year: string; scope_id: string; n_schools: number; n_eligible: number; n_exchanged: number; exchange_rate: number}>(`
-      select school_year, scope_id, n_schools, n_eligible, n_exchanged, exchange_rate from ${published("teacher_exchange")} where scope = 'group'`);
+    const found = await warehouse.all<{school_year: string; scope_id: string; n_schools: number; n_eligible: number; n_exchanged: number; exchange_rate: number}>(`
+      select school_year, scope_id, n_schools, n_eligible, n_exchanged, exchange_rate from ${national} where scope = 'group'`);
     const byKey = new Map(found.map((r) => [`${r.school_year}|${r.scope_id}`, r]));
     let exact = 0;
     for (const g of truth.teacher_exchange.groups) {
@@ -428,8 +467,8 @@ describe("teacher exchange", () => {
   });
 
   it("per county and school year: exactly the planted totals, which are the sum of the groups' draws", async () => {
-    const found = await db.all<{school_year: string; scope_id: string; n_eligible: number; n_exchanged: number; exchange_rate: number}>(`
-      select school_year, scope_id, n_eligible, n_exchanged, exchange_rate from ${published("teacher_exchange")} where scope = 'county'`);
+    const found = await warehouse.all<{school_year: string; scope_id: string; n_eligible: number; n_exchanged: number; exchange_rate: number}>(`
+      select school_year, scope_id, n_eligible, n_exchanged, exchange_rate from ${national} where scope = 'county'`);
     expect(found.length).toBe(truth.teacher_exchange.counties.length);
     for (const c of truth.teacher_exchange.counties) {
       const row = found.find((r) => r.school_year === c.school_year && r.scope_id === c.county);

@@ -16,8 +16,9 @@ describe("teacher_structure", () => {
     });
     const [empty, full] = await rows<Record<string, number | null>>(db, "teacher_structure", "true", "school_id");
     // S: 5 full-time (t6 is part-time); students per teacher 100/5 = 20; senior titles t1, t2 → 2/5 = 0.4;
-    // bachelor+ t1, t2, t3 → 3/5 = 0.6; backbone (any teacher, county level or higher) t2, t6 → 2 ×100/100 = 2.0
-    expect(full).toMatchObject({school_id: "S", n_teachers: 5, students_per_teacher: 20, share_senior_title: 0.4, share_bachelor_plus: 0.6, backbone_per_100: 2});
+    // bachelor+ t1, t2, t3 → 3/5 = 0.6; backbone (full-time teachers, county level or higher) t2 → 1 ×100/100 = 1.0
+    // (t6, part-time, is not counted: 督导评估办法 counts 骨干教师 among 专任教师)
+    expect(full).toMatchObject({school_id: "S", n_teachers: 5, students_per_teacher: 20, share_senior_title: 0.4, share_bachelor_plus: 0.6, backbone_per_100: 1});
     // E: no teachers → ratios undefined, backbone 0
     expect(empty).toMatchObject({school_id: "E", n_teachers: 0, students_per_teacher: null, share_senior_title: null, backbone_per_100: 0});
     db.close();

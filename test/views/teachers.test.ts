@@ -22,6 +22,11 @@ function scope(scope: string, scope_id: string, eligible: number, n: number, b: 
     n_backbone_exchanged: b,
     backbone_share: n ? b / n : null,
     n_to_rural: 0,
+    // urban → rural: the scope's urban base is its eligible count here, half of those exchanged went down
+    n_urban_base: eligible,
+    n_urban_to_rural: Math.floor(n / 2),
+    urban_rural_rate: Math.floor(n / 2) / eligible,
+    meets_urban_rural: Math.floor(n / 2) / eligible >= 0.15,
     meets_rate: n / eligible >= 0.1,
     meets_backbone: n ? b / n >= 0.2 : false,
     eligibility_basis: "six_years"
@@ -91,6 +96,19 @@ describe("teachersView", () => {
   it("offers the school years latest first and states the targets", () => {
     expect(zh.years).toEqual(["2025-2026", "2024-2025"]);
     expect(zh.lead).toContain("目标 ≥ 10%，其中骨干教师占比 ≥ 20%");
+    // no exchange basis in the config: the national rule's, in words
+    expect(zh.lead).toContain("口径：分母为应交流教师（在校满6年的专任教师）；交流到任何学校都计入；跟岗不计入交流；只含公办义务教育学校（不含高中、职业、特殊教育和民办学校）。");
+    const ganzhou = teachersView({exchange, flows, groups}, {...config, exchange: {denominator: "full_time", scope: "within_group", include_shadow: false, schools: "compulsory_public"}}, "en");
+    expect(ganzhou.lead).toContain("Basis: the rate divides by all full-time teachers; only exchanges within a group count (a group's rate only those to its own schools);");
+  });
+
+  it("shows the urban-to-rural rate against its 15% default where there are urban schools", () => {
+    const c = zh.at(Y).urbanRural;
+    const rows = exchange.filter((r) => r.school_year === Y && r.scope !== "school" && (r.n_urban_base as number) > 0);
+    expect(c.rows.length).toBe(rows.length);
+    expect(c.options.limit).toBe(0.15);
+    const met = rows.filter((r) => r.meets_urban_rural).length;
+    expect(c.takeaway).toBe(`2025-2026 学年，有城区学校的 ${rows.length} 个区县和集团中，${met} 个由城区派往镇区、乡村学校的教师达到城区学校的应交流教师的 15%。`);
   });
 
   it("lists counties then groups by rate, and names the group furthest below the target in percentage points", () => {

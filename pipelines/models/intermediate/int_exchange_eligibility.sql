@@ -21,24 +21,34 @@ school_years as (
         schools.school_id,
         schools.school_name,
         schools.county,
-        schools.locality
+        schools.locality,
+        schools.stage,
+        schools.ownership
     from years
     inner join schools
         on years.snapshot_period = schools.period
 ),
 
 -- eligible: full-time and at the school for at least 6 years by the year's start (教师交流轮岗: 在同一学校连续任教满6年);
--- a teacher whose school_start_date is unknown is counted as eligible (all full-time teachers)
+-- a teacher whose school_start_date is unknown is counted as eligible (all full-time teachers).
+-- is_compulsory: a public school's teacher of a compulsory section (义务教育: 小学、初中) — the school has a
+-- primary or junior section (not senior, vocational, special, kindergarten) and the teacher's section is not senior
 teacher_flags as (
     select
         years.school_year,
         teachers.school_id,
         teachers.school_start_date is not null as has_start_date,
         teachers.school_start_date is null
-            or teachers.school_start_date <= years.year_start - interval 6 year as is_eligible
+            or teachers.school_start_date <= years.year_start - interval 6 year as is_eligible,
+        school_years.ownership = 'public'
+            and school_years.stage in ('primary', 'junior', 'nine_year', 'twelve_year', 'complete_secondary')
+            and teachers.section is distinct from 'senior' as is_compulsory
     from years
     inner join teachers
         on years.snapshot_period = teachers.period
+    inner join school_years
+        on years.school_year = school_years.school_year
+        and teachers.school_id = school_years.school_id
     where teachers.is_full_time
 ),
 
@@ -48,7 +58,9 @@ school_counts as (
         school_id,
         count(*) as n_full_time,
         count(*) filter (where is_eligible) as n_eligible,
-        count(*) filter (where has_start_date) as n_with_start_date
+        count(*) filter (where has_start_date) as n_with_start_date,
+        count(*) filter (where is_compulsory) as n_full_time_compulsory,
+        count(*) filter (where is_compulsory and is_eligible) as n_eligible_compulsory
     from teacher_flags
     group by school_year, school_id
 ),
@@ -58,6 +70,8 @@ final as (
         school_years.*,
         coalesce(school_counts.n_full_time, 0)::integer as n_full_time,
         coalesce(school_counts.n_eligible, 0)::integer as n_eligible,
+        coalesce(school_counts.n_full_time_compulsory, 0)::integer as n_full_time_compulsory,
+        coalesce(school_counts.n_eligible_compulsory, 0)::integer as n_eligible_compulsory,
         case
             when coalesce(school_counts.n_full_time, 0) = 0 then null
             when school_counts.n_with_start_date = school_counts.n_full_time then 'six_years'

@@ -49,7 +49,8 @@ final as (
         section,
         coalesce(sum(weight) filter (where is_full_time), 0)::double as n_full_time,
         coalesce(sum(weight) filter (where is_full_time and degree_rank >= required_degree_rank), 0)::double as n_qualified,
-        coalesce(sum(weight) filter (where is_backbone), 0)::double as n_backbone,
+        -- 督导评估办法 indicator 2 counts 骨干教师 among full-time teachers (专任教师) only
+        coalesce(sum(weight) filter (where is_full_time and is_backbone), 0)::double as n_backbone,
         coalesce(sum(weight) filter (where is_full_time and is_pe_arts), 0)::double as n_pe_arts
     from weighted
     group by period, school_id, section

@@ -83,11 +83,11 @@ final as (
         means.n_students::double as n_students,
         means.mean::double as mean,
         spreads.sd::double as sd,
-        -- CV = S / X̄ (督导评估办法 2017)
-        (spreads.sd / nullif(means.mean, 0))::double as cv,
+        -- CV = S / X̄ (督导评估办法 2017); one school has no spread to measure: NULL, and neither meets nor fails
+        (case when means.n_schools >= 2 then spreads.sd / nullif(means.mean, 0) end)::double as cv,
         case means.section when 'primary' then settings.cv_primary else settings.cv_junior end as threshold,
-        spreads.sd / nullif(means.mean, 0)
-            <= case means.section when 'primary' then settings.cv_primary else settings.cv_junior end as meets
+        case when means.n_schools >= 2 then spreads.sd / nullif(means.mean, 0)
+            <= case means.section when 'primary' then settings.cv_primary else settings.cv_junior end end as meets
     from means
     inner join spreads
         on means.period = spreads.period

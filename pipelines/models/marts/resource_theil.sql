@@ -9,21 +9,19 @@ primary_groups as (
     select * from int_school_primary_group
 ),
 
--- Theil T needs positive values: zero or missing values are left out (and counted)
-all_values as (
+-- a school at zero (no backbone teachers, say) stays in: its term is 0 because x·ln x → 0 as x → 0 (Theil
+-- 1967; Conceição & Ferreira 2000, "The Young Person's Guide to the Theil Index"); it still adds its students
+-- to P and so lowers X̄. Only a missing value (NULL) or a school without students leaves a school out.
+positive as (
     select period, school_id, county, locality, section, indicator, section_students as students, value
     from indicators
-    where section_students > 0 and value is not null
+    where section_students > 0 and value is not null and value >= 0
 ),
 
-positive as (
-    select * from all_values where value > 0
-),
-
-excluded as (
-    select period, county, section, indicator, count(*) as n_excluded
-    from all_values
-    where value <= 0
+zeros as (
+    select period, county, section, indicator, count(*) as n_zero
+    from positive
+    where value = 0
     group by period, county, section, indicator
 ),
 
@@ -61,13 +59,18 @@ part_totals as (
     group by period, county, section, indicator, partition, part
 ),
 
--- Tᵢ terms: (Pᵢ/P)(Xᵢ/X̄) ln(Xᵢ/X̄) over the county, and the same inside each part
+-- Tᵢ terms: (Pᵢ/P)(Xᵢ/X̄) ln(Xᵢ/X̄) over the county, and the same inside each part; 0 where Xᵢ = 0
+-- (the limit of x·ln x). Where the county's X̄ is 0 every school is at 0: T is undefined (NULL below).
 school_terms as (
     select
         parted.period, parted.county, parted.section, parted.indicator, parted.partition, parted.part,
-        (parted.students / totals.p_total) * (parted.value / totals.x_bar) * ln(parted.value / totals.x_bar) as total_term,
-        (parted.students / part_totals.p_part) * (parted.value / part_totals.x_bar_part)
-            * ln(parted.value / part_totals.x_bar_part) as part_term
+        case when parted.value > 0 and totals.x_bar > 0
+            then (parted.students / totals.p_total) * (parted.value / totals.x_bar) * ln(parted.value / totals.x_bar)
+            else 0 end as total_term,
+        case when parted.value > 0 and part_totals.x_bar_part > 0
+            then (parted.students / part_totals.p_part) * (parted.value / part_totals.x_bar_part)
+                * ln(parted.value / part_totals.x_bar_part)
+            else 0 end as part_term
     from parted
     inner join totals
         on parted.period = totals.period and parted.county = totals.county and parted.section = totals.section
@@ -83,8 +86,10 @@ parts as (
     select
         part_totals.period, part_totals.county, part_totals.section, part_totals.indicator, part_totals.partition,
         part_totals.part,
-        part_totals.p_part * part_totals.x_bar_part / (totals.p_total * totals.x_bar) as part_weight,
-        part_totals.x_bar_part / totals.x_bar as part_ratio,
+        -- a part whose schools are all at 0 has weight s_g = 0 and adds s_g ln(X̄_g/X̄) → 0 to the between part
+        case when totals.x_bar > 0 then part_totals.p_part * part_totals.x_bar_part / (totals.p_total * totals.x_bar) end
+            as part_weight,
+        case when totals.x_bar > 0 then part_totals.x_bar_part / totals.x_bar end as part_ratio,
         theil_by_part.theil_part
     from part_totals
     inner join totals
@@ -107,7 +112,7 @@ decomposed as (
         period, county, section, indicator, partition,
         count(*) as n_parts,
         sum(part_weight * theil_part) as within,
-        sum(part_weight * ln(part_ratio)) as between
+        sum(case when part_ratio > 0 then part_weight * ln(part_ratio) else 0 end) as between
     from parts
     group by period, county, section, indicator, partition
 ),
@@ -126,13 +131,13 @@ final as (
         totals.indicator,
         totals.partition,
         totals.n_schools::integer as n_schools,
-        coalesce(excluded.n_excluded, 0)::integer as n_excluded,
+        coalesce(zeros.n_zero, 0)::integer as n_zero,
         decomposed.n_parts::integer as n_parts,
-        overall.theil::double as theil,
-        decomposed.within::double as within,
-        decomposed.between::double as between,
+        (case when totals.x_bar > 0 then overall.theil end)::double as theil,
+        (case when totals.x_bar > 0 then decomposed.within end)::double as within,
+        (case when totals.x_bar > 0 then decomposed.between end)::double as between,
         -- no inequality (T ≈ 0 up to rounding): no share; clamped to 0–1 against last-digit rounding
-        (case when overall.theil > 1e-12 then least(1, greatest(0, decomposed.between / overall.theil)) end)::double
+        (case when totals.x_bar > 0 and overall.theil > 1e-12 then least(1, greatest(0, decomposed.between / overall.theil)) end)::double
             as between_share
     from totals
     inner join overall
@@ -142,9 +147,9 @@ final as (
         on totals.period = decomposed.period and totals.county = decomposed.county
         and totals.section = decomposed.section and totals.indicator = decomposed.indicator
         and totals.partition = decomposed.partition
-    left join excluded
-        on totals.period = excluded.period and totals.county = excluded.county
-        and totals.section = excluded.section and totals.indicator = excluded.indicator
+    left join zeros
+        on totals.period = zeros.period and totals.county = zeros.county
+        and totals.section = zeros.section and totals.indicator = zeros.indicator
 )
 
 select * from final

@@ -16,7 +16,7 @@ teacher_counts as (
         count(*) filter (where is_full_time) as n_teachers,
         count(*) filter (where is_full_time and is_senior_title) as n_senior_title,
         count(*) filter (where is_full_time and degree_rank >= 4) as n_bachelor_plus,
-        count(*) filter (where is_backbone) as n_backbone
+        count(*) filter (where is_full_time and is_backbone) as n_backbone
     from teachers
     group by period, school_id
 ),
@@ -35,7 +35,7 @@ final as (
         -- senior or senior_professor title (高级、正高级)
         (teacher_counts.n_senior_title / nullif(teacher_counts.n_teachers, 0))::double as share_senior_title,
         (teacher_counts.n_bachelor_plus / nullif(teacher_counts.n_teachers, 0))::double as share_bachelor_plus,
-        -- backbone level county or higher ×100 / students (督导评估办法 indicator 2)
+        -- full-time backbone teachers (county level or higher) ×100 / students (督导评估办法 indicator 2)
         (coalesce(teacher_counts.n_backbone, 0) * 100 / nullif(schools.students, 0))::double as backbone_per_100
     from schools
     left join teacher_counts

@@ -11,9 +11,14 @@ final as (
         teacher_id,
         school_id,
         subject,
-        -- PE, music and art teachers (督导评估办法 indicator 3)
+        -- PE and arts teachers (督导评估办法 indicator 3: 体育、艺术（美术、音乐）专任教师), by subject list: 体育 and
+        -- 体育与健康; 艺术 and its subjects in the 2022 compulsory curriculum (音乐, 美术, 舞蹈, 戏剧, 戏曲, 影视);
+        -- spaces and case ignored
         coalesce(
-            lower(subject) in ('体育', '体育与健康', '音乐', '美术', 'physical_education', 'pe', 'music', 'art'),
+            lower(replace(replace(trim(subject), ' ', ''), '　', '')) in (
+                '体育', '体育与健康', '艺术', '音乐', '美术', '舞蹈', '戏剧', '戏曲', '影视',
+                'physical_education', 'pe', 'arts', 'art', 'music', 'fine_arts', 'dance', 'drama', 'film'
+            ),
             false
         ) as is_pe_arts,
         title,
