@@ -14,7 +14,7 @@ const MARTS = {
   urban_rural_gap: "select * from urban_rural_gap",
   value_added_school: "select * from value_added_school",
   value_added_group: "select * from value_added_group",
-  exams: "select distinct exam_id, exam_name, exam_date, grade from exam_school order by exam_date, exam_id"
+  exams: "select distinct exam_id, exam_name, exam_date, grade, exam_scope from exam_school order by exam_date, exam_id"
 };
 
 /**

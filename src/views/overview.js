@@ -263,7 +263,7 @@ export function headlineKpis(now, targets, lang) {
       testId: "urban_rural_gap",
       label: w("kpi.gap"),
       value: f.signed(now.urban_rural_gap),
-      sub: now.urban_rural_gap == null ? w("kpi.gapSubNone") : w(now.gap_previous == null ? "kpi.gapSubFirst" : "kpi.gapSub", gapParams(now, lang))
+      sub: now.urban_rural_gap == null ? w("kpi.gapSubNone") : w(now.gap_previous == null ? "kpi.gapSubFirst" : "kpi.gapSub", {...gapParams(now, lang), grade: gradeName(lang, now.gap_grade)})
     },
     {
       testId: "max_cv",

@@ -125,13 +125,14 @@ export function uploadView({result, marts, ms, contract}, config, lang) {
   };
 }
 
-/** the urban − rural gap per exam and subject, region-wide; the takeaway reads the latest exam */
+/** the urban − rural gap per exam and subject, region-wide: district exams only (a group's joint exam covers one
+ * group's schools, docs/metrics.md); the takeaway reads the latest exam */
 function gapCard(marts, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `upload.${key}`, params);
   const exams = new Map(marts.exams.map((exam) => [exam.exam_id, exam]));
   const rows = marts.urban_rural_gap
-    .filter((row) => row.scope === "all" && row.comparison === "urban_rural")
+    .filter((row) => row.scope === "all" && row.comparison === "urban_rural" && exams.get(row.exam_id)?.exam_scope === "district")
     .map((row) => {
       const exam = exams.get(row.exam_id);
       return {...row, date: new Date(exam?.exam_date), exam_name: exam?.exam_name ?? row.exam_id, series: row.subject, facet: (exam?.grade ?? 0) >= 7 ? "junior" : "primary"};

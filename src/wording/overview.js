@@ -17,12 +17,12 @@ export default {
   "overview.kpi.targetBy": {zh: "目标 {target}（{deadline} 前）", en: "Target {target} by {deadline}"},
   "overview.kpi.exchangeSub": {zh: "{year} 学年；目标 ≥ {target}", en: "School year {year}; target ≥ {target}"},
   "overview.kpi.gapSub": {
-    zh: "{exam}（{date}）各科平均，标准分（城区 − 乡村）；较上次同类统考（{previousDate}，{grade}）变化 {change}",
-    en: "{exam} ({date}), mean over subjects, in z (urban − rural); change of {change} since the previous comparable exam ({previousDate}, {grade})"
+    zh: "{date} {grade}区统考，各科平均，标准分（城区 − 乡村）；较上次同类统考（{previousDate}）变化 {change}",
+    en: "{grade} district exam of {date}, mean over subjects, in z (urban − rural); change of {change} since the previous comparable exam ({previousDate})"
   },
   "overview.kpi.gapSubFirst": {
-    zh: "{exam}（{date}）各科平均，标准分（城区 − 乡村）；此前没有同年级的区统考可比",
-    en: "{exam} ({date}), mean over subjects, in z (urban − rural); no earlier district exam of the same grade to compare with"
+    zh: "{date} {grade}区统考，各科平均，标准分（城区 − 乡村）；此前没有同年级的区统考可比",
+    en: "{grade} district exam of {date}, mean over subjects, in z (urban − rural); no earlier district exam of the same grade to compare with"
   },
   "overview.kpi.gapSubNone": {
     zh: "还没有区统考：集团联考只含一个集团的学校，不代表全区",

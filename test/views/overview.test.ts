@@ -125,7 +125,10 @@ describe("overviewView", () => {
     );
     expect(zh.gapTrend.note).toMatch(/1 个季度没有区统考/);
     const kpi = zh.kpis.find((k: {testId: string}) => k.testId === "urban_rural_gap");
-    expect(kpi).toMatchObject({value: "+0.31", sub: "五年级期中（2025年1月10日）各科平均，标准分（城区 − 乡村）；较上次同类统考（2024年7月1日，五年级）变化 -0.11"});
+    expect(kpi).toMatchObject({value: "+0.31", sub: "2025年1月10日 五年级区统考，各科平均，标准分（城区 − 乡村）；较上次同类统考（2024年7月1日）变化 -0.11"});
+    expect(en.kpis.find((k: {testId: string}) => k.testId === "urban_rural_gap").sub).toBe(
+      "Grade 5 district exam of 10 January 2025, mean over subjects, in z (urban − rural); change of -0.11 since the previous comparable exam (1 July 2024)"
+    );
     // no earlier exam of the grade: said, not compared with another grade
     const first = overviewView({headline: headline.map((r) => (r.period === "2025Q1" ? {...r, gap_previous: null, gap_previous_exam_id: null, gap_previous_exam_date: null, gap_change: null} : r)), manifest}, config, "zh");
     expect(first.gapTrend.takeaway).toBe("最近一次区统考（五年级期中，2025年1月10日）城乡差距为 +0.31 个标准差；此前没有同年级的区统考，不与其他年级的考试相比。");

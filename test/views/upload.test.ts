@@ -29,13 +29,15 @@ const cov = (locality: string, n: number, k: number): Row => ({
 });
 const coverage = [cov("all", 16, 13), cov("rural", 8, 5), cov("urban", 8, 8)];
 const exams = [
-  {exam_id: "E1", exam_name: "期中", exam_date: "2024-11-10", grade: 8},
-  {exam_id: "E2", exam_name: "期末", exam_date: "2025-01-15", grade: 8}
+  {exam_id: "E1", exam_name: "期中", exam_date: "2024-11-10", grade: 8, exam_scope: "district"},
+  {exam_id: "E2", exam_name: "期末", exam_date: "2025-01-15", grade: 8, exam_scope: "district"},
+  // a group's joint exam, later: its "all" row covers one group's schools and is not drawn as region-wide
+  {exam_id: "G1", exam_name: "集团联考", exam_date: "2025-03-15", grade: 8, exam_scope: "group"}
 ];
 const gap = (exam_id: string, subject: string, value: number | null): Row => ({
   exam_id, subject, scope: "all", comparison: "urban_rural", gap: value, ci_low: value == null ? null : value - 0.1, ci_high: value == null ? null : value + 0.1, is_suppressed: value == null
 });
-const urban_rural_gap = [gap("E2", "语文", 0.2), gap("E2", "数学", 0.35), gap("E1", "数学", 0.4), gap("E2", "英语", null), {...gap("E2", "数学", 0.9), scope: "group"}];
+const urban_rural_gap = [gap("E2", "语文", 0.2), gap("E2", "数学", 0.35), gap("E1", "数学", 0.4), gap("E2", "英语", null), {...gap("E2", "数学", 0.9), scope: "group"}, gap("G1", "数学", 0.7)];
 const va = (school_name: string, value: number | null, band: string | null): Row => ({
   prior_exam_id: "E1", exam_id: "E2", subject: "数学", school_name, n_students: value == null ? 6 : 40, va: value, ci_low: value, ci_high: value, band, is_suppressed: value == null
 });
