@@ -139,14 +139,16 @@ describe("a first run and a rerun", () => {
     //   does not hold S001.
     // - resource_gap (2025Q3, 甘州区, primary, backbone_per_100): urban_mean over S001 and S002 = 200/3500 →
     //   300/3500; town and rural means do not hold S001; rural_to_urban_ratio = 0 / urban_mean stays 0.
-    // - resource_theil (2025Q3, 甘州区, primary, backbone_per_100), both partitions: the positive values are
-    //   S001 and S002 only (n_excluded 3), both in G01 and both urban, so each partition has one part: theil
-    //   and within change (within = theil), between stays 0 and between_share 0.
+    // - resource_theil (2025Q3, 甘州区, primary, backbone_per_100), both partitions: schools at 0 are kept
+    //   (x·ln x → 0; n_zero 3), and the positive values are S001 and S002 only, both in G01 and both urban. With
+    //   one part P holding every positive value, μ = n_P·μ_P/N, so between = (n_P/N)(μ_P/μ)ln(μ_P/μ) = ln(N/n_P):
+    //   pupils only, the same before and after. theil changes, so within = theil − between and between_share =
+    //   between/theil change; between does not.
     // - headline (2025Q3): max_cv_primary is the largest county cv of the seven primary indicators, pe_arts's
     //   (≈1.28), above backbone's both times; n_compliant_schools as above. Unchanged, as is 2025Q4's row.
     // - teacher_exchange and exchange_flows: backbone status counts only for exchanged teachers (T0001,
     //   T0006), not T0002. Coverage, groups and exam tables read no teacher.
-    // Both editions publish these tables whole, so both list the same 13 figures.
+    // Both editions publish these tables whole, so both list the same 15 figures.
     const changed = join(tempDir(), "changed");
     cpSync(input, changed, {recursive: true});
     const file = join(changed, "2025Q3", "teachers.csv");
@@ -166,8 +168,10 @@ describe("a first run and a rerun", () => {
       ["resource_cv", q3("group | G01 | primary | backbone_per_100"), "mean"],
       ["resource_cv", q3("group | G01 | primary | backbone_per_100"), "sd"],
       ["resource_gap", q3("甘州区 | primary | backbone_per_100"), "urban_mean"],
+      ["resource_theil", q3("甘州区 | primary | backbone_per_100 | group"), "between_share"],
       ["resource_theil", q3("甘州区 | primary | backbone_per_100 | group"), "theil"],
       ["resource_theil", q3("甘州区 | primary | backbone_per_100 | group"), "within"],
+      ["resource_theil", q3("甘州区 | primary | backbone_per_100 | locality"), "between_share"],
       ["resource_theil", q3("甘州区 | primary | backbone_per_100 | locality"), "theil"],
       ["resource_theil", q3("甘州区 | primary | backbone_per_100 | locality"), "within"],
       ["school_resources", q3("S001 | primary"), "backbone_per_100"],
@@ -185,13 +189,13 @@ describe("a first run and a rerun", () => {
       expect(Number(value("resource_cv", "cv")!.new_value)).toBeCloseTo(1 / 3, 12);
       expect(Number(value("resource_gap", "urban_mean")!.new_value)).toBeCloseTo(300 / 3500, 12);
       const m = manifest(out, edition);
-      expect(m.revisions).toMatchObject({first_release: false, total: 13, earlier: 13, inputs: {changed: ["2025Q3/teachers.csv"], added: [], removed: []}});
+      expect(m.revisions).toMatchObject({first_release: false, total: 15, earlier: 15, inputs: {changed: ["2025Q3/teachers.csv"], added: [], removed: []}});
       expect(m.revisions.by_table.resource_cv).toEqual({changed: 6, added: 0, removed: 0, withheld: 0, earlier: 6});
       await checkValuesArePublished(previous, out, edition);
     }
     // the revisions CSV is the Parquet's rows, as the other tables
-    const csv = readFileSync(join(out, "published", "public", "revisions.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n");
-    expect(csv).toHaveLength(14);
+    const csv = readFileSync(join(out, "published", "public", "revisions.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n"); // the header and the 15 lines
+    expect(csv).toHaveLength(16);
   }, TIMEOUT.test);
 });
 
