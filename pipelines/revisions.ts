@@ -244,25 +244,32 @@ async function compareTable(
   // columns added or removed: one line each
   for (const column of newTypes.keys()) if (!oldTypes.has(column)) parts.push(line(name, "null", "null", "null", "false", "'added'", lit(column), "null", "null"));
   for (const column of oldTypes.keys()) if (!newTypes.has(column)) parts.push(line(name, "null", "null", "null", "true", "'removed'", lit(column), "null", "null"));
-  // cells of rows in both: every column the two share, the key's aside
+  // cells of rows in both: every column the two share, the key's aside; one join, each row's cells unnested
   const controlled = newTypes.has("is_suppressed");
-  for (const [column, type] of newTypes) {
-    const oldType = oldTypes.get(column);
-    if (oldType === undefined || key.includes(column)) continue;
-    const withheld = controlled ? `n.${ident(column)} is null` : "false";
+  const cells = [...newTypes]
+    .filter(([column]) => oldTypes.has(column) && !key.includes(column))
+    .map(([column, type]) => {
+      const withheld = controlled ? `n.${ident(column)} is null` : "false";
+      return `{column_name: ${lit(column)}, withheld: ${withheld}, old_value: ${shown("o", column)}, new_value: ${shown("n", column)},
+        differs: ${compared("o", column, oldTypes.get(column)!)} is distinct from ${compared("n", column, type)}}`;
+    });
+  if (cells.length > 0) {
     parts.push(`${line(
       name,
-      "n.rev_row_key",
-      "n.rev_key_json",
-      "n.rev_period",
+      "rev_row_key",
+      "rev_key_json",
+      "rev_period",
       "true",
-      `case when ${withheld} then 'withheld' else 'changed' end`,
-      lit(column),
-      `case when ${withheld} then null else ${shown("o", column)} end`,
-      shown("n", column)
+      "case when cell.withheld then 'withheld' else 'changed' end",
+      "cell.column_name",
+      "case when cell.withheld then null else cell.old_value end",
+      "cell.new_value"
     )}
-     from rev_new as n inner join rev_old as o on o.rev_key_json = n.rev_key_json
-     where ${compared("o", column, oldType)} is distinct from ${compared("n", column, type)}`);
+     from (
+       select n.rev_row_key, n.rev_key_json, n.rev_period, unnest([${cells.join(",\n")}]) as cell
+       from rev_new as n inner join rev_old as o on o.rev_key_json = n.rev_key_json
+     )
+     where cell.differs`);
   }
   await db.run(`insert into ${target}\n${parts.join("\nunion all\n")}`);
   await db.run("drop table rev_new");
