@@ -8,7 +8,7 @@ import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
 import {configText, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
-import {rejectsExportQuery} from "./ingest/checks-sql.js";
+import {rejectsCsvQuery} from "./ingest/checks-sql.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
@@ -118,7 +118,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       for (const edition of EDITIONS) {
         editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"));
       }
-      await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
+      await writeRejects(db, rejectsCsvQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
       const [problemCount] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
       const [version] = await db.all<{v: string}>("select version() as v");
