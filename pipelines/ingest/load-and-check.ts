@@ -134,7 +134,7 @@ export function skippedRowsWarning(period: string, name: string, sheet: string, 
     period,
     file: name,
     zh: `${name} 工作表 ${sheet}：第 ${list} 行只有一个单元格有内容（标题或备注），不作为数据读取`,
-    en: `${name} sheet ${sheet}: rows ${listEn} have a single filled cell (a title or a note) and were not read as data`
+    en: `${name} sheet ${sheet}: ${rows.length === 1 ? `row ${listEn} has` : `rows ${listEn} have`} a single filled cell (a title or a note) and ${rows.length === 1 ? "was" : "were"} not read as data`
   };
 }
 

@@ -99,7 +99,8 @@ export async function stageRows(rows: AsyncIterable<SheetRow> | Iterable<SheetRo
   let pending: {line: number; fields: string[]}[] = [];
   let sinceProgress = 0;
   for await (const row of rows) {
-    const fields = row.cells.map((value, i) => cellText(value, types?.[i], options.date1904));
+    // Array.from, not map: a reader gives sparse rows, and map would leave their holes as holes
+    const fields = Array.from(row.cells, (value, i) => cellText(value, types?.[i], options.date1904));
     const filled = fields.reduce((n, field) => (field.trim() === "" ? n : n + 1), 0);
     if (filled === 0) {
       blankLines++;

@@ -40,6 +40,8 @@ async function workbookParts(path: string): Promise<ReaderState> {
   // known up front, so that no sheet is ever deferred to a temporary file (see the top of this file)
   first.sharedStrings = [];
   first.workbookRels = [];
+  // exceljs's own writer puts xl/workbook.xml (the sheet names) last: a sheet is named in the second pass
+  first.model = {sheets: []};
   for await (const _event of first.parse()) {
     // worksheets are not read in this pass
   }
