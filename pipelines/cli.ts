@@ -5,6 +5,7 @@ import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {InputError, UsageError} from "./errors.js";
 import {InputProblems, type ProgressEvent} from "./ingest/ingest.js";
+import {fileSummary, rejectsByFile} from "./ingest/summary.js";
 import {DEFAULT_MAX_REJECT_RATE, runPipeline, validateInput, TOOL_VERSION} from "./run.js";
 
 export const DEMO_INPUT = fileURLToPath(new URL("../data/demo", import.meta.url));
@@ -175,7 +176,7 @@ async function runCommand(argv: string[]): Promise<number> {
   }
   if (!existsSync(input)) throw new UsageError(`找不到输入目录 ${input}`, `input folder not found: ${input}`);
   const progress = new Progress(values.quiet === true);
-  const {manifest, out} = await runPipeline({
+  const {manifest, out, rejectsByFile: byFile} = await runPipeline({
     input,
     out: (values.out as string | undefined) ?? "out",
     demoKey,
@@ -194,6 +195,7 @@ async function runCommand(argv: string[]): Promise<number> {
       `Done: ${manifest.periods.length} periods, ${read.toLocaleString("en")} rows read, ${loaded.toLocaleString("en")} loaded, ${manifest.rejects.total_rows.toLocaleString("en")} rejected (see rejects.csv), ${tableCount(manifest.editions.public)} tables in the public edition and ${tableCount(manifest.editions.internal)} in the internal one → ${out}/published/ in ${(manifest.stages_ms.total_ms! / 1000).toFixed(1)} s`
   );
   for (const warning of manifest.warnings.filter((w) => w.code !== "carried_forward")) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  console.log(fileSummary(manifest.files, byFile));
   return 0;
 }
 
@@ -216,14 +218,13 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const problem of report.problems) console.error(problem.bilingual());
   if (!report.ok) return 1;
   const show = positiveInt(values.show as string | undefined, "--show") ?? 50;
-  for (const file of report.files) {
-    console.log(`${file.name}  ${file.encoding}  读入 read ${file.rows_read}  通过 loaded ${file.rows_loaded}  拒绝 rejected ${file.rows_rejected}`);
-  }
   for (const reject of report.rejects.slice(0, show)) {
-    console.log(`${reject.period}/${reject.file} 第 ${reject.line} 行 line ${reject.line} [${reject.reason}] ${reject.column}${reject.value !== null ? ` = "${reject.value}"` : ""}: ${reject.message_zh} / ${reject.message_en}`);
+    const sheet = reject.sheet ? ` [${reject.sheet}]` : "";
+    console.log(`${reject.period}/${reject.file}${sheet} 第 ${reject.line} 行 line ${reject.line} [${reject.reason}] ${reject.column}${reject.value !== null ? ` = "${reject.value}"` : ""}: ${reject.message_zh} / ${reject.message_en}`);
   }
   if (report.rejects.length > show) console.log(`…… 另有 ${report.rejects.length - show} 条 / ${report.rejects.length - show} more`);
   for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  console.log(fileSummary(report.files, rejectsByFile(report.rejects)));
   console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
   return 0;
 }

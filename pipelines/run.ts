@@ -8,7 +8,8 @@ import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
 import {configText, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
-import {rejectsCsvQuery} from "./ingest/checks-sql.js";
+import {rejectsCsvQuery, rejectsExportQuery} from "./ingest/checks-sql.js";
+import {rejectsByFile as rejectsByFile_, type RejectsByFile} from "./ingest/summary.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
@@ -77,7 +78,7 @@ export interface EditionManifest {
 
 export {DEFAULT_MAX_REJECT_RATE};
 
-export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
+export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string; rejectsByFile: RejectsByFile}> {
   const started = new Date();
   const paths = checkOut(options.out, options.input);
   const key = resolveKey({demoKey: options.demoKey, input: options.input, keyFile: options.keyFile, forbiddenDirs: [options.input, paths.out], env: options.env});
@@ -121,6 +122,9 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       await writeRejects(db, rejectsCsvQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
       const [problemCount] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
+      const rejectsByFile = rejectsByFile_(
+        await db.all<{period: string; file: string; reason: string; n: number}>(`select period, file, reason, count(*)::integer as n from (${rejectsExportQuery()}) group by all`)
+      );
       const [version] = await db.all<{v: string}>("select version() as v");
       await db.run("checkpoint");
       db.close();
@@ -161,7 +165,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       options.onProgress?.({stage: "swap"});
       swapIn(paths);
       await stage("swapped");
-      return {manifest, out: paths.out};
+      return {manifest, out: paths.out, rejectsByFile};
     } catch (error) {
       db?.close();
       discardBuild(paths);
