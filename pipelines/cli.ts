@@ -16,12 +16,14 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
   junheng run --input <目录> --out <目录>     校验、入库、计算指标并发布（不给 --input 时使用内置示例数据）
   junheng validate --input <目录>            只做校验，输出报告，不写任何文件
   junheng demo --scale county --seed 1 --out <目录>   生成示例数据
+  junheng template --out <目录>              生成填报模板（每个数据文件一个 .xlsx，另附 .csv）
   junheng <命令> --help                       查看命令说明
 
 Usage:
   junheng run --input <dir> --out <dir>      validate, load, compute the metrics and publish (no --input: the embedded demo data)
   junheng validate --input <dir>             run the checks only and print the report; writes nothing
   junheng demo --scale county --seed 1 --out <dir>    generate demo data
+  junheng template --out <dir>               write the forms to fill in (one .xlsx per data file, and .csv)
   junheng <command> --help                   help for a command
 `;
 
@@ -47,6 +49,16 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
 退出码 Exit codes: 0 成功 success · 1 文件问题或配置错误 file-level problem or bad configuration
 `;
 
+const TEMPLATE_HELP = `junheng template — 生成填报模板 / write the forms to fill in
+
+  --out <目录>            输出目录（默认 template）：xlsx/ 下每个数据文件一个工作簿（中文表头、英文批注、下拉列表、
+                          填表说明、示例行），csv/ 下同样内容的 CSV（UTF-8 带 BOM）
+                          output folder (default template): xlsx/ holds one workbook per data file (Chinese headers,
+                          English notes, drop-down lists, instructions, example rows); csv/ the same as CSV (UTF-8, BOM)
+
+退出码 Exit codes: 0 成功 success · 1 无法写入 cannot write
+`;
+
 const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check only, write nothing
 
   --input <目录>          输入目录 / input folder
@@ -65,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case "validate":
         return await validateCommand(rest);
+      case "template":
+        return await templateCommand(rest);
       case "demo": {
         const {runDemoCommand} = await import("./demo/command.js");
         return await runDemoCommand(rest);
@@ -226,6 +240,22 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
   console.log(fileSummary(report.files, rejectsByFile(report.rejects)));
   console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
+  return 0;
+}
+
+async function templateCommand(argv: string[]): Promise<number> {
+  const {values} = parse(argv, {out: {type: "string"}}, TEMPLATE_HELP);
+  if (values.help) {
+    console.log(TEMPLATE_HELP);
+    return 0;
+  }
+  const out = (values.out as string | undefined) ?? "template";
+  const {writeTemplates} = await import("./ingest/template.js");
+  const written = await writeTemplates(out);
+  console.log(
+    `已写出 ${written.length} 个模板文件到 ${out}/（xlsx/ 与 csv/，每期只放其中一种）。\n` +
+      `Wrote ${written.length} template files to ${out}/ (xlsx/ and csv/: put one kind, not both, in each period folder).`
+  );
   return 0;
 }
 
