@@ -69,12 +69,17 @@ export function uploadView({result, marts, ms, contract}, config, lang) {
     columns: [{name: "name", label: w("file.name")}, {name: "encoding", label: w("file.encoding")}, rowColumn("rows_read"), rowColumn("rows_loaded"), rowColumn("rows_rejected")]
   };
 
-  // the rejects in the reader's words: the contract's name of each column, the message in the page's language
+  // the rejects in the reader's words: the column as the dropped file's header named it (在校生数); where the
+  // file used the contract's own English name, the contract's name of it in the page's language
   const rejects = result.rejects;
-  const columnName = (row) => contract.files[row.file.replace(/\.csv$/, "")]?.columns.find((column) => column.name === row.column)?.description[lang] ?? row.column;
+  const columnName = (row) => {
+    const contractName = row.contract_column ?? row.column;
+    if (row.column !== contractName) return row.column;
+    return contract.files[row.file.replace(/\.(csv|tsv|txt|xlsx)$/i, "")]?.columns.find((column) => column.name === contractName)?.description[lang] ?? row.column;
+  };
   const rejectColumns = [
     {name: "period", label: w("reject.period"), format: f.period},
-    {name: "file", label: w("reject.file")},
+    {name: "file", label: w("reject.file"), format: (file, row) => (row.sheet ? `${file} [${row.sheet}]` : file)},
     {name: "line", label: w("reject.line"), num: true, format: f.num},
     {name: "column", label: w("reject.column"), format: (_, row) => columnName(row)},
     {name: "value", label: w("reject.value")},

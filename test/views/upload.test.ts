@@ -62,6 +62,10 @@ describe("uploadView", () => {
     expect(columnCell.format("student_id", c.rows[0])).toBe("学生编号");
     // a column the contract does not name keeps its name
     expect(columnCell.format("score", c.rows[1])).toBe("score");
+    // a column the file named in its own words (an .xlsx's 学籍号) is shown as the file named it, with its sheet
+    const own = {...reject(4, "学籍号"), contract_column: "student_id", file: "scores.xlsx", sheet: "成绩"};
+    expect(columnCell.format("学籍号", own)).toBe("学籍号");
+    expect((c.columns[1] as {format: (x: unknown, row: Row) => string}).format("scores.xlsx", own)).toBe("scores.xlsx [成绩]");
     expect(en.rejects.columns.at(-1).name).toBe("message_en");
     expect(c.takeaway).toBe("共 2 条问题。每一行都给出期次、文件、行号（表头为第 1 行）、列、原值和原因。");
   });
