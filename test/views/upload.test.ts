@@ -3,6 +3,7 @@
 import {describe, expect, it} from "vitest";
 // @ts-expect-error: a plain JavaScript module of the site
 import {REJECTS_SHOWN, uploadView, uploadWords} from "../../src/views/upload.js";
+import {REJECT_COLUMNS, rejectHeader} from "../../pipelines/contract.js";
 
 type Row = Record<string, unknown>;
 
@@ -77,7 +78,9 @@ describe("uploadView", () => {
     expect(v.rejects.takeaway).toMatch(/^共 201 条问题，下表显示前 200 条。/);
     expect(v.rejectsAll.rows).toHaveLength(201);
     expect(v.rejectsAll.label).toBe("下载全部 201 条（CSV，含中英文说明）");
-    expect(v.rejectsAll.columns.map((col: Row) => col.name)).toEqual(["period", "file", "line", "column", "value", "reason", "message_zh", "message_en"]);
+    // the download is rejects.csv's twin: the same bilingual headers as the command line writes
+    expect(v.rejectsAll.columns.map((col: Row) => col.name)).toEqual(Object.keys(REJECT_COLUMNS));
+    expect(v.rejectsAll.columns.map((col: Row) => col.csvHeader)).toEqual(Object.keys(REJECT_COLUMNS).map((key) => rejectHeader(key as keyof typeof REJECT_COLUMNS)));
     const none = uploadView({result: {...result, rejects: []}, marts, ms: 1000, contract}, config, "en");
     expect(none.rejects.takeaway).toBe("No rows were rejected.");
     expect(none.rejectsAll).toBeNull();
