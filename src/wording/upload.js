@@ -12,8 +12,8 @@ export default {
   },
   "upload.drop": {zh: "把文件或文件夹拖到这里", en: "Drop files or a folder here"},
   "upload.hint": {
-    zh: "UTF-8、GBK/GB18030 或 UTF-16 编码；逗号、制表符或分号分隔；中文或英文表头。",
-    en: "UTF-8, GBK/GB18030 or UTF-16; comma, tab or semicolon separated; Chinese or English headers."
+    zh: "CSV：UTF-8、GBK/GB18030 或 UTF-16 编码，逗号、制表符或分号分隔；或 Excel 工作簿（.xlsx）；中文或英文表头。",
+    en: "CSV in UTF-8, GBK/GB18030 or UTF-16, comma, tab or semicolon separated; or Excel workbooks (.xlsx); Chinese or English headers."
   },
   "upload.chooseFolder": {zh: "选择文件夹…", en: "Choose a folder…"},
   "upload.chooseFiles": {zh: "选择文件…", en: "Choose files…"},
