@@ -10,7 +10,7 @@ export type Values = Record<string, string | boolean | undefined>;
 export const EXIT_CODES = `退出码 Exit codes: 0 成功 success · 1 可由使用者修正的问题（文件、配置、参数、拒绝率超限）a problem the user can fix (a file, the configuration, an argument, too many rejects) · 3 内部错误，请报告 an internal error: please report it`;
 
 /** the commands, commonest first (a typo is matched to the nearest: "did you mean …") */
-export const COMMANDS = ["run", "validate", "demo", "serve", "help"] as const;
+export const COMMANDS = ["run", "validate", "demo", "template", "report", "serve", "help"] as const;
 
 /** an unknown command: the nearest one if it looks like a typo, and where the list is (exit 1) */
 export function unknownCommand(command: string): UsageError {

@@ -5,6 +5,7 @@ import {fileURLToPath} from "node:url";
 import {InputError, UsageError} from "./errors.js";
 import {EXIT_CODES, parse, unknownCommand} from "./cli-args.js";
 import {InputProblems, type ProgressEvent} from "./ingest/ingest.js";
+import {fileSummary, rejectsByFile} from "./ingest/summary.js";
 import {DEFAULT_MAX_REJECT_RATE, runPipeline, validateInput, TOOL_VERSION} from "./run.js";
 
 export const DEMO_INPUT = fileURLToPath(new URL("../data/demo", import.meta.url));
@@ -16,6 +17,7 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
   junheng validate --input <目录>            只做校验，输出报告，不写任何文件
   junheng demo --scale county --seed 1 --out <目录>   生成示例数据
   junheng serve [目录]                        在本机 127.0.0.1 上打开已生成的网站（默认 dist）
+  junheng template --out <目录>              生成填报模板（每个数据文件一个 .xlsx，另附 .csv）
   junheng <命令> --help                       查看命令说明
 
 Usage:
@@ -23,6 +25,7 @@ Usage:
   junheng validate --input <dir>             run the checks only and print the report; writes nothing
   junheng demo --scale county --seed 1 --out <dir>    generate demo data
   junheng serve [dir]                        serve the built site on 127.0.0.1 (default dist)
+  junheng template --out <dir>               write the forms to fill in (one .xlsx per data file, and .csv)
   junheng <command> --help                   help for a command
 
 ${EXIT_CODES}
@@ -50,6 +53,16 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
 ${EXIT_CODES}
 `;
 
+const TEMPLATE_HELP = `junheng template — 生成填报模板 / write the forms to fill in
+
+  --out <目录>            输出目录（默认 template）：xlsx/ 下每个数据文件一个工作簿（中文表头、英文批注、下拉列表、
+                          填表说明、示例行），csv/ 下同样内容的 CSV（UTF-8 带 BOM）
+                          output folder (default template): xlsx/ holds one workbook per data file (Chinese headers,
+                          English notes, drop-down lists, instructions, example rows); csv/ the same as CSV (UTF-8, BOM)
+
+${EXIT_CODES}
+`;
+
 const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check only, write nothing
 
   --input <目录>          输入目录 / input folder
@@ -68,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case "validate":
         return await validateCommand(rest);
+      case "template":
+        return await templateCommand(rest);
       case "demo": {
         const {runDemoCommand} = await import("./demo/command.js");
         return await runDemoCommand(rest);
@@ -170,7 +185,7 @@ async function runCommand(argv: string[]): Promise<number> {
   }
   if (!existsSync(input)) throw new UsageError(`找不到输入目录 ${input}`, `input folder not found: ${input}`);
   const progress = new Progress(values.quiet === true);
-  const {manifest, out} = await runPipeline({
+  const {manifest, out, rejectsByFile: byFile} = await runPipeline({
     input,
     out: (values.out as string | undefined) ?? "out",
     demoKey,
@@ -189,6 +204,7 @@ async function runCommand(argv: string[]): Promise<number> {
       `Done: ${manifest.periods.length} periods, ${read.toLocaleString("en")} rows read, ${loaded.toLocaleString("en")} loaded, ${manifest.rejects.total_rows.toLocaleString("en")} rejected (see rejects.csv), ${tableCount(manifest.editions.public)} tables in the public edition and ${tableCount(manifest.editions.internal)} in the internal one → ${out}/published/ in ${(manifest.stages_ms.total_ms! / 1000).toFixed(1)} s`
   );
   for (const warning of manifest.warnings.filter((w) => w.code !== "carried_forward")) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  console.log(fileSummary(manifest.files, byFile));
   return 0;
 }
 
@@ -211,15 +227,30 @@ async function validateCommand(argv: string[]): Promise<number> {
   for (const problem of report.problems) console.error(problem.bilingual());
   if (!report.ok) return 1;
   const show = positiveInt(values.show as string | undefined, "--show") ?? 50;
-  for (const file of report.files) {
-    console.log(`${file.name}  ${file.encoding}  读入 read ${file.rows_read}  通过 loaded ${file.rows_loaded}  拒绝 rejected ${file.rows_rejected}`);
-  }
   for (const reject of report.rejects.slice(0, show)) {
-    console.log(`${reject.period}/${reject.file} 第 ${reject.line} 行 line ${reject.line} [${reject.reason}] ${reject.column}${reject.value !== null ? ` = "${reject.value}"` : ""}: ${reject.message_zh} / ${reject.message_en}`);
+    const sheet = reject.sheet ? ` [${reject.sheet}]` : "";
+    console.log(`${reject.period}/${reject.file}${sheet} 第 ${reject.line} 行 line ${reject.line} [${reject.reason}] ${reject.column}${reject.value !== null ? ` = "${reject.value}"` : ""}: ${reject.message_zh} / ${reject.message_en}`);
   }
   if (report.rejects.length > show) console.log(`…… 另有 ${report.rejects.length - show} 条 / ${report.rejects.length - show} more`);
   for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
+  console.log(fileSummary(report.files, rejectsByFile(report.rejects)));
   console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
+  return 0;
+}
+
+async function templateCommand(argv: string[]): Promise<number> {
+  const {values} = parse(argv, {out: {type: "string"}}, TEMPLATE_HELP);
+  if (values.help) {
+    console.log(TEMPLATE_HELP);
+    return 0;
+  }
+  const out = (values.out as string | undefined) ?? "template";
+  const {writeTemplates} = await import("./ingest/template.js");
+  const written = await writeTemplates(out);
+  console.log(
+    `已写出 ${written.length} 个模板文件到 ${out}/（xlsx/ 与 csv/，每期只放其中一种）。\n` +
+      `Wrote ${written.length} template files to ${out}/ (xlsx/ and csv/: put one kind, not both, in each period folder).`
+  );
   return 0;
 }
 

@@ -62,6 +62,17 @@ export const FILE_NAMES = [
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];
 
+/** Each file's sheet in an .xlsx (the template's names; a sheet named like the file is read first). */
+export const SHEET_NAMES: Readonly<Record<FileName, string>> = {
+  schools: "学校名册",
+  groups: "集团名册",
+  memberships: "集团成员",
+  teachers: "教师名册",
+  exchanges: "交流轮岗",
+  exams: "考试",
+  scores: "成绩"
+};
+
 export const DOMAINS = {
   stage: {
     values: {
@@ -312,13 +323,37 @@ export const REASONS = {
 } as const;
 export type ReasonCode = keyof typeof REASONS;
 
+/**
+ * rejects.csv's columns: each header is the Chinese name, a space, then the English key (`行号 line`), so a
+ * clerk reads the first word and a program splits at the last space. The keys are the fields of
+ * `junheng validate --json`'s rejects and of the upload page's download.
+ */
+export const REJECT_COLUMNS = {
+  period: "期次",
+  file: "文件",
+  sheet: "工作表",
+  line: "行号",
+  column: "列名",
+  contract_column: "规范列名",
+  value: "值",
+  reason: "原因代码",
+  message_zh: "说明",
+  message_en: "英文说明"
+} as const;
+
+/** A rejects.csv header: `行号 line`. */
+export function rejectHeader(key: keyof typeof REJECT_COLUMNS): string {
+  return `${REJECT_COLUMNS[key]} ${key}`;
+}
+
 /** File-level problems: the run stops before anything is written. */
 export const FILE_PROBLEMS = {
   unreadable_encoding: d("无法识别文件编码（支持 UTF-8、UTF-16 带 BOM、GBK/GB18030）", "unreadable encoding (UTF-8, UTF-16 with BOM and GBK/GB18030 are supported)"),
   empty_file: d("文件为空，没有表头", "the file is empty: no header line"),
   missing_column: d("缺少必需的列", "a required column is missing"),
   duplicate_header: d("表头中有重复的列", "a column appears twice in the header"),
-  missing_schools_first_period: d("最早的期次必须提供 schools.csv", "schools.csv must exist in the earliest period"),
+  missing_schools_first_period: d("最早的期次必须提供 schools.csv（或 schools.xlsx）", "schools.csv (or schools.xlsx) must exist in the earliest period"),
+  duplicate_file: d("同一期次中同一数据有两个文件", "two files in one period hold the same data"),
   reject_rate_exceeded: d("被拒绝的行所占比例超过上限，这更像是文件错误而不是个别笔误", "the share of rejected rows exceeds the limit: this looks like a wrong file, not a few typos"),
   no_periods: d("输入目录中没有期次文件夹（格式 YYYYQn，如 2025Q3）", "no period folders (named YYYYQn, e.g. 2025Q3) in the input"),
   unreadable_file: d("无法读取文件", "the file cannot be read"),

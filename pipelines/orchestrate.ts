@@ -61,7 +61,14 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
 }
 
 /** A rejected row as `junheng validate` and the upload page show it (rejects.csv has the same columns). */
-export type RejectExport = Omit<RejectRow, "detail_zh" | "detail_en"> & {message_zh: string; message_en: string};
+export type RejectExport = Omit<RejectRow, "detail_zh" | "detail_en"> & {
+  /** the sheet, for an .xlsx (null for a CSV) */
+  sheet: string | null;
+  /** the contract's name of the column; `column` is the file's own header (在校生数) */
+  contract_column: string;
+  message_zh: string;
+  message_en: string;
+};
 
 export async function readRejects(engine: SqlEngine): Promise<RejectExport[]> {
   return engine.all<RejectExport>(rejectsExportQuery());

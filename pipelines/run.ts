@@ -8,7 +8,8 @@ import {basename, join} from "node:path";
 import {Db} from "./db.js";
 import {InputError} from "./errors.js";
 import {configText, discoverInput, InputProblems, nodeSource, type IngestResult, type ProgressEvent} from "./ingest/ingest.js";
-import {rejectsExportQuery} from "./ingest/checks-sql.js";
+import {rejectsCsvQuery, rejectsExportQuery} from "./ingest/checks-sql.js";
+import {rejectsByFile as rejectsByFile_, type RejectsByFile} from "./ingest/summary.js";
 import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
@@ -85,7 +86,7 @@ export interface EditionManifest {
 
 export {DEFAULT_MAX_REJECT_RATE};
 
-export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string}> {
+export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string; rejectsByFile: RejectsByFile}> {
   const started = new Date();
   const paths = checkOut(options.out, options.input);
   // what the folder holds is checked before the key: a folder with no schools.csv (or no period at all) is
@@ -132,9 +133,12 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
         const previous = {release: readPreviousRelease(paths.out, edition), inputs: ingested.files};
         editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods);
       }
-      await writeRejects(db, rejectsExportQuery(), join(build, "rejects.csv"));
+      await writeRejects(db, rejectsCsvQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
       const [problemCount] = await db.all<{n: number}>("select count(*)::integer as n from rejects");
+      const rejectsByFile = rejectsByFile_(
+        await db.all<{period: string; file: string; reason: string; n: number}>(`select period, file, reason, count(*)::integer as n from (${rejectsExportQuery()}) group by all`)
+      );
       const [version] = await db.all<{v: string}>("select version() as v");
       await db.run("checkpoint");
       db.close();
@@ -175,7 +179,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       options.onProgress?.({stage: "swap"});
       swapIn(paths);
       await stage("swapped");
-      return {manifest, out: paths.out};
+      return {manifest, out: paths.out, rejectsByFile};
     } catch (error) {
       db?.close();
       discardBuild(paths);

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 // Shared test helpers: real files in temporary folders, the real CLI in a child process.
 import {spawn, spawnSync} from "node:child_process";
 import {cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync} from "node:fs";
@@ -82,4 +83,13 @@ export function hashTree(dir: string): Record<string, string> {
 /** A stack trace in user-facing output is a bug. */
 export function hasStackTrace(text: string): boolean {
   return /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/.test(text);
+}
+
+/** rejects.csv's rows keyed by the English half of each bilingual header (`行号 line` → line; docs/data-contract.md). */
+export function readRejectsCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, "utf8").replace(/^\ufeff/, "");
+  const rows = Papa.parse<string[]>(text, {skipEmptyLines: true}).data;
+  const [header = [], ...data] = rows;
+  const keys = header.map((cell) => cell.slice(cell.lastIndexOf(" ") + 1));
+  return data.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i] ?? ""])));
 }

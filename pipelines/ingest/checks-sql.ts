@@ -1,7 +1,7 @@
 // The contract turned into SQL: parsing macros, the typed raw_* tables, and the row, key and
 // reference checks that sort each staged row into loaded or rejected. Pure string building, so the
 // browser explorer runs exactly the same checks in DuckDB-WASM.
-import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
+import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, REJECT_COLUMNS, rejectHeader, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
 import {ident, lit} from "../sql.js";
 
 /**
@@ -79,6 +79,14 @@ const rejectsColumns = `period varchar, file varchar, line integer, "column" var
 
 export function rejectsTableDdl(): string {
   return `create table if not exists rejects (${rejectsColumns})`;
+}
+
+/** Each input file's name and sheet, and what it called each contract column: rejects.csv speaks the file's words. */
+export function sourcesTableDdl(): string[] {
+  return [
+    "create table if not exists input_sources (period varchar, file varchar, source varchar, sheet varchar)",
+    `create table if not exists input_headers (period varchar, file varchar, "column" varchar, header varchar)`
+  ];
 }
 
 function parse(column: ColumnSpec, raw: string): string {
@@ -350,13 +358,37 @@ select ${lit(period)}, source_line, coalesce(carried_from, period), ${columns}
 from raw_${spec.name} where period = ${lit(from)} order by source_line`;
 }
 
+/** rejects.csv: the export with bilingual headers (`行号 line`, see REJECT_COLUMNS). */
+export function rejectsCsvQuery(): string {
+  const columns = (Object.keys(REJECT_COLUMNS) as (keyof typeof REJECT_COLUMNS)[]).map((key) => `${ident(key)} as ${ident(rejectHeader(key))}`);
+  return `select ${columns.join(", ")} from (${rejectsExportQuery()})`;
+}
+
 /** Bilingual messages for rejects.csv, built from the reason code and detail. */
 export function rejectsExportQuery(): string {
   const zh = Object.entries(REASONS).map(([code, text]) => `when ${lit(code)} then ${lit(text.zh)}`).join(" ");
   const en = Object.entries(REASONS).map(([code, text]) => `when ${lit(code)} then ${lit(text.en)}`).join(" ");
-  return `select period, file || '.csv' as file, line, "column", value, reason,
-    concat(case reason ${zh} end, case when detail_zh <> '' then concat('：', detail_zh) else '' end) as message_zh,
-    concat(case reason ${en} end, case when detail_en <> '' then concat(': ', detail_en) else '' end) as message_en
-from rejects
-order by period, file, line, "column", reason`;
+  // a column as the file named it (在校生数, not students); a key of several columns is joined by +
+  return `with numbered as (
+    select row_number() over () as rid, * from rejects
+),
+parts as (
+    select rid, period, file, unnest(string_split("column", '+')) as part, generate_subscripts(string_split("column", '+'), 1) as i
+    from numbered where "column" <> ''
+),
+named as (
+    select parts.rid, string_agg(coalesce(headers.header, parts.part), '+' order by parts.i) as named
+    from parts
+    left join input_headers as headers on headers.period = parts.period and headers.file = parts.file and headers."column" = parts.part
+    group by parts.rid
+)
+select rejects.period, coalesce(sources.source, rejects.file || '.csv') as file, sources.sheet, rejects.line,
+    coalesce(named.named, rejects."column") as "column",
+    rejects."column" as contract_column, rejects.value, rejects.reason,
+    concat(case rejects.reason ${zh} end, case when rejects.detail_zh <> '' then concat('：', rejects.detail_zh) else '' end) as message_zh,
+    concat(case rejects.reason ${en} end, case when rejects.detail_en <> '' then concat(': ', rejects.detail_en) else '' end) as message_en
+from numbered as rejects
+left join named on named.rid = rejects.rid
+left join input_sources as sources on sources.period = rejects.period and sources.file = rejects.file
+order by rejects.period, rejects.file, rejects.line, rejects."column", rejects.reason`;
 }

@@ -7,7 +7,7 @@ import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, looksLikePeriod, type FileName} fr
 import type {SqlEngine} from "../sql.js";
 import {InputError, shown} from "../errors.js";
 import {lit} from "../sql.js";
-import {carryForwardStatement, checkStatements, macroStatements, rawTableDdl, rejectsTableDdl, stageColumns} from "./checks-sql.js";
+import {carryForwardStatement, checkStatements, macroStatements, rawTableDdl, rejectsTableDdl, sourcesTableDdl, stageColumns} from "./checks-sql.js";
 import type {RejectRow} from "./record.js";
 
 export interface Warning {
@@ -56,7 +56,9 @@ export interface InputListing {
   label: string;
 }
 
-const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt"];
+const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx"];
+/** Spreadsheet formats that are not read: the file is named in an error rather than skipped */
+const OTHER_SPREADSHEETS = [".xls", ".et", ".xlsm", ".xlsb", ".ods"];
 
 /** The period folders and the contract files in each, from a listing (Node: the disk; browser: dropped files). */
 /** What the manifest says of each input file (the browser has no sha256 of the dropped files). */
@@ -74,6 +76,8 @@ export interface FileReport {
   rows_rejected: number;
   blank_lines: number;
   extra_columns: string[];
+  /** the sheet read, for an .xlsx */
+  sheet?: string;
   ms: number;
 }
 
@@ -84,6 +88,9 @@ export interface StageStats {
   rowsRead: number;
   blankLines: number;
   extraColumns: string[];
+  /** the sheet read and the rows that were not data (a title, a note), for an .xlsx */
+  sheet?: string;
+  skippedRows?: number[];
   ms: number;
 }
 
@@ -102,6 +109,7 @@ export function fileReport(
     rows_rejected: counts.rows_rejected,
     blank_lines: stats.blankLines,
     extra_columns: stats.extraColumns,
+    ...(stats.sheet === undefined ? {} : {sheet: stats.sheet}),
     ms: Math.round(stats.ms)
   };
 }
@@ -114,6 +122,19 @@ export function extraColumnsWarning(period: string, name: string, extra: readonl
     file: name,
     zh: `${name}：忽略未知的列 ${extra.map((column) => shown(column)).join("、")}`,
     en: `${name}: ignored unknown columns ${extra.map((column) => shown(column)).join(", ")}`
+  };
+}
+
+/** The warning for an .xlsx's rows that were not read as data: a title above the header, notes under the data. */
+export function skippedRowsWarning(period: string, name: string, sheet: string, rows: readonly number[]): Warning {
+  const list = rows.slice(0, 10).join("、") + (rows.length > 10 ? "…" : "");
+  const listEn = rows.slice(0, 10).join(", ") + (rows.length > 10 ? ", …" : "");
+  return {
+    code: "skipped_rows",
+    period,
+    file: name,
+    zh: `${name} 工作表 ${sheet}：第 ${list} 行只有一个单元格有内容（标题或备注），不作为数据读取`,
+    en: `${name} sheet ${sheet}: ${rows.length === 1 ? `row ${listEn} has` : `rows ${listEn} have`} a single filled cell (a title or a note) and ${rows.length === 1 ? "was" : "were"} not read as data`
   };
 }
 
@@ -145,11 +166,25 @@ export function discoverListing(listing: InputListing): Discovery {
           problems.push(notAFile({period, file: `${period}/${entry}`}, what));
           continue;
         }
-        if (files.some((other) => other.period === period && other.file === file)) {
-          warnings.push({code: "ignored_file", period, file: entry, zh: `${period}/${entry} 与同名文件重复，已忽略`, en: `${period}/${entry} ignored: another ${file} file is in the folder`});
+        const other = files.find((other) => other.period === period && other.file === file);
+        if (other) {
+          // two files for one contract file (schools.csv and schools.xlsx): which one is meant is the bureau's to say
+          problems.push(
+            new InputError("duplicate_file", {period, file: `${period}/${entry}`}, {
+              zh: `${other.name} 与 ${period}/${entry} 都是 ${file} 的数据，请只保留一个`,
+              en: `${other.name} and ${period}/${entry} are both ${file}: keep only one`
+            })
+          );
           continue;
         }
         files.push({period, file, path, name: `${period}/${entry}`});
+      } else if (FILE_NAMES.some((name) => OTHER_SPREADSHEETS.some((ext) => lower === name + ext))) {
+        problems.push(
+          new InputError("unreadable_file", {period, file: `${period}/${entry}`}, {
+            zh: "只能读取 .xlsx 或 .csv：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）",
+            en: "only .xlsx and .csv are read: use Save As → Excel Workbook (.xlsx) in Excel or WPS"
+          })
+        );
       } else if (!entry.startsWith(".")) {
         warnings.push({code: "ignored_file", period, file: entry, zh: `忽略不属于数据规范的文件 ${period}/${entry}`, en: `ignored ${period}/${entry}: not a file of the contract`});
       }
@@ -192,6 +227,9 @@ export interface StagedInput {
   stagedPath: string;
   rowsRead: number;
   rejects: RejectRow[];
+  /** each contract column → its header cell in the file (rejects.csv names columns as the file did) */
+  headerNames?: Record<string, string>;
+  sheet?: string;
 }
 
 export interface CarriedFile {
@@ -231,6 +269,8 @@ export async function loadAndCheck(db: SqlEngine, options: LoadOptions): Promise
   const {staged, periods} = options;
   for (const statement of macroStatements()) await db.run(statement);
   await db.run(rejectsTableDdl());
+  for (const statement of sourcesTableDdl()) await db.run(statement);
+  await insertSources(db, staged);
   let loadMs = 0;
   let validateMs = 0;
   const carried: CarriedFile[] = [];
@@ -304,6 +344,17 @@ async function loadStaged(db: SqlEngine, file: FileName, staged: StagedInput[]):
   await db.run(`create temp table stage_${file} as
 select * from read_csv([${paths}], header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = {${columns}})`);
+}
+
+/** Where each file came from and what it called each column, for rejects.csv (rejectsExportQuery). */
+async function insertSources(db: SqlEngine, staged: StagedInput[]): Promise<void> {
+  if (staged.length === 0) return;
+  const sources = staged.map((file) => `(${lit(file.period)}, ${lit(file.file)}, ${lit(file.name.slice(file.name.indexOf("/") + 1))}, ${file.sheet === undefined ? "null" : lit(file.sheet)})`);
+  await db.run(`insert into input_sources values ${sources.join(", ")}`);
+  const headers = staged.flatMap((file) =>
+    Object.entries(file.headerNames ?? {}).map(([column, header]) => `(${lit(file.period)}, ${lit(file.file)}, ${lit(column)}, ${lit(header)})`)
+  );
+  for (let i = 0; i < headers.length; i += 1000) await db.run(`insert into input_headers values ${headers.slice(i, i + 1000).join(", ")}`);
 }
 
 async function insertRejects(db: SqlEngine, rejects: RejectRow[]): Promise<void> {

@@ -27,6 +27,8 @@ export interface StagedText {
   blankLines: number;
   extraColumns: string[];
   rejects: RejectRow[];
+  /** each contract column present → its header cell as the file names it (在校生数 for students) */
+  headerNames: Record<string, string>;
 }
 
 export interface StageTextOptions {
@@ -52,85 +54,113 @@ export function canonicalHeader(spec: FileSpec): string {
 
 /** Stage one file's decoded text (in chunks). Throws InputError for the file-level problems. */
 export async function stageText(text: AsyncIterable<string>, options: StageTextOptions): Promise<StagedText> {
-  const {spec, period, pseudonymise, write} = options;
-  const where = {period, file: options.displayName};
-  write(canonicalHeader(spec));
-
-  const rejects: RejectRow[] = [];
-  const columns = spec.columns;
-  const isId = columns.map((column) => column.pseudonymise === true);
-  const linePrefix = csvField(period) + ",";
-  const width = columns.length;
-  let header: string[] | undefined;
-  let index: number[] = [];
-  let effectiveWidth = 0;
-  let extraColumns: string[] = [];
-  let rowsRead = 0;
+  const stager = new RecordStager(options);
+  let tokenizer: CsvTokenizer | undefined;
   let delimiter = 44;
+  for await (const chunk of text) {
+    if (!tokenizer) {
+      const newline = chunk.indexOf("\n");
+      delimiter = sniffDelimiter(newline === -1 ? chunk : chunk.slice(0, newline));
+      tokenizer = new CsvTokenizer(delimiter, (record) => stager.record(record), options.limits ?? DEFAULT_LIMITS);
+    }
+    tokenizer.push(chunk);
+    await options.afterChunk?.(stager.rowsRead);
+  }
+  tokenizer?.end();
+  return {...stager.finish(), delimiter: DELIMITER_NAMES[delimiter] ?? ",", blankLines: tokenizer?.blankLines ?? 0};
+}
 
-  const reject = (line: number, zh: string, en: string) =>
-    rejects.push({period, file: spec.name, line, column: "", value: null, reason: "bad_row", detail_zh: zh, detail_en: en});
+/**
+ * The records of one file, header first, → the canonical CSV: the one place a header is matched and a
+ * record is folded and pseudonymised, whether the records came from a CSV's text (stageText) or from
+ * an Excel sheet's rows (xlsx.ts), so both are checked by the same code.
+ */
+export class RecordStager {
+  private header: string[] | undefined;
+  private index: number[] = [];
+  private effectiveWidth = 0;
+  private extraColumns: string[] = [];
+  private headerNames: Record<string, string> = {};
+  private readonly rejects: RejectRow[] = [];
+  private readonly isId: boolean[];
+  private readonly linePrefix: string;
+  rowsRead = 0;
 
-  const onRecord = (record: CsvRecord) => {
+  constructor(private readonly options: Omit<StageTextOptions, "limits" | "afterChunk">) {
+    this.isId = options.spec.columns.map((column) => column.pseudonymise === true);
+    this.linePrefix = csvField(options.period) + ",";
+    options.write(canonicalHeader(options.spec));
+  }
+
+  /** The header cells, once the header record has been seen. */
+  get headerCells(): readonly string[] | undefined {
+    return this.header;
+  }
+
+  record(record: CsvRecord): void {
+    const {spec, period} = this.options;
+    const columns = spec.columns;
+    const header = this.header;
     if (!header) {
-      header = record.fields;
-      const mapping = mapHeader(spec, header);
+      const where = {period, file: this.options.displayName, line: record.line};
+      const cells = record.fields;
+      const mapping = mapHeader(spec, cells);
       if (mapping.duplicates.length > 0) {
         const list = mapping.duplicates.map((dup) => `${dup.column} ← ${dup.headers.map((cell) => shown(cell)).join(" / ")}`).join("; ");
-        throw new InputError("duplicate_header", {...where, line: 1}, {zh: list, en: list});
+        throw new InputError("duplicate_header", where, {zh: list, en: list});
       }
       if (mapping.missing.length > 0) {
         const missing = mapping.missing
           .map((name) => `${name}（${columns.find((column) => column.name === name)?.aliases[0] ?? ""}）`)
           .join("、");
-        const found = header.slice(0, 30).map((cell) => shown(cell)).join(", ") + (header.length > 30 ? ", …" : "");
+        const found = cells.slice(0, 30).map((cell) => shown(cell)).join(", ") + (cells.length > 30 ? ", …" : "");
         throw new InputError(
           "missing_column",
-          {...where, line: 1},
+          where,
           {zh: `${missing}；表头为：${found}`, en: `${mapping.missing.join(", ")}; the header has: ${found}`}
         );
       }
-      index = columns.map((column) => mapping.index.get(column.name) ?? -1);
-      extraColumns = mapping.extra;
-      effectiveWidth = header.reduce((width, cell, i) => (cell.trim() === "" ? width : i + 1), 0);
+      this.header = cells;
+      this.index = columns.map((column) => mapping.index.get(column.name) ?? -1);
+      this.headerNames = Object.fromEntries([...mapping.index].map(([name, at]) => [name, foldValue(cells[at]!)]));
+      this.extraColumns = mapping.extra;
+      this.effectiveWidth = cells.reduce((width, cell, i) => (cell.trim() === "" ? width : i + 1), 0);
       return;
     }
-    rowsRead++;
+    this.rowsRead++;
     const fields = record.fields;
     if (record.broken) {
       const [zh, en] = BROKEN_TEXT[record.broken];
-      reject(record.line, zh, en);
+      this.reject(record.line, zh, en);
       return;
     }
-    if (fields.length < effectiveWidth || (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== ""))) {
-      reject(record.line, `有 ${fields.length} 个字段，表头有 ${effectiveWidth} 列`, `${fields.length} fields, but the header has ${effectiveWidth} columns`);
+    if (fields.length < this.effectiveWidth || (fields.length > header.length && fields.slice(header.length).some((f) => f.trim() !== ""))) {
+      this.reject(record.line, `有 ${fields.length} 个字段，表头有 ${this.effectiveWidth} 列`, `${fields.length} fields, but the header has ${this.effectiveWidth} columns`);
       return;
     }
-    let line = linePrefix + record.line;
+    let line = this.linePrefix + record.line;
+    const width = columns.length;
     for (let c = 0; c < width; c++) {
-      const at = index[c]!;
+      const at = this.index[c]!;
       let value = at >= 0 && at < fields.length ? foldValue(fields[at]!) : "";
       if (value !== "") {
-        if (isId[c]) value = pseudonymise(value);
+        if (this.isId[c]) value = this.options.pseudonymise(value);
         line += "," + csvField(value);
       } else line += ",";
     }
-    write(line + "\n");
-  };
-
-  let tokenizer: CsvTokenizer | undefined;
-  for await (const chunk of text) {
-    if (!tokenizer) {
-      const newline = chunk.indexOf("\n");
-      delimiter = sniffDelimiter(newline === -1 ? chunk : chunk.slice(0, newline));
-      tokenizer = new CsvTokenizer(delimiter, onRecord, options.limits ?? DEFAULT_LIMITS);
-    }
-    tokenizer.push(chunk);
-    await options.afterChunk?.(rowsRead);
+    this.options.write(line + "\n");
   }
-  tokenizer?.end();
-  if (!header) throw new InputError("empty_file", where);
-  return {delimiter: DELIMITER_NAMES[delimiter] ?? ",", rowsRead, blankLines: tokenizer?.blankLines ?? 0, extraColumns, rejects};
+
+  /** What the file gave; throws empty_file when not even a header came. */
+  finish(): Omit<StagedText, "delimiter" | "blankLines"> {
+    if (!this.header) throw new InputError("empty_file", {period: this.options.period, file: this.options.displayName});
+    return {rowsRead: this.rowsRead, extraColumns: this.extraColumns, rejects: this.rejects, headerNames: this.headerNames};
+  }
+
+  private reject(line: number, zh: string, en: string): void {
+    const {period, spec} = this.options;
+    this.rejects.push({period, file: spec.name, line, column: "", value: null, reason: "bad_row", detail_zh: zh, detail_en: en});
+  }
 }
 
 export const BROKEN_TEXT: Record<NonNullable<CsvRecord["broken"]>, [string, string]> = {

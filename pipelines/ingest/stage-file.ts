@@ -2,7 +2,7 @@
 // with values folded and ids pseudonymised. The per-record work is record.ts (pure, shared with the
 // browser); this is the Node side: reading the file, hashing it, writing the staged CSV.
 import {createHash} from "node:crypto";
-import {createWriteStream, type WriteStream} from "node:fs";
+import {createWriteStream, statSync, type WriteStream} from "node:fs";
 import {once} from "node:events";
 import type {FileSpec} from "../contract.js";
 import type {CsvLimits} from "./csv.js";
@@ -10,6 +10,7 @@ import {candidateEncodings, readText, type Encoding} from "./decode.js";
 import {BOM} from "./encoding.js";
 import {stageText, withEncodings, type RejectRow} from "./record.js";
 import type {Pseudonymiser} from "./pseudonym.js";
+import {stageXlsx} from "./xlsx.js";
 
 export type {RejectRow} from "./record.js";
 
@@ -18,14 +19,20 @@ export interface StagedFile {
   file: FileSpec["name"];
   path: string;
   stagedPath: string;
-  encoding: Encoding;
+  /** "xlsx" for an Excel workbook */
+  encoding: Encoding | "xlsx";
   delimiter: string;
+  /** the sheet read, for an .xlsx */
+  sheet?: string;
+  /** an .xlsx's rows that were not data: a title above the header, notes under the data */
+  skippedRows?: number[];
   bytes: number;
   sha256: string;
   rowsRead: number;
   blankLines: number;
   extraColumns: string[];
   rejects: RejectRow[];
+  headerNames: Record<string, string>;
   ms: number;
 }
 
@@ -43,6 +50,7 @@ export interface StageArgs {
 
 export async function stageFile(args: StageArgs): Promise<StagedFile> {
   const started = performance.now();
+  if (args.path.toLowerCase().endsWith(".xlsx")) return {...(await stageWorkbook(args)), ms: performance.now() - started};
   const {candidates, bytes} = await candidateEncodings(args.path);
   const result = await withEncodings(candidates, bytes, {period: args.period, file: args.displayName}, (encoding, last) =>
     stageWith(args, encoding, last, bytes)
@@ -75,6 +83,31 @@ async function stageWith(args: StageArgs, encoding: Encoding, last: boolean, byt
     });
     await out.close();
     return {period, file: spec.name, path: args.path, stagedPath: args.stagedPath, encoding, bytes, sha256: hash.digest("hex"), ...staged};
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+}
+
+/** An .xlsx: its sheet streamed into the same canonical CSV (xlsx.ts); ids are pseudonymised before the write. */
+async function stageWorkbook(args: StageArgs): Promise<Omit<StagedFile, "ms">> {
+  const out = new BufferedWriter(args.stagedPath);
+  try {
+    const staged = await stageXlsx({
+      path: args.path,
+      displayName: args.displayName,
+      period: args.period,
+      spec: args.spec,
+      pseudonymise: (id) => args.pseudonymiser.map(id),
+      write: (line) => out.write(line),
+      afterChunk: async (rows) => {
+        await out.flushIfFull();
+        args.onProgress?.(0, rows);
+      }
+    });
+    await out.close();
+    const bytes = statSync(args.path).size;
+    return {period: args.period, file: args.spec.name, path: args.path, stagedPath: args.stagedPath, encoding: "xlsx", bytes, ...staged};
   } catch (error) {
     out.destroy();
     throw error;

@@ -90,7 +90,7 @@ function withCode(text) {
  * that a spreadsheet would run as a formula is neutralised (pipelines/csv-rule.ts).
  */
 export function toCsv(rows, columns, minN = 10) {
-  const lines = [columns.map((column) => csvField(column.name)).join(",")];
+  const lines = [columns.map((column) => csvField(column.csvHeader ?? column.name)).join(",")];
   for (const row of rows) {
     lines.push(columns.map((column) => (column.suppressed?.(row) ? `<${minN}` : csvField(column.csv ? column.csv(row) : row[column.name]))).join(","));
   }

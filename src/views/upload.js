@@ -10,6 +10,20 @@ import {headlineKpis} from "./overview.js";
 
 const {label, t} = wording(uploadWording);
 
+/** rejects.csv's columns, Chinese name then English key; the same as REJECT_COLUMNS in pipelines/contract.ts (test/views/upload.test.ts) */
+export const REJECT_HEADERS = {
+  period: "期次",
+  file: "文件",
+  sheet: "工作表",
+  line: "行号",
+  column: "列名",
+  contract_column: "规范列名",
+  value: "值",
+  reason: "原因代码",
+  message_zh: "说明",
+  message_en: "英文说明"
+};
+
 /** how many rejects the table shows; the CSV download holds them all */
 export const REJECTS_SHOWN = 200;
 
@@ -69,12 +83,17 @@ export function uploadView({result, marts, ms, contract}, config, lang) {
     columns: [{name: "name", label: w("file.name")}, {name: "encoding", label: w("file.encoding")}, rowColumn("rows_read"), rowColumn("rows_loaded"), rowColumn("rows_rejected")]
   };
 
-  // the rejects in the reader's words: the contract's name of each column, the message in the page's language
+  // the rejects in the reader's words: the column as the dropped file's header named it (在校生数); where the
+  // file used the contract's own English name, the contract's name of it in the page's language
   const rejects = result.rejects;
-  const columnName = (row) => contract.files[row.file.replace(/\.csv$/, "")]?.columns.find((column) => column.name === row.column)?.description[lang] ?? row.column;
+  const columnName = (row) => {
+    const contractName = row.contract_column ?? row.column;
+    if (row.column !== contractName) return row.column;
+    return contract.files[row.file.replace(/\.(csv|tsv|txt|xlsx)$/i, "")]?.columns.find((column) => column.name === contractName)?.description[lang] ?? row.column;
+  };
   const rejectColumns = [
     {name: "period", label: w("reject.period"), format: f.period},
-    {name: "file", label: w("reject.file")},
+    {name: "file", label: w("reject.file"), format: (file, row) => (row.sheet ? `${file} [${row.sheet}]` : file)},
     {name: "line", label: w("reject.line"), num: true, format: f.num},
     {name: "column", label: w("reject.column"), format: (_, row) => columnName(row)},
     {name: "value", label: w("reject.value")},
@@ -100,7 +119,8 @@ export function uploadView({result, marts, ms, contract}, config, lang) {
         filename: "upload_rejects_all",
         label: w("rejects.download", {n: f.num(rejects.length)}),
         rows: rejects,
-        columns: ["period", "file", "line", "column", "value", "reason", "message_zh", "message_en"].map((name) => ({name}))
+        // rejects.csv's bilingual headers (`行号 line`: REJECT_COLUMNS in pipelines/contract.ts, docs/data-contract.md)
+        columns: Object.entries(REJECT_HEADERS).map(([name, zh]) => ({name, csvHeader: `${zh} ${name}`}))
       }
     : null;
 

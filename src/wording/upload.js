@@ -2,8 +2,8 @@
 export default {
   "upload.title": {zh: "用自己的数据", en: "Your data"},
   "upload.lead": {
-    zh: "把教育局按数据规范导出的 CSV 文件拖到下面（一个期次文件夹，或包含多个期次文件夹的目录，可带配置文件 junheng.config.json）。浏览器按与命令行完全相同的规则校验文件、计算指标，并用本网站的图表展示结果。",
-    en: "Drop the CSV files a bureau exports under the data contract below (one period folder, or a folder of period folders, with junheng.config.json if you have one). The browser checks them with exactly the rules of the command line, computes the metrics with the same SQL, and shows them with this site's charts."
+    zh: "把教育局按数据规范导出的 CSV 文件或 Excel 工作簿（.xlsx）拖到下面（一个期次文件夹，或包含多个期次文件夹的目录，可带配置文件 junheng.config.json）。浏览器按与命令行完全相同的规则校验文件、计算指标，并用本网站的图表展示结果。",
+    en: "Drop the CSV files or Excel workbooks (.xlsx) a bureau exports under the data contract below (one period folder, or a folder of period folders, with junheng.config.json if you have one). The browser checks them with exactly the rules of the command line, computes the metrics with the same SQL, and shows them with this site's charts."
   },
   "upload.contract": {zh: "数据规范", en: "data contract"},
   "upload.local": {
@@ -12,8 +12,8 @@ export default {
   },
   "upload.drop": {zh: "把文件或文件夹拖到这里", en: "Drop files or a folder here"},
   "upload.hint": {
-    zh: "UTF-8、GBK/GB18030 或 UTF-16 编码；逗号、制表符或分号分隔；中文或英文表头。",
-    en: "UTF-8, GBK/GB18030 or UTF-16; comma, tab or semicolon separated; Chinese or English headers."
+    zh: "CSV：UTF-8、GBK/GB18030 或 UTF-16 编码，逗号、制表符或分号分隔；或 Excel 工作簿（.xlsx）；中文或英文表头。",
+    en: "CSV in UTF-8, GBK/GB18030 or UTF-16, comma, tab or semicolon separated; or Excel workbooks (.xlsx); Chinese or English headers."
   },
   "upload.chooseFolder": {zh: "选择文件夹…", en: "Choose a folder…"},
   "upload.chooseFiles": {zh: "选择文件…", en: "Choose files…"},

@@ -4,11 +4,10 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import Papa from "papaparse";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {tempDir} from "../helpers.js";
+import {readRejectsCsv, tempDir} from "../helpers.js";
 import {demoOutput} from "../demo-run.js";
 
 interface Broken {
@@ -45,8 +44,7 @@ describe("the messy demo", () => {
   });
 
   it("rejects exactly the planted broken rows, each with its planted reason", () => {
-    const text = readFileSync(join(messyOut, "rejects.csv"), "utf8").replace(/^\ufeff/, "");
-    const rows = Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true}).data;
+    const rows = readRejectsCsv(join(messyOut, "rejects.csv"));
     const rejected = new Set(rows.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
     const planted = new Set(broken.map((row) => `${row.period}/${row.file}:${row.line} ${row.reason}`));
     expect([...rejected].sort()).toEqual([...planted].sort());

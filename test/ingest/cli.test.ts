@@ -3,7 +3,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {copyFixture, hasStackTrace, hashTree, readRejectsCsv, runCli, tempDir, TIMEOUT, PRIVATE_KEY} from "../helpers.js";
 
 let out: string;
 let before: Record<string, string>;
@@ -220,5 +220,55 @@ describe("the pseudonymisation key", () => {
     const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), "--key-file", join(input, "key.txt"), "--quiet"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("inside the input or output directory");
+  });
+});
+
+describe("the summary a clerk reads at the end", () => {
+  it("validate ends with one line per file: read, loaded, rejected and the top reasons, as rejects.csv counts them", () => {
+    const result = runCli(["validate", "--input", "test/fixtures/bad-rows", "--max-reject-rate", "1", "--show", "1"]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    const start = lines.indexOf("各文件情况 Files:");
+    expect(start).toBeGreaterThanOrEqual(0);
+    const schools = lines.slice(start).find((line) => line.trim().startsWith("2025Q3/schools.csv"))!;
+    // the same input through run: rejects.csv's rows for the file, by reason
+    const out = join(tempDir(), "out");
+    expect(runCli(["run", "--input", "test/fixtures/bad-rows", "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]).status).toBe(0);
+    const rejects = readRejectsCsv(join(out, "rejects.csv")).filter((row) => row.file === "schools.csv");
+    const rejectedLines = new Set(rejects.map((row) => row.line)).size;
+    const byReason = new Map<string, number>();
+    for (const row of rejects) byReason.set(row.reason!, (byReason.get(row.reason!) ?? 0) + 1);
+    const [topReason, topCount] = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    expect(schools).toContain(`拒绝 rejected ${rejectedLines}`);
+    expect(schools).toMatch(new RegExp(`主要原因 top reasons: \\S+ ${topReason} ×${topCount}`));
+  }, TIMEOUT.test);
+
+  it("run prints the same lines after its Done line", () => {
+    const result = runCli(["run", "--input", "test/fixtures/clean", "--out", join(tempDir(), "out"), ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Done: .*\n各文件情况 Files:\n {2}2025Q3\/exams\.csv {2}读入 read \d+ · 入库 loaded \d+ · 拒绝 rejected 0\n/);
+  }, TIMEOUT.test);
+});
+
+describe("spreadsheets that cannot be read", () => {
+  it("an old .xls named like a contract file stops the run and says how to save it", () => {
+    const input = copyFixture("clean");
+    writeFileSync(join(input, "2025Q4", "groups.xls"), "not really a workbook");
+    const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/错误 \[unreadable_file\].*2025Q4\/groups\.xls.*另存为/);
+    expect(result.stderr).toMatch(/Error \[unreadable_file\].*Save As/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it("a .csv renamed .xlsx is named as not a workbook, with no stack trace", () => {
+    const input = copyFixture("clean");
+    const path = join(input, "2025Q4", "schools.csv");
+    writeFileSync(join(input, "2025Q4", "schools.xlsx"), readFileSync(path));
+    unlinkSync(path);
+    const result = runCli(["run", "--input", input, "--out", join(tempDir(), "out"), ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/错误 \[unreadable_file\].*2025Q4\/schools\.xlsx.*不是有效的 \.xlsx 工作簿/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
   });
 });

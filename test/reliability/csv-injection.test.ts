@@ -97,8 +97,9 @@ describe("names that a spreadsheet would run", () => {
 
   it("are neutralised in rejects.csv, where a rejected negative number stays as it was", () => {
     const [header, ...lines] = parseCsv(join(out, "rejects.csv"));
-    expect(header).toEqual(["period", "file", "line", "column", "value", "reason", "message_zh", "message_en"]);
-    const rows = lines.map((line) => Object.fromEntries(header!.map((name, i) => [name, line[i]])));
+    // bilingual headers, the English key after the last space (docs/data-contract.md)
+    expect(header).toEqual(["期次 period", "文件 file", "工作表 sheet", "行号 line", "列名 column", "规范列名 contract_column", "值 value", "原因代码 reason", "说明 message_zh", "英文说明 message_en"]);
+    const rows = lines.map((line) => Object.fromEntries(header!.map((name, i) => [name.slice(name.lastIndexOf(" ") + 1), line[i]])));
     expect(rows.find((row) => row.line === "7")).toMatchObject({file: "schools.csv", column: "students", value: "'=1+1", reason: "bad_type"});
     expect(rows.find((row) => row.line === "8")).toMatchObject({file: "schools.csv", column: "students", value: "-5", reason: "out_of_range"});
   });

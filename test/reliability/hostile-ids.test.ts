@@ -4,9 +4,8 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {appendFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import Papa from "papaparse";
 import {Db} from "../../pipelines/db.js";
-import {copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {copyFixture, hasStackTrace, readRejectsCsv, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 // each would otherwise be a path outside the data folder, a broken path or URL, or markup in a page
 const HOSTILE = [
@@ -49,8 +48,7 @@ beforeAll(() => {
 }, 300_000);
 
 function rejects(): Record<string, string>[] {
-  const text = readFileSync(join(out, "rejects.csv"), "utf8").replace(/^\ufeff/, "");
-  return Papa.parse<Record<string, string>>(text, {header: true, skipEmptyLines: true}).data;
+  return readRejectsCsv(join(out, "rejects.csv"));
 }
 
 describe("school and group codes outside the safe set", () => {

@@ -4,7 +4,9 @@
 // tables; the messy GBK variant gives the same numbers and exactly its planted rejects; a malformed input
 // gives the CLI's own file-level messages; and no request carries the data. Prints the time from choosing
 // the files to the metrics on screen; screenshots in test/output/screenshots/upload.*.png.
-import {mkdirSync, readFileSync, readdirSync, cpSync, writeFileSync} from "node:fs";
+import {mkdirSync, readFileSync, readdirSync, cpSync, rmSync, writeFileSync} from "node:fs";
+import ExcelJS from "exceljs";
+import {CONTRACT, SHEET_NAMES} from "../../pipelines/contract.js";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page, Request} from "playwright-core";
@@ -92,7 +94,8 @@ async function rejectsOf(page: Page): Promise<Row[]> {
   const href = await page.locator("a[data-download=upload_rejects_all]").getAttribute("href");
   const text: string = await page.evaluate(async (url) => (await (await fetch(url!)).text()).replace(/^\ufeff/, ""), href);
   const [header, ...lines] = text.split("\r\n").filter(Boolean);
-  const columns = header!.split(",");
+  // bilingual headers (`行号 line`): keyed by the English word
+  const columns = header!.split(",").map((cell) => cell.slice(cell.lastIndexOf(" ") + 1));
   // messages hold commas: quoted fields, parsed simply (no newlines in rejects)
   return lines.map((line) => {
     const cells: string[] = [];
@@ -176,6 +179,34 @@ describe("your data", () => {
     expect(await run.page.locator("[data-card=upload_rejects] thead th").allTextContents()).toEqual(["期次", "文件", "行号", "列", "原值", "原因"]);
     // some files really were GBK
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "gb18030"}).count()).toBeGreaterThan(0);
+    await run.page.context().close();
+  }, TIMEOUT.test);
+
+  it("Excel workbooks dropped instead of CSVs give the same headline numbers", async () => {
+    // every schools and groups file of the demo as an .xlsx with Chinese headers (string cells: values as in the CSV)
+    const folder = join(tempDir(), "xlsx");
+    cpSync(DEMO, folder, {recursive: true});
+    for (const period of readdirSync(folder).filter((name) => /^\d{4}Q\d$/.test(name))) {
+      for (const file of ["schools", "groups"] as const) {
+        const path = join(folder, period, `${file}.csv`);
+        let text: string;
+        try {
+          text = readFileSync(path, "utf8").replace(/^\ufeff/, "");
+        } catch {
+          continue;
+        }
+        const [header, ...lines] = text.split(/\r?\n/).filter(Boolean).map((line) => line.split(","));
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet(SHEET_NAMES[file]);
+        sheet.addRow(header!.map((name) => CONTRACT[file].columns.find((column) => column.name === name)?.aliases[0] ?? name));
+        for (const line of lines) sheet.addRow(line);
+        await workbook.xlsx.writeFile(join(folder, period, `${file}.xlsx`));
+        rmSync(path);
+      }
+    }
+    const run = await upload(folder);
+    expectSameHeadline(await headlineOf(run.page), publishedHeadline());
+    expect(await run.page.locator("[data-card=upload_files] td", {hasText: "xlsx"}).count()).toBeGreaterThan(0);
     await run.page.context().close();
   }, TIMEOUT.test);
 

@@ -3,6 +3,7 @@
 import {describe, expect, it} from "vitest";
 // @ts-expect-error: a plain JavaScript module of the site
 import {REJECTS_SHOWN, uploadView, uploadWords} from "../../src/views/upload.js";
+import {REJECT_COLUMNS, rejectHeader} from "../../pipelines/contract.js";
 
 type Row = Record<string, unknown>;
 
@@ -64,6 +65,10 @@ describe("uploadView", () => {
     expect(columnCell.format("student_id", c.rows[0])).toBe("学生编号");
     // a column the contract does not name keeps its name
     expect(columnCell.format("score", c.rows[1])).toBe("score");
+    // a column the file named in its own words (an .xlsx's 学籍号) is shown as the file named it, with its sheet
+    const own = {...reject(4, "学籍号"), contract_column: "student_id", file: "scores.xlsx", sheet: "成绩"};
+    expect(columnCell.format("学籍号", own)).toBe("学籍号");
+    expect((c.columns[1] as {format: (x: unknown, row: Row) => string}).format("scores.xlsx", own)).toBe("scores.xlsx [成绩]");
     expect(en.rejects.columns.at(-1).name).toBe("message_en");
     expect(c.takeaway).toBe("共 2 条问题。每一行都给出期次、文件、行号（表头为第 1 行）、列、原值和原因。");
   });
@@ -75,7 +80,9 @@ describe("uploadView", () => {
     expect(v.rejects.takeaway).toMatch(/^共 201 条问题，下表显示前 200 条。/);
     expect(v.rejectsAll.rows).toHaveLength(201);
     expect(v.rejectsAll.label).toBe("下载全部 201 条（CSV，含中英文说明）");
-    expect(v.rejectsAll.columns.map((col: Row) => col.name)).toEqual(["period", "file", "line", "column", "value", "reason", "message_zh", "message_en"]);
+    // the download is rejects.csv's twin: the same bilingual headers as the command line writes
+    expect(v.rejectsAll.columns.map((col: Row) => col.name)).toEqual(Object.keys(REJECT_COLUMNS));
+    expect(v.rejectsAll.columns.map((col: Row) => col.csvHeader)).toEqual(Object.keys(REJECT_COLUMNS).map((key) => rejectHeader(key as keyof typeof REJECT_COLUMNS)));
     const none = uploadView({result: {...result, rejects: []}, marts, ms: 1000, contract}, config, "en");
     expect(none.rejects.takeaway).toBe("No rows were rejected.");
     expect(none.rejectsAll).toBeNull();

@@ -7,6 +7,8 @@ import {CONTRACT, type FileName} from "../../contract.js";
 import {InputError} from "../../errors.js";
 import {BOM_BYTES, decodeChunks, detectEncodings, PROBE_BYTES, type Encoding} from "../../ingest/encoding.js";
 import {stageText, withEncodings} from "../../ingest/record.js";
+import {pickSheet, stageRows, type SheetRow} from "../../ingest/xlsx-rows.js";
+import ExcelJS from "exceljs";
 
 export interface WorkerTask {
   index: number;
@@ -19,7 +21,21 @@ export interface WorkerTask {
 
 export type WorkerMessage =
   | {type: "progress"; index: number; bytes: number; total: number; rows: number}
-  | {type: "done"; index: number; csv: string; encoding: Encoding; delimiter: string; rowsRead: number; blankLines: number; extraColumns: string[]; rejects: unknown[]; ms: number}
+  | {
+      type: "done";
+      index: number;
+      csv: string;
+      encoding: Encoding | "xlsx";
+      delimiter: string;
+      rowsRead: number;
+      blankLines: number;
+      extraColumns: string[];
+      rejects: unknown[];
+      headerNames: Record<string, string>;
+      sheet?: string;
+      skippedRows?: number[];
+      ms: number;
+    }
   | {type: "input-error"; index: number; code: InputError["code"]; location: InputError["location"]; detail: InputError["detail"]; message: string}
   | {type: "error"; index: number; message: string};
 
@@ -49,7 +65,51 @@ async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
   }
 }
 
+/**
+ * An .xlsx: the dropped file is in memory already, so the workbook is loaded whole (exceljs's streaming
+ * reader needs Node streams) and its chosen sheet's rows go through the pipeline's own xlsx-rows.ts, as on
+ * Node. A merged cell's other cells are left empty, as the streaming reader leaves them.
+ */
+async function stageWorkbook(task: WorkerTask, post: (message: WorkerMessage) => void): Promise<void> {
+  const started = performance.now();
+  const where = {period: task.period, file: task.name};
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(await task.blob.arrayBuffer());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError("unreadable_file", where, {
+      zh: `不是有效的 .xlsx 工作簿（旧版 .xls 请在 Excel 或 WPS 中另存为 .xlsx）：${reason}`,
+      en: `not a valid .xlsx workbook (save an old .xls as .xlsx in Excel or WPS): ${reason}`
+    });
+  }
+  const sheet = pickSheet(task.file, workbook.worksheets.map((ws) => ({name: ws.name, state: ws.state})));
+  const worksheet = sheet === undefined ? undefined : workbook.getWorksheet(sheet);
+  if (sheet === undefined || !worksheet) throw new InputError("empty_file", where, {zh: "工作簿中没有可读的工作表", en: "the workbook has no visible sheet"});
+  const rows: SheetRow[] = [];
+  worksheet.eachRow({includeEmpty: false}, (row, number) => {
+    const cells: unknown[] = [];
+    row.eachCell({includeEmpty: false}, (cell, col) => {
+      cells[col - 1] = cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
+    });
+    rows.push({number, cells});
+  });
+  const parts: string[] = [];
+  const staged = await stageRows(rows, {
+    spec: CONTRACT[task.file],
+    period: task.period,
+    displayName: `${task.name} [${sheet}]`,
+    sheet,
+    date1904: (workbook.properties as {date1904?: boolean}).date1904 === true,
+    pseudonymise,
+    write: (line) => parts.push(line),
+    afterChunk: (rowsRead) => post({type: "progress", index: task.index, bytes: task.blob.size, total: task.blob.size, rows: rowsRead})
+  });
+  post({type: "done", index: task.index, ...staged, encoding: "xlsx", sheet, csv: parts.join(""), ms: performance.now() - started});
+}
+
 async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): Promise<void> {
+  if (task.name.toLowerCase().endsWith(".xlsx")) return stageWorkbook(task, post);
   const started = performance.now();
   const {blob} = task;
   const probe = new Uint8Array(await blob.slice(0, PROBE_BYTES).arrayBuffer());
