@@ -43,6 +43,8 @@ export interface JunhengConfig {
   va_pairs: VaPair[];
   /** what the public edition leaves out beyond pipelines/editions.ts (docs/editions.md): it can only tighten */
   editions: {public: {exclude_tables: string[]; exam_figures: boolean; min_schools: number}};
+  /** the quarterly report (junheng report): issuing body, empty = "<region_name>教育局"; document number, null = "〔<year>〕号" */
+  report: {issuer: string; doc_number: string | null};
 }
 
 // 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), the seven resource indicators.
@@ -81,7 +83,8 @@ export const DEFAULT_CONFIG: JunhengConfig = {
   indicator_thresholds: DEFAULT_THRESHOLDS,
   score_bands: {excellent: 0.85, pass: 0.6, low: 0.4},
   va_pairs: [],
-  editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}}
+  editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}},
+  report: {issuer: "", doc_number: null}
 };
 
 const FILE = "junheng.config.json";
@@ -133,7 +136,7 @@ function object(value: unknown, key: string): Record<string, unknown> {
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
-  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "$schema"], "");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "editions", "report", "$schema"], "");
   // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
@@ -230,6 +233,12 @@ export function parseConfig(json: unknown): JunhengConfig {
         config.editions.public.min_schools = pub.min_schools as number;
       }
     }
+  }
+  if (root.report !== undefined) {
+    const report = object(root.report, "report");
+    checkKeys(report, ["issuer", "doc_number"], "report.");
+    if (report.issuer !== undefined) config.report.issuer = text(report.issuer, "report.issuer");
+    if (report.doc_number !== undefined && report.doc_number !== null) config.report.doc_number = text(report.doc_number, "report.doc_number");
   }
   return config;
 }
