@@ -14,12 +14,14 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
 用法：
   junheng run --input <目录> --out <目录>     校验、入库、计算指标并发布（不给 --input 时使用内置示例数据）
   junheng validate --input <目录>            只做校验，输出报告，不写任何文件
+  junheng report --out <目录>                写出季度报告（Word 和 PDF），默认公开版
   junheng demo --scale county --seed 1 --out <目录>   生成示例数据
   junheng <命令> --help                       查看命令说明
 
 Usage:
   junheng run --input <dir> --out <dir>      validate, load, compute the metrics and publish (no --input: the embedded demo data)
   junheng validate --input <dir>             run the checks only and print the report; writes nothing
+  junheng report --out <dir>                 write the quarterly report (Word and PDF), the public edition by default
   junheng demo --scale county --seed 1 --out <dir>    generate demo data
   junheng <command> --help                   help for a command
 `;
@@ -56,6 +58,21 @@ const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check onl
 退出码 Exit codes: 0 没有文件级问题 no file-level problem · 1 文件级问题或拒绝率超限 a file-level problem or too many rejects
 `;
 
+const REPORT_HELP = `junheng report — 季度报告（Word 和 A4 PDF）/ the quarterly report (Word and A4 PDF)
+
+  --out <目录>            junheng run 的输出目录（默认 out）；只读取其中 published/<版本>/ 的发布数据
+                          the output folder of junheng run (default out); only its published/<edition>/ is read
+  --edition <版本>        public（公开版，默认：不含单个学校的考试结果）或 internal（内部版）
+                          public (the default: no single school's exam results) or internal
+  --to <目录>             报告写到哪里（默认 <out>/reports/<版本>/）/ where to write it (default <out>/reports/<edition>/)
+  --date <YYYY-MM-DD>     成文日期（默认今天）/ the date the report carries (default today)
+
+发文机关和文号取自 junheng.config.json 的 report.issuer 和 report.doc_number（docs/data-contract.md）。
+The issuing body and document number come from report.issuer and report.doc_number in junheng.config.json.
+
+退出码 Exit codes: 0 成功 success · 1 没有发布数据、参数有误或找不到中文字体 no published data, bad arguments or no Chinese font · 3 内部错误 internal error
+`;
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -64,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case "validate":
         return await validateCommand(rest);
+      case "report":
+        return await reportCommand(rest);
       case "demo": {
         const {runDemoCommand} = await import("./demo/command.js");
         return await runDemoCommand(rest);
@@ -225,6 +244,21 @@ async function validateCommand(argv: string[]): Promise<number> {
   if (report.rejects.length > show) console.log(`…… 另有 ${report.rejects.length - show} 条 / ${report.rejects.length - show} more`);
   for (const warning of report.warnings) console.error(`注意 ${warning.zh}\nNote: ${warning.en}`);
   console.log(`校验通过（${report.rejects.length} 个行级问题）。Validation passed (${report.rejects.length} row-level problems).`);
+  return 0;
+}
+
+async function reportCommand(argv: string[]): Promise<number> {
+  const {values} = parse(argv, {out: {type: "string"}, edition: {type: "string"}, to: {type: "string"}, date: {type: "string"}}, REPORT_HELP);
+  if (values.help) {
+    console.log(REPORT_HELP);
+    return 0;
+  }
+  const {checkEdition} = await import("./report/data.js");
+  const {writeReport} = await import("./report/report.js");
+  const edition = checkEdition((values.edition as string | undefined) ?? "public");
+  const report = await writeReport({out: (values.out as string | undefined) ?? "out", edition, to: values.to as string | undefined, date: values.date as string | undefined});
+  const name = edition === "public" ? "公开版" : "内部版";
+  console.log(`已写出${name}季度报告 ${report.period} → ${report.dir}/${report.files.docx}、${report.files.pdf}\nWrote the ${edition} edition's quarterly report for ${report.period} → ${report.dir}/${report.files.docx}, ${report.files.pdf}`);
   return 0;
 }
 

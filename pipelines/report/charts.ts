@@ -82,7 +82,7 @@ export function lineChart({
   const values = [...series.flatMap((s) => s.points.map((p) => p.y)), ...targets.map((t) => t.value)].filter((v): v is number => v != null);
   let [lo, hi] = yDomain ?? [Math.min(0, ...values), Math.max(...values)];
   if (!yDomain) hi = hi + (hi - lo) * 0.1;
-  const m = {top: 40, right: 24, bottom: 46, left: 56};
+  const m = {top: 40, right: 36, bottom: 46, left: 56};
   const x = (i: number) => m.left + (xs.length === 1 ? (width - m.left - m.right) / 2 : (i * (width - m.left - m.right)) / (xs.length - 1));
   const y = (v: number) => height - m.bottom - ((v - lo) / (hi - lo || 1)) * (height - m.top - m.bottom);
   const parts: string[] = [];

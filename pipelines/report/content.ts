@@ -35,7 +35,8 @@ const periodShort = (period: string) => period.replace(/^\d\d(\d\d)Q(\d)$/, "$1�
 const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 const pp = (x: number) => (Math.abs(x) * 100).toFixed(1);
 const num = (x: number) => x.toLocaleString("zh-CN");
-const dec = (x: number, digits = 2) => x.toFixed(digits);
+/** a decimal, with no "-0.00" */
+const dec = (x: number, digits = 2) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 
 /** a change in a share, in percentage points: 提高 2.3 个百分点 / 下降 … / 持平 */
 function shareChange(now: number | null, before: number | null): string | null {
@@ -395,10 +396,10 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
     else
       blocks.push({
         kind: "table",
-        caption: `表${tableNo++}  增值评价低于预期的学校：${text(exam, "exam_name") ?? latestVaExam}`,
+        caption: `表${tableNo++}  增值评价低于预期的学校`,
         columns: [col("学校", 3.8, "left"), col("科目", 1, "center"), col("学生数", 1), col("增值（标准差）", 1.5), col("95% 置信区间", 2.2, "center")],
         rows: vaBelow.map((row) => [String(row.school_name ?? row.school_id), String(row.subject ?? ""), num(value(row, "n_students") ?? 0), dec(value(row, "va")!), `${dec(value(row, "ci_low")!)} ～ ${dec(value(row, "ci_high")!)}`]),
-        note: "低于预期：置信区间上限小于 0。增值不是学校的因果效应，仅供内部研判。"
+        note: `${text(exam, "exam_name") ?? latestVaExam}。低于预期：置信区间上限小于 0。增值不是学校的因果效应，仅供内部研判。`
       });
   }
   const leftOut = manifest.left_out?.tables.map((item) => item.table) ?? [];

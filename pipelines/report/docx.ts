@@ -40,7 +40,9 @@ const run = (text: string, options: Omit<IRunOptions, "text"> = {}) => new TextR
 // body text in 仿宋 四号 on a 28-point line (三号, the rule for 公文, would take the summary over two pages);
 // the annex in 小四
 function body(text: string, size = SIZE.si): Paragraph {
-  return new Paragraph({children: [run(text, {size})], indent: {firstLine: size * 20}, spacing: {line: size * 20, lineRule: LineRuleType.EXACT}, alignment: AlignmentType.JUSTIFIED});
+  // justified Chinese; the annex, with formulas and column names, ragged right (justifying it stretches the spaces)
+  const alignment = size === SIZE.si ? AlignmentType.JUSTIFIED : AlignmentType.LEFT;
+  return new Paragraph({children: [run(text, {size})], indent: {firstLine: size * 20}, spacing: {line: size * 20, lineRule: LineRuleType.EXACT}, alignment});
 }
 
 function cell(text: string, options: {header?: boolean; align?: "left" | "right" | "center"; width: number}): TableCell {
