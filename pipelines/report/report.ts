@@ -2,9 +2,11 @@
 // <out>/published/<edition>/ only, into <out>/reports/<edition>/ (or --to). The site step copies the
 // report of its edition into the downloads page (pipelines/site/report-files.ts).
 import {mkdirSync, renameSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {join, relative, resolve, sep} from "node:path";
 import type {Edition} from "../editions.js";
 import {UsageError} from "../errors.js";
+import {isInside, realPathOf} from "../paths.js";
+import {acquireLock, addToMarker, outputPaths} from "../safe-write.js";
 import {buildReport} from "./content.js";
 import {readEdition} from "./data.js";
 import {reportDocx} from "./docx.js";
@@ -58,17 +60,27 @@ export async function writeReport(options: ReportOptions): Promise<ReportRecord 
   const period = input.manifest.periods.at(-1) ?? "";
   const [docx, pdf] = await Promise.all([reportDocx(doc), reportPdf(doc, fonts, date)]);
   const dir = resolve(options.to ?? reportDir(out, options.edition));
-  mkdirSync(dir, {recursive: true});
   const name = reportName(period, options.edition);
   const record: ReportRecord = {edition: options.edition, period, run_started_at: input.manifest.run.started_at, date, files: {docx: `${name}.docx`, pdf: `${name}.pdf`}};
-  // each file appears whole or not at all
-  const put = (file: string, data: Buffer | string) => {
-    const tmp = join(dir, `.${file}.${process.pid}.tmp`);
-    writeFileSync(tmp, data);
-    renameSync(tmp, join(dir, file));
-  };
-  put(record.files.docx, docx);
-  put(record.files.pdf, pdf);
-  put("report.json", `${JSON.stringify(record, null, 2)}\n`);
+  // Inside <out> (the default), under the output's lock, and listed in its marker: a later run then still
+  // sees the folder as Junheng's own and replaces it whole (safe-write.ts), reports included.
+  const real = realPathOf(out);
+  const inside = isInside(realPathOf(dir), real);
+  const release = inside ? acquireLock(outputPaths(real)) : () => {};
+  try {
+    mkdirSync(dir, {recursive: true});
+    // each file appears whole or not at all
+    const put = (file: string, data: Buffer | string) => {
+      const tmp = join(dir, `.${file}.${process.pid}.tmp`);
+      writeFileSync(tmp, data);
+      renameSync(tmp, join(dir, file));
+    };
+    put(record.files.docx, docx);
+    put(record.files.pdf, pdf);
+    put("report.json", `${JSON.stringify(record, null, 2)}\n`);
+    if (inside) addToMarker(real, [record.files.docx, record.files.pdf, "report.json"].map((file) => relative(real, join(realPathOf(dir), file)).split(sep).join("/")));
+  } finally {
+    release();
+  }
   return {...record, dir};
 }

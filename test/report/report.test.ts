@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import {strFromU8, unzipSync} from "fflate";
 import {beforeAll, describe, expect, it} from "vitest";
 import {demoOutput} from "../demo-run.js";
+import {foreignEntries} from "../../pipelines/safe-write.js";
 import {ROOT, runCli, TIMEOUT} from "../helpers.js";
 
 type Row = Record<string, string>;
@@ -107,7 +108,7 @@ describe("junheng report", () => {
     const internal = join(out, "published", "internal");
     const exams = new Map(csv(join(internal, "exam_list.csv")).map((r) => [r.exam_id, r.exam_date]));
     const va = csv(join(internal, "value_added_school.csv"));
-    const latest = [...new Set(va.map((r) => r.exam_id))].sort((a, b) => exams.get(a)!.localeCompare(exams.get(b)!) || a.localeCompare(b)).at(-1);
+    const latest = [...new Set(va.map((r) => r.exam_id!))].sort((a, b) => exams.get(a)!.localeCompare(exams.get(b)!) || a.localeCompare(b)).at(-1);
     const below = va.filter((r) => r.exam_id === latest && r.band === "below");
     expect(below.length).toBeGreaterThan(0);
     const inside = reports.internal.text;
@@ -159,6 +160,12 @@ describe("junheng report", () => {
       for (const file of readdirSync(shots)) if (file.startsWith(`${edition}-`)) rmSync(join(shots, file));
       execFileSync("pdftoppm", ["-r", "60", "-png", pdf, join(shots, edition)]);
     }
+  });
+
+  it("leaves the output Junheng's own: the reports are in its marker, so the next run may replace the folder", () => {
+    expect(foreignEntries(out)).toEqual([]);
+    const marker = JSON.parse(readFileSync(join(out, ".junheng-output"), "utf8")) as {files: string[]};
+    expect(marker.files).toEqual(expect.arrayContaining(["reports/public/junheng-report-2026Q3-public.pdf", "reports/internal/report.json"]));
   });
 
   it("stops with exit 1 and a bilingual message when the folder has no published tables or the edition is unknown", () => {
