@@ -3,6 +3,7 @@
 // file opens the same on any machine. Layout follows docx.ts: 发文机关 in red, 文号, red rule, title, body
 // with two-character indents, tables with their header repeated after a page break, "— n —" at each foot.
 import PDFDocument from "pdfkit";
+import {openChartFont, type ChartFont} from "./charts.js";
 import type {FontFace} from "./fonts.js";
 import type {Block, ReportDocument} from "./model.js";
 
@@ -12,6 +13,24 @@ const RED = "#c00000";
 const BODY = 14; // 四号: 28 characters a line on 156 mm (三号 16 pt, the rule for 公文, would take the summary over two pages)
 const ANNEX = 12;
 const SMALL = 10.5;
+
+/**
+ * Text the font can draw: a character it has no glyph for (a CJK font has no subscript digits: z̄₁ − z̄₂) is
+ * written in its compatibility form (₁ → 1), else left out — never an empty box. Word falls back to another
+ * font by itself; a PDF draws only what its embedded font holds.
+ */
+export function drawable(font: ChartFont, text: string): string {
+  let out = "";
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (cp < 0x20 || font.hasGlyphForCodePoint(cp)) out += char;
+    else {
+      const plain = char.normalize("NFKC");
+      if (plain !== char && [...plain].every((c) => font.hasGlyphForCodePoint(c.codePointAt(0)!))) out += plain;
+    }
+  }
+  return out;
+}
 
 export async function reportPdf(doc: ReportDocument, fonts: {sans: FontFace; serif: FontFace}, date: string): Promise<Buffer> {
   const pdf = new PDFDocument({
@@ -27,6 +46,18 @@ export async function reportPdf(doc: ReportDocument, fonts: {sans: FontFace; ser
 
   pdf.registerFont("serif", fonts.serif.path, fonts.serif.face);
   pdf.registerFont("sans", fonts.sans.path, fonts.sans.face);
+  // every string drawn goes through drawable() for the font it is drawn in
+  const glyphs = {serif: openChartFont(fonts.serif), sans: openChartFont(fonts.sans)};
+  let current: keyof typeof glyphs = "serif";
+  const font = pdf.font.bind(pdf);
+  pdf.font = ((name: keyof typeof glyphs, ...rest: unknown[]) => {
+    current = name;
+    return (font as (...args: unknown[]) => typeof pdf)(name, ...rest);
+  }) as typeof pdf.font;
+  const text = pdf.text.bind(pdf);
+  pdf.text = ((value: string, ...rest: unknown[]) => (text as (...args: unknown[]) => typeof pdf)(drawable(glyphs[current], String(value)), ...rest)) as typeof pdf.text;
+  const heightOfString = pdf.heightOfString.bind(pdf);
+  pdf.heightOfString = ((value: string, options?: object) => heightOfString(drawable(glyphs[current], String(value)), options)) as typeof pdf.heightOfString;
   const left = MARGIN.left;
   const width = pdf.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => pdf.page.height - MARGIN.bottom;

@@ -179,3 +179,15 @@ describe("junheng report", () => {
     expect(date.status).toBe(1);
   });
 });
+
+describe("the PDF's text", () => {
+  it("draws in the embedded font only what it holds: subscript digits become digits, never an empty box", async () => {
+    const {findFonts} = await import("../../pipelines/report/fonts.js");
+    const {openChartFont} = await import("../../pipelines/report/charts.js");
+    const {drawable} = await import("../../pipelines/report/pdf.js");
+    const serif = openChartFont(findFonts().serif);
+    // Noto Serif CJK has no ₁ ₂ (U+2081, U+2082); it has ², √ and the CJK text
+    expect(drawable(serif, "gap = z̄₁ − z̄₂；se = √(s₁²/n₁ + s₂²/n₂)")).toBe("gap = z̄1 − z̄2；se = √(s1²/n1 + s2²/n2)");
+    expect(drawable(serif, "城乡差距")).toBe("城乡差距");
+  });
+});
