@@ -168,6 +168,22 @@ describe("junheng report", () => {
     expect(marker.files).toEqual(expect.arrayContaining(["reports/public/junheng-report-2026Q3-public.pdf", "reports/internal/report.json"]));
   });
 
+  it("reads the headline by column name: a headline without the gap and coefficient columns leaves those sentences out", async () => {
+    const {readEdition} = await import("../../pipelines/report/data.js");
+    const {buildReport} = await import("../../pipelines/report/content.js");
+    const {findFonts} = await import("../../pipelines/report/fonts.js");
+    const input = await readEdition(out, "public");
+    input.tables.headline = input.tables.headline!.map(({urban_rural_gap: _g, gap_exam_id: _e, max_cv_primary: _p, max_cv_junior: _j, ...rest}) => rest);
+    const doc = buildReport(input, {date: "2026-11-30", fonts: findFonts()});
+    const text = doc.blocks.map((block) => ("text" in block ? block.text : "caption" in block ? block.caption : "")).join("\n");
+    expect(text).toContain("学校覆盖率为 91.3%");
+    expect(text).not.toContain("城区与乡村学生的平均成绩差距");
+    expect(text).not.toContain("差异系数（七项指标中的最大值）");
+    expect(text).not.toContain("图3");
+    const table = doc.blocks.find((block) => block.kind === "table")!;
+    expect(table.kind === "table" && table.rows.map((row) => row[0])).toEqual(["学校覆盖率", "在校生覆盖率", "教师交流轮岗比例", "资源配置达标学校（所）"]);
+  });
+
   it("stops with exit 1 and a bilingual message when the folder has no published tables or the edition is unknown", () => {
     const none = runCli(["report", "--out", join(out, "nothing-here")]);
     expect(none.status).toBe(1);
