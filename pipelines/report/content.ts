@@ -436,7 +436,7 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
     docNumber: config.report.doc_number ?? `〔${options.date.slice(0, 4)}〕号`,
     title: `关于${region}${periodName(period)}集团化办学均衡发展情况的报告`,
     date: chineseDate(options.date),
-    editionLabel: input.edition === "public" ? "公开版" : "内部版（仅限内部使用，不得公开）",
+    editionLabel: input.edition === "public" ? "公开版" : "内部版 · 仅限内部使用，不得公开",
     blocks
   };
 }

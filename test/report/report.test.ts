@@ -59,7 +59,7 @@ describe("junheng report", () => {
     // demo config: region_name 甘州区（示例数据）, no report.issuer → 甘州区教育局（示例数据）
     expect(lines.slice(0, 4)).toEqual(["甘州区教育局（示例数据）", "〔2026〕号", "关于甘州区（示例数据）2026年第三季度集团化办学均衡发展情况的报告", "（公开版）"]);
     expect(text).toContain("\n二〇二六年十一月三十日\n");
-    expect(reports.internal.text).toContain("（内部版（仅限内部使用，不得公开））");
+    expect(reports.internal.text).toContain("\n（内部版 · 仅限内部使用，不得公开）\n");
   });
 
   it("writes the summary as sentences from the headline: each target met or missed by how many points, the change since last quarter and the baseline", () => {
