@@ -409,7 +409,6 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
 
   // -- 四、数据说明
   blocks.push({kind: "heading", level: 1, text: "四、数据说明"});
-  const disclosure = (manifest as {disclosure?: {suppressed?: Record<string, number>}}).disclosure;
   const periods = manifest.periods;
   blocks.push({
     kind: "para",
@@ -417,7 +416,7 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
       `本报告由均衡（Junheng）根据${input.edition === "public" ? "公开版" : "内部版"}发布数据自动生成，数据期次为${periodName(periods[0] ?? period)}至${periodName(periods.at(-1) ?? period)}，` +
       `统计截止日为${chineseDate(manifest.as_of_date)}，数据生成于${chineseDate(manifest.run.finished_at.slice(0, 10))}。` +
       `学生数少于 ${config.min_n} 人的数值不予公布，并做了补充抑制，使其无法由其他公布数据推算。` +
-      `学生和教师的编号在入库时已做假名化处理，任何发布表中均不含个人编号。${disclosure ? "" : ""}`
+      `学生和教师的编号在入库时已做假名化处理，任何发布表中均不含个人编号。`
   });
 
   // -- 附件: the methodology of every table the report cites (its Chinese definition, from pipelines/models/marts/<table>.md)
