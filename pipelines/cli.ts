@@ -15,6 +15,7 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
 用法：
   junheng run --input <目录> --out <目录>     校验、入库、计算指标并发布（不给 --input 时使用内置示例数据）
   junheng validate --input <目录>            只做校验，输出报告，不写任何文件
+  junheng report --out <目录>                写出季度报告（Word 和 PDF），默认公开版
   junheng demo --scale county --seed 1 --out <目录>   生成示例数据
   junheng serve [目录]                        在本机 127.0.0.1 上打开已生成的网站（默认 dist）
   junheng template --out <目录>              生成填报模板（每个数据文件一个 .xlsx，另附 .csv）
@@ -23,6 +24,7 @@ const MAIN_HELP = `均衡 Junheng ${TOOL_VERSION} — 集团化办学均衡发�
 Usage:
   junheng run --input <dir> --out <dir>      validate, load, compute the metrics and publish (no --input: the embedded demo data)
   junheng validate --input <dir>             run the checks only and print the report; writes nothing
+  junheng report --out <dir>                 write the quarterly report (Word and PDF), the public edition by default
   junheng demo --scale county --seed 1 --out <dir>    generate demo data
   junheng serve [dir]                        serve the built site on 127.0.0.1 (default dist)
   junheng template --out <dir>               write the forms to fill in (one .xlsx per data file, and .csv)
@@ -73,6 +75,21 @@ const VALIDATE_HELP = `junheng validate — 只校验，不写文件 / check onl
 ${EXIT_CODES}
 `;
 
+const REPORT_HELP = `junheng report — 季度报告（Word 和 A4 PDF）/ the quarterly report (Word and A4 PDF)
+
+  --out <目录>            junheng run 的输出目录（默认 out）；只读取其中 published/<版本>/ 的发布数据
+                          the output folder of junheng run (default out); only its published/<edition>/ is read
+  --edition <版本>        public（公开版，默认：不含单个学校的考试结果）或 internal（内部版）
+                          public (the default: no single school's exam results) or internal
+  --to <目录>             报告写到哪里（默认 <out>/reports/<版本>/）/ where to write it (default <out>/reports/<edition>/)
+  --date <YYYY-MM-DD>     成文日期（默认今天）/ the date the report carries (default today)
+
+发文机关和文号取自 junheng.config.json 的 report.issuer 和 report.doc_number（docs/data-contract.md）。
+The issuing body and document number come from report.issuer and report.doc_number in junheng.config.json.
+
+${EXIT_CODES}
+`;
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -83,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
         return await validateCommand(rest);
       case "template":
         return await templateCommand(rest);
+      case "report":
+        return await reportCommand(rest);
       case "demo": {
         const {runDemoCommand} = await import("./demo/command.js");
         return await runDemoCommand(rest);
@@ -251,6 +270,21 @@ async function templateCommand(argv: string[]): Promise<number> {
     `已写出 ${written.length} 个模板文件到 ${out}/（xlsx/ 与 csv/，每期只放其中一种）。\n` +
       `Wrote ${written.length} template files to ${out}/ (xlsx/ and csv/: put one kind, not both, in each period folder).`
   );
+  return 0;
+}
+
+async function reportCommand(argv: string[]): Promise<number> {
+  const {values} = parse(argv, {out: {type: "string"}, edition: {type: "string"}, to: {type: "string"}, date: {type: "string"}}, REPORT_HELP);
+  if (values.help) {
+    console.log(REPORT_HELP);
+    return 0;
+  }
+  const {checkEdition} = await import("./report/data.js");
+  const {writeReport} = await import("./report/report.js");
+  const edition = checkEdition((values.edition as string | undefined) ?? "public");
+  const report = await writeReport({out: (values.out as string | undefined) ?? "out", edition, to: values.to as string | undefined, date: values.date as string | undefined});
+  const name = edition === "public" ? "公开版" : "内部版";
+  console.log(`已写出${name}季度报告 ${report.period} → ${report.dir}/${report.files.docx}、${report.files.pdf}\nWrote the ${edition} edition's quarterly report for ${report.period} → ${report.dir}/${report.files.docx}, ${report.files.pdf}`);
   return 0;
 }
 

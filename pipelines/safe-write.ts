@@ -238,6 +238,21 @@ function notOurs(path: string): UsageError {
   return new UsageError(`${path} 已存在，但不是 junheng 留下的；请移走它后再运行`, `${path} exists but was not left by junheng; move it away and run again`);
 }
 
+/**
+ * Files another Junheng command wrote into an output after its run (junheng report's reports/), added to
+ * the marker so that the next run still recognises the folder as wholly Junheng's and replaces it. The caller
+ * holds the output's lock. An output without a marker is left as it is.
+ */
+export function addToMarker(out: string, files: string[]): void {
+  const path = join(out, MARKER);
+  const marker = readJson(path) as {tool?: string; files?: unknown} | undefined;
+  if (marker?.tool !== "junheng") return;
+  const listed = Array.isArray(marker.files) ? marker.files.map(String) : [];
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({...marker, files: [...new Set([...listed, ...files])]}, null, 2) + "\n");
+  renameSync(tmp, path);
+}
+
 /** The marker, listing every file the run wrote (so a later run knows what it may replace). */
 export function writeMarker(build: string, files: string[]): void {
   writeFileSync(join(build, MARKER), JSON.stringify({tool: "junheng", version: TOOL_VERSION, files}, null, 2) + "\n");

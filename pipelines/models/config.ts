@@ -58,6 +58,8 @@ export interface JunhengConfig {
     /** the release's version; empty: the last period, e.g. 2025Q4 (a corrected rerun may say 2025Q4-r2) */
     version: string;
   };
+  /** the quarterly report (junheng report): issuing body, empty = "<region_name>教育局"; document number, null = "〔<year>〕号" */
+  report: {issuer: string; doc_number: string | null};
 }
 
 /** How teacher_exchange counts (docs/metrics.md teacher_exchange): which teachers form the denominator, which
@@ -122,7 +124,8 @@ export const DEFAULT_CONFIG: JunhengConfig = {
   exchange: {denominator: "eligible", scope: "any", include_shadow: false, schools: "compulsory_public", urban_rural_denominator: "eligible"},
   bundled: {lead_weight: 0.5},
   editions: {public: {exclude_tables: [], exam_figures: true, min_schools: 3}},
-  release: {licence: "CC-BY-4.0", publisher: "", version: ""}
+  release: {licence: "CC-BY-4.0", publisher: "", version: ""},
+  report: {issuer: "", doc_number: null}
 };
 
 const FILE = "junheng.config.json";
@@ -174,7 +177,7 @@ function object(value: unknown, key: string): Record<string, unknown> {
 export function parseConfig(json: unknown): JunhengConfig {
   if (json === undefined || json === null) return structuredClone(DEFAULT_CONFIG);
   const root = {...object(json, "(root)")};
-  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "exchange", "bundled", "editions", "release", "$schema"], "");
+  checkKeys(root, ["region_name", "min_n", "targets", "indicator_thresholds", "score_bands", "va_pairs", "exchange", "bundled", "editions", "release", "report", "$schema"], "");
   // docs/metrics.md lists thresholds, score bands and pairs after the targets; accept them inside "targets" too.
   if (isObject(root.targets)) {
     const targets = {...root.targets};
@@ -303,6 +306,12 @@ export function parseConfig(json: unknown): JunhengConfig {
       config.release.version = text(release.version, "release.version").trim();
       if (!/^[\w.+-]*$/.test(config.release.version)) bad("release.version", "只能含字母、数字和 . + - _", "may hold only letters, digits and . + - _");
     }
+  }
+  if (root.report !== undefined) {
+    const report = object(root.report, "report");
+    checkKeys(report, ["issuer", "doc_number"], "report.");
+    if (report.issuer !== undefined) config.report.issuer = text(report.issuer, "report.issuer");
+    if (report.doc_number !== undefined && report.doc_number !== null) config.report.doc_number = text(report.doc_number, "report.doc_number");
   }
   return config;
 }

@@ -2,7 +2,7 @@
 // files and the downloads page's CSV, Parquet and JSON, each named with FileAttachment so that the build
 // copies it. Written from the copied manifest, so a page lists exactly the tables of the site's edition
 // (docs/editions.md) and the build never references a file the edition leaves out (Framework stops on one).
-import {readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DATA} from "./paths.js";
 import {siteName} from "./copy-published.js";
@@ -12,6 +12,8 @@ export function writeFileList(data = DATA): string[] {
   const release = (manifest.release ?? []).map((entry) => entry.file).sort();
   const tables = manifest.published.map((entry) => entry.table).filter((table) => table !== "config").sort();
   const attachment = (path: string) => `FileAttachment(${JSON.stringify(`./${path}`)}).href`;
+  // the quarterly report, when the site step copied one (report-files.ts)
+  const report = existsSync(join(data, "report.json")) ? (JSON.parse(readFileSync(join(data, "report.json"), "utf8")) as {docx: {file: string}; pdf: {file: string}} | null) : null;
   const lines = [
     "// written by pipelines/site/file-list.ts from the edition's manifest: do not edit",
     'import {FileAttachment} from "observablehq:stdlib";',
@@ -33,6 +35,8 @@ export function writeFileList(data = DATA): string[] {
     "export const RELEASE = {",
     release.map((file) => `  ${JSON.stringify(file)}: ${attachment(`downloads/${siteName(file)}`)}`).join(",\n"),
     "};",
+    "/** the quarterly report's Word and PDF files, or null (the downloads page) */",
+    `export const REPORT = ${report ? `{docx: ${attachment(`downloads/${report.docx.file}`)}, pdf: ${attachment(`downloads/${report.pdf.file}`)}}` : "null"};`,
     ""
   ];
   writeFileSync(join(data, "files.js"), lines.join("\n"));

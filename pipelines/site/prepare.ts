@@ -5,6 +5,7 @@
 //                         (JUNHENG_EDITION: public, the default, or internal; docs/editions.md)
 //   table-files.ts        every table (and narrower slices) as column JSON (encode-table.ts)
 //   edition-file.ts       which edition, and what it leaves out (src/data/edition.json; empty tables in its place)
+//   report-files.ts       the edition's quarterly report (junheng report), if made from these tables, for downloads
 //   file-list.ts          the edition's Arrow, CSV and Parquet files for the explorer and downloads (src/data/files.js)
 //   group-files.ts        one small JSON per group (group-slice.ts) and the list of groups
 //   school-files.ts       one small JSON per school (school-slice.ts) and the schools index
@@ -21,6 +22,7 @@ import {copyPublished, dateColumns} from "./copy-published.js";
 import {writeEditionFile} from "./edition-file.js";
 import {writeEnglishPages} from "./english-pages.js";
 import {writeFileList} from "./file-list.js";
+import {writeReportFile} from "./report-files.js";
 import {writeExamList} from "./exam-list.js";
 import {writeGroupFiles} from "./group-files.js";
 import {writeSchoolFiles} from "./school-files.js";
@@ -40,6 +42,7 @@ export function prepare({out = process.env.JUNHENG_OUT || "out", tables: from = 
   const dates = dateColumns(DATA);
   writeTableFiles(tables, dates);
   writeEditionFile();
+  writeReportFile(published);
   writeFileList();
   writeGroupFiles(tables, dates);
   writeSchoolFiles(tables, dates);

@@ -9,12 +9,13 @@ import siteWording from "../wording/site.js";
 const {t} = wording(downloadsWording, siteWording);
 
 /**
- * @param {{manifest: object, methodology: Record<string, string>}} tables the run manifest and the marts'
- *   definitions (methodology.json: table → its bilingual markdown)
+ * @param {{manifest: object, methodology: Record<string, string>, report?: object|null}} tables the run manifest,
+ *   the marts' definitions (methodology.json: table → its bilingual markdown) and the quarterly report's
+ *   files (report.json, written by pipelines/site/report-files.ts; null when the site has none)
  * @param {object} config
  * @param {"zh"|"en"} lang
  */
-export function downloadsView({manifest, methodology}, config, lang) {
+export function downloadsView({manifest, methodology, report = null}, config, lang) {
   const f = formats(lang);
   const w = (key, params) => t(lang, `downloads.${key}`, params);
   const size = (bytes) => (bytes >= 1e6 ? w("size.mb", {n: f.num(bytes / 1e6, 1)}) : w("size.kb", {n: f.num(Math.max(1, bytes / 1e3), 0)}));
@@ -76,6 +77,17 @@ export function downloadsView({manifest, methodology}, config, lang) {
     release: releaseOf(manifest, w, size),
     citation: manifest.citation
       ? {title: w("cite.title"), text: manifest.citation[lang], note: w("cite.note", {licence: manifest.citation.licence})}
+      : null,
+    // the quarterly report of this edition (junheng report), when one was made from these tables
+    report: report
+      ? {
+          title: w("report.title"),
+          lead: w("report.lead", {period: f.period(report.period), edition: t(lang, `site.edition.${manifest.edition ?? "internal"}`), date: f.date(report.date)}),
+          files: [
+            {key: "docx", file: report.docx.file, label: w("report.docx"), size: size(report.docx.bytes)},
+            {key: "pdf", file: report.pdf.file, label: w("report.pdf"), size: size(report.pdf.bytes)}
+          ]
+        }
       : null,
     other: [
       {key: "manifest", file: "manifest.json", text: w("other.manifest")},

@@ -46,6 +46,13 @@ export default {
     zh: "许可：{licence}（配置 release.licence）。引用管理软件可读取压缩包中的 CITATION.cff。",
     en: "Licence: {licence} (config release.licence). Reference managers can read CITATION.cff in the archive."
   },
+  "downloads.report.title": {zh: "季度报告", en: "Quarterly report"},
+  "downloads.report.lead": {
+    zh: "{period}的集团化办学均衡发展情况报告（{edition}），成文日期 {date}：Word 文档可以编辑后印发，PDF 为 A4 版式。报告中的数字与本网站相同。",
+    en: "The report on group schooling and balanced development for {period} ({edition}), dated {date}: the Word document to edit before it is issued, the PDF laid out for A4. Its figures are this site's. The report is written in Chinese."
+  },
+  "downloads.report.docx": {zh: "Word 文档", en: "Word document"},
+  "downloads.report.pdf": {zh: "PDF（A4）", en: "PDF (A4)"},
   "downloads.other.title": {zh: "运行记录与配置", en: "Run manifest and configuration"},
   "downloads.other.manifest": {
     zh: "运行记录：期数、数据截至日期、运行时间、每个输入文件的行数、被拒绝行的汇总、各发布表的行数、粒度和主键、提示。",

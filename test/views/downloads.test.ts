@@ -77,3 +77,25 @@ describe("downloadsView", () => {
     expect(zh.citation).toBeNull();
   });
 });
+
+describe("downloadsView: the quarterly report", () => {
+  const report = {period: "2026Q3", date: "2026-11-30", docx: file("junheng-report-2026Q3-public.docx", 96_000), pdf: file("junheng-report-2026Q3-public.pdf", 1_200_000)};
+  const withEdition = {...manifest, edition: "public"};
+
+  it("offers the Word and PDF files with their sizes, the period, edition and date in words", () => {
+    const zh = downloadsView({manifest: withEdition, methodology, report}, {}, "zh");
+    const en = downloadsView({manifest: withEdition, methodology, report}, {}, "en");
+    expect(zh.report.files).toEqual([
+      {key: "docx", file: "junheng-report-2026Q3-public.docx", label: "Word 文档", size: "96 kB"},
+      {key: "pdf", file: "junheng-report-2026Q3-public.pdf", label: "PDF（A4）", size: "1.2 MB"}
+    ]);
+    expect(zh.report.lead).toBe("2026年第3季度的集团化办学均衡发展情况报告（公开版），成文日期 2026年11月30日：Word 文档可以编辑后印发，PDF 为 A4 版式。报告中的数字与本网站相同。");
+    expect(en.report.title).toBe("Quarterly report");
+    expect(en.report.lead).toMatch(/^The report on group schooling and balanced development for 2026 Q3 \(Public edition\), dated 30 November 2026:/);
+  });
+
+  it("has no report section when the site was given none", () => {
+    expect(downloadsView({manifest: withEdition, methodology, report: null}, {}, "zh").report).toBeNull();
+    expect(downloadsView({manifest, methodology}, {}, "en").report).toBeNull();
+  });
+});
