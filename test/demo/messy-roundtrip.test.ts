@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import {generateDemo} from "../../pipelines/demo/generate.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {tempDir} from "../helpers.js";
+import {TIMEOUT, tempDir} from "../helpers.js";
 import {demoOutput} from "../demo-run.js";
 
 interface Broken {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   broken = JSON.parse(readFileSync(join(messyInput, "messy.json"), "utf8")).broken_rows;
   cleanOut = await demoOutput();
   await runPipeline({input: messyInput, out: messyOut, demoKey: true});
-}, 300_000);
+}, TIMEOUT.test);
 
 describe("the messy demo", () => {
   it("really is messy: GBK and BOM files, Chinese headers, planted broken rows of every reason", () => {

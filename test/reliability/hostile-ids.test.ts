@@ -6,7 +6,7 @@ import {appendFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import Papa from "papaparse";
 import {Db} from "../../pipelines/db.js";
-import {copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {TIMEOUT, copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 // each would otherwise be a path outside the data folder, a broken path or URL, or markup in a page
 const HOSTILE = [
@@ -46,7 +46,7 @@ beforeAll(() => {
   const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]);
   status = result.status;
   stderr = result.stderr;
-}, 300_000);
+}, TIMEOUT.test);
 
 function rejects(): Record<string, string>[] {
   const text = readFileSync(join(out, "rejects.csv"), "utf8").replace(/^\ufeff/, "");
