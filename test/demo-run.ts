@@ -11,6 +11,8 @@
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join, relative} from "node:path";
+import {DEFAULT_SEED} from "../pipelines/demo/command.js";
+import {generateDemo} from "../pipelines/demo/generate.js";
 import {runPipeline} from "../pipelines/run.js";
 import {ROOT, TIMEOUT, tempDir} from "./helpers.js";
 
@@ -56,7 +58,20 @@ export async function demoOutput(): Promise<string> {
   return copy;
 }
 
-async function runOnce(done: string): Promise<void> {
+/**
+ * The messy variant of the county demo (`junheng demo --messy`, the default seed) as a fresh copy: generated
+ * once per key, like the demo's run, for the files that read it (demo.test's checks of the variant and
+ * messy-roundtrip's run of it); generating it took about 7 s of CPU each time.
+ */
+export async function messyDemo(): Promise<string> {
+  const done = join(CACHE, `messy-${key()}`);
+  if (!existsSync(done)) await runOnce(done, (out) => generateDemo({scale: "county", seed: DEFAULT_SEED, out, messy: true}));
+  const copy = join(tempDir("junheng-messy-"), "messy");
+  cpSync(done, copy, {recursive: true});
+  return copy;
+}
+
+async function runOnce(done: string, make: (out: string) => Promise<unknown> = (out) => runPipeline({input: DEMO_INPUT, out, demoKey: true})): Promise<void> {
   mkdirSync(CACHE, {recursive: true});
   const lock = `${done}.lock`;
   // a hang guard only: a demo run on a busy two-core machine can take minutes
@@ -84,13 +99,15 @@ async function runOnce(done: string): Promise<void> {
     if (existsSync(done)) return;
     const out = join(`${done}.tmp-${process.pid}`, "out");
     rmSync(`${done}.tmp-${process.pid}`, {recursive: true, force: true});
-    await runPipeline({input: DEMO_INPUT, out, demoKey: true});
+    await make(out);
     renameSync(out, done);
     rmSync(`${done}.tmp-${process.pid}`, {recursive: true, force: true});
-    // earlier keys' runs (older code or input) are of no further use
+    // earlier keys' runs (older code or input) are of no further use; this key's others (the demo's run, the
+    // messy variant) are
+    const current = done.slice(-32);
     for (const entry of readdirSync(CACHE)) {
       const path = join(CACHE, entry);
-      if (path !== done && !entry.endsWith(".lock") && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, {recursive: true, force: true});
+      if (!entry.includes(current) && !entry.endsWith(".lock") && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, {recursive: true, force: true});
     }
   } finally {
     rmSync(lock, {recursive: true, force: true});

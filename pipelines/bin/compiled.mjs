@@ -56,9 +56,13 @@ function readHeader() {
   }
 }
 
-/** sha256 over the inputs' names and contents; a missing file gives a digest no header holds */
+/** sha256 over the checkout's folder and the inputs' names and contents; a missing file gives a digest no
+ * header holds. The folder is part of it because the bundle holds the sources' absolute URLs: a
+ * node_modules copied or hard-linked from another checkout (`cp -al`) carried a bundle that read that
+ * checkout's SQL models and data, though its sources' contents matched */
 function digest(inputs, read = (file) => readFileSync(join(ROOT, file))) {
   const hash = createHash("sha256");
+  hash.update(ROOT).update("\0");
   for (const file of inputs) {
     hash.update(file).update("\0");
     try {

@@ -3,18 +3,20 @@
 // messy variant's encodings and planted broken rows.
 import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, relative} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {CONTRACT, DOMAINS, REASONS, type FileName} from "../../pipelines/contract.js";
 import {Db} from "../../pipelines/db.js";
 import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {generateDemo} from "../../pipelines/demo/generate.js";
+import {messyDemo} from "../demo-run.js";
 
 const root = mkdtempSync(join(tmpdir(), "junheng-demo-test-"));
 const county = join(root, "county");
 const again = join(root, "county-again");
 const other = join(root, "other-seed");
-const messy = join(root, "messy");
+/** the messy variant, generated once for this file and messy-roundtrip (test/demo-run.ts) */
+let messy = "";
 const committed = join(import.meta.dirname, "../../data/demo");
 
 function listFiles(dir: string): string[] {
@@ -58,7 +60,7 @@ beforeAll(async () => {
   await generateDemo({scale: "county", seed: DEFAULT_SEED, out: county});
   await generateDemo({scale: "county", seed: DEFAULT_SEED, out: again});
   await generateDemo({scale: "tiny", seed: 7, out: other});
-  await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messy, messy: true});
+  messy = await messyDemo();
   truth = JSON.parse(readFileSync(join(county, "truth.json"), "utf8")) as Truth;
   db = await Db.open();
 });
@@ -66,6 +68,7 @@ beforeAll(async () => {
 afterAll(() => {
   db?.close();
   rmSync(root, {recursive: true, force: true});
+  if (messy) rmSync(dirname(messy), {recursive: true, force: true});
 });
 
 describe("determinism", () => {

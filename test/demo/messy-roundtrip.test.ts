@@ -4,11 +4,9 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {generateDemo} from "../../pipelines/demo/generate.js";
-import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
 import {runPipeline} from "../../pipelines/run.js";
-import {readRejectsCsv, tempDir} from "../helpers.js";
-import {demoOutput} from "../demo-run.js";
+import {TIMEOUT, readRejectsCsv, tempDir} from "../helpers.js";
+import {demoOutput, messyDemo} from "../demo-run.js";
 
 interface Broken {
   file: string;
@@ -19,18 +17,19 @@ interface Broken {
 }
 
 const dir = tempDir();
-const messyInput = join(dir, "messy");
+/** the messy variant, generated once for this file and demo.test (test/demo-run.ts) */
+let messyInput = "";
 /** the clean demo's run, shared with the other files that read it (test/demo-run.ts) */
 let cleanOut = "";
 const messyOut = join(dir, "messy-out");
 let broken: Broken[] = [];
 
 beforeAll(async () => {
-  await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messyInput, messy: true});
+  messyInput = await messyDemo();
   broken = JSON.parse(readFileSync(join(messyInput, "messy.json"), "utf8")).broken_rows;
   cleanOut = await demoOutput();
   await runPipeline({input: messyInput, out: messyOut, demoKey: true});
-}, 300_000);
+}, TIMEOUT.test);
 
 describe("the messy demo", () => {
   it("really is messy: GBK and BOM files, Chinese headers, planted broken rows of every reason", () => {

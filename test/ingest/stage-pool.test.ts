@@ -6,7 +6,7 @@ import {join} from "node:path";
 import {Db} from "../../pipelines/db.js";
 import {ingest, InputProblems} from "../../pipelines/ingest/ingest.js";
 import {Pseudonymiser} from "../../pipelines/ingest/pseudonym.js";
-import {copyFixture, FIXTURES, tempDir} from "../helpers.js";
+import {copyFixture, FIXTURES, TIMEOUT, tempDir} from "../helpers.js";
 
 const KEY = Buffer.from("test-key-0123456789");
 const TABLES = ["schools", "groups", "memberships", "teachers", "exchanges", "exams", "scores"];
@@ -37,7 +37,7 @@ describe("staging in worker threads", () => {
       const inline = await snapshot(input, 1);
       const pooled = await snapshot(input, 2);
       expect(pooled).toEqual(inline);
-    }, 30_000);
+    }, TIMEOUT.test);
   }
 
   it("reports the same file-level problems, in the same order", async () => {
@@ -61,5 +61,5 @@ describe("staging in worker threads", () => {
     const inline = await problems(1);
     expect(inline.length).toBeGreaterThan(0);
     expect(await problems(2)).toEqual(inline);
-  }, 30_000);
+  }, TIMEOUT.test);
 });

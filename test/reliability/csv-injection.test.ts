@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import {tableFromIPC} from "apache-arrow";
 import {Db} from "../../pipelines/db.js";
 import {lit} from "../../pipelines/sql.js";
-import {copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {TIMEOUT, copyFixture, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 const DDE = "=cmd|' /C calc'!A0";
@@ -42,7 +42,7 @@ beforeAll(() => {
   const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]);
   expect(hasStackTrace(result.stderr)).toBe(false);
   status = result.status;
-}, 300_000);
+}, TIMEOUT.test);
 
 describe("names that a spreadsheet would run", () => {
   it("are neutralised in every published CSV, cell by cell against the Parquet file, and numbers stay numbers", async () => {

@@ -7,11 +7,11 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {createServer, type Server} from "node:net";
 import {join, relative} from "node:path";
-import {FIXTURES, ROOT, copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {FIXTURES, ROOT, TIMEOUT, copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {publishedDir, siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
-const SLOW = {timeout: 900_000};
+const SLOW = {timeout: TIMEOUT.test};
 
 const run = (input: string, out = join(tempDir(), "out"), extra: string[] = PRIVATE_KEY) => ({out, ...runCli(["run", "--input", input, "--out", out, "--quiet", ...extra])});
 
@@ -196,7 +196,7 @@ describe("JUNHENG_OUT for the site step", SLOW, () => {
       cwd: ROOT,
       env: {...process.env, JUNHENG_OUT: given, JUNHENG_EDITION: ""},
       encoding: "utf8",
-      timeout: 300_000
+      timeout: TIMEOUT.test
     });
     expect(result.status).toBe(1);
     expect(hasStackTrace(result.stderr)).toBe(false);

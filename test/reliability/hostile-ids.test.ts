@@ -5,7 +5,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {appendFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {Db} from "../../pipelines/db.js";
-import {copyFixture, hasStackTrace, readRejectsCsv, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {TIMEOUT, copyFixture, hasStackTrace, readRejectsCsv, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 // each would otherwise be a path outside the data folder, a broken path or URL, or markup in a page
 const HOSTILE = [
@@ -45,7 +45,7 @@ beforeAll(() => {
   const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet", "--max-reject-rate", "1"]);
   status = result.status;
   stderr = result.stderr;
-}, 300_000);
+}, TIMEOUT.test);
 
 function rejects(): Record<string, string>[] {
   return readRejectsCsv(join(out, "rejects.csv"));

@@ -6,12 +6,12 @@ import {afterAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {FIXTURES, ROOT, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {FIXTURES, ROOT, TIMEOUT, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {UsageError} from "../../pipelines/errors.js";
 import {MARKER, checkOut, foreignEntries, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
-const SLOW = {timeout: 900_000};
+const SLOW = {timeout: TIMEOUT.test};
 
 /** A folder a careless user might point --out at: the input, a document, a dot-file and a subfolder. */
 function victim(): {root: string; input: string} {

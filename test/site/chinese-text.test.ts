@@ -11,6 +11,7 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {PAGES} from "../../pipelines/site/pages.js";
+import {TIMEOUT} from "../helpers.js";
 import {ensureBuilt, launchChromium} from "./build.js";
 import {serve} from "./server.js";
 import {siteEdition} from "../../pipelines/site/out-dir.js";
@@ -73,7 +74,7 @@ beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT});
   server = await serve(DIST);
   browser = await launchChromium();
-}, 300_000);
+}, TIMEOUT.long);
 
 afterAll(async () => {
   await browser?.close();
@@ -113,5 +114,5 @@ describe("the Chinese pages' visible text", () => {
     const clean = [...STILL_LEAKING].filter((name) => found[name]?.length === 0);
     expect(leaks.map(([name, hits]) => `${name}: ${hits.slice(0, 8).join("; ")}`)).toEqual([]);
     expect(clean, "clean now: take these out of STILL_LEAKING").toEqual([]);
-  }, 900_000);
+  }, TIMEOUT.test);
 });
