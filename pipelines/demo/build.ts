@@ -659,21 +659,43 @@ order by school_key, section;
 -- per half-term step k (term_index (k−1)/2 → k/2): the school's value added per term, sd τ·√2 so that a span of
 -- one term (two steps of half a term) has sd τ; va_cumulative: the sum of step × ½ up to the step's end
 create or replace table school_va_steps as
-with raw as (
+with intake as (
+    -- the school's intake as a pair sees it: its level plus its tested students' mean ability (same section)
+    select school_effects.school_key, school_effects.section, any_value(school_effects.level) + avg(students.ability) as intake
+    from school_effects
+    inner join students on students.school_key = school_effects.school_key and students.section = school_effects.section
+    group by all
+),
+
+raw as (
     select
         school_effects.school_key, school_effects.county_no, school_effects.locality, school_effects.section,
-        school_effects.weight, step,
+        school_effects.weight, intake.intake, step,
         ${PLANTED.vaTau} * sqrt(2) * nrm(school_effects.school_key,
             (case school_effects.section when 'primary' then 1 else 2 end) * 100 + step, 'value_added') as va_raw
     from school_effects
+    inner join intake on intake.school_key = school_effects.school_key and intake.section = school_effects.section
     cross join (select unnest(range(1, ${Math.max(...steps) + 1})) as step)
 ),
 
+deviations as (
+    select
+        *,
+        va_raw - sum(va_raw * weight) over cell / sum(weight) over cell as va_dev,
+        intake - sum(intake * weight) over cell / sum(weight) over cell as intake_dev
+    from raw
+    window cell as (partition by county_no, section, locality, step)
+),
+
+-- centred, and with its weighted linear trend on intake removed, within each cell: this draw's effects are then
+-- uncorrelated with intake in the sample, as the design intends (by chance a few dozen schools' draws can lean on
+-- intake, and a contextual model attributes that lean to intake)
 centred as (
     select
         *,
-        round(va_raw - sum(va_raw * weight) over cell / sum(weight) over cell, 6) as va_rate
-    from raw
+        round(va_dev - intake_dev * coalesce(sum(weight * intake_dev * va_dev) over cell
+            / nullif(sum(weight * intake_dev * intake_dev) over cell, 0), 0), 6) as va_rate
+    from deviations
     window cell as (partition by county_no, section, locality, step)
 )
 
