@@ -156,7 +156,7 @@ select r.component, 'value_added_group', r.row_id, 'lmm', case when m.is_lead th
 /** The identities every run publishes whether or not a cell says so: Σ z = 0 over an exam subject's students
  * (z is standardised over them), and the contextual value-added regression's school-level normal equations
  * (int_va_residuals.sql): Σ residuals = 0 over the linked students of each context cell of a pair (one intercept
- * per cell), and Σ_j z̄_prior,j · (Σ residuals of school j) = 0 over the pair (the school-mean regressor), its
+ * per cell), and Σ_j z̄_prior,j · (Σ residuals of school j) = 0 over the pair where the school-mean term is fitted, its
  * coefficients z̄_prior,j taken as known to the attacker (factor). Listed for the components in `dc_terms`, each
  * with the schools of the whole exam or pair. With `schools`, also each school of those components alone,
  * unpublished: the cells the public edition keeps unknown. Rows carry `factor` (null: num/den alone). */
@@ -172,7 +172,8 @@ export function identityTermsSql(kind: "total" | "school"): string {
     from va_effects as e
     union all
     select ${vaComponent("e")}, '|school_mean_prior', e.school_id, e.n, e.mean_prior
-    from va_effects as e`
+    from va_effects as e
+    where e.with_school_mean`
       : `
     select ${vaComponent("e")} as component, '' as identity, e.school_id, e.n as school_n, null::double as factor
     from va_effects as e`;
@@ -180,7 +181,7 @@ export function identityTermsSql(kind: "total" | "school"): string {
 with present as (select distinct component from dc_terms),
 va_effects as (
     select prior_exam_id, exam_id, subject, school_id, count(*) as n, any_value(context_cell) as context_cell,
-        avg(z_prior) as mean_prior
+        bool_and(with_school_mean) as with_school_mean, avg(z_prior) as mean_prior
     from int_va_residuals
     group by prior_exam_id, exam_id, subject, school_id
 ),

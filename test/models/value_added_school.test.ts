@@ -17,12 +17,12 @@ describe("value_added_school", () => {
     // In points the regression of E2 on E1 has slope Σd₁d₂/Σd₁² = (320+480+140+60)/1000 = 1, intercept 0, so the
     // residual is each school's gain: +4, +4, −4, −4, 0, 0. In z units: slope b = 1·sd₁/sd₂ = 0.969458, a = 0,
     // residual = gain/sd₂: ±4/14.587666 = ±0.274204.
-    // Contextual model (docs/metrics.md): every school's mean prior z is 0 (A 40, 80; B 50, 70; C 60, 60 average 60), so the
-    // school-mean slope b_B has no spread to fit and falls back to b_w = 0.969458; one context cell ('all': no locality
-    // has 5 schools); intercept = mean z_now − b_B·mean z_prior = 0.
+    // Contextual model (docs/metrics.md): three schools, fewer than 5, so no school-mean term (b_B = b_w = 0.969458; it
+    // could not be fitted anyway: every school's mean prior z is 0, A 40, 80; B 50, 70; C 60, 60 averaging 60) and one
+    // context cell ('all': no locality has 5 schools); intercept = mean z_now − b_B·mean z_prior = 0.
     // Each school's two students gained alike, so its residuals are equal: σ_j = 0, se = 0, and the raw va is exact.
-    // τ² = Σ(va_j − mean va)²/(k − p) − mean s_j² = (0.274204² + 0.274204² + 0)/(3 − 2) − 0 = 0.150376 (k 3 schools, p 2:
-    // the cell's intercept and b_B); λ = τ²/(τ² + 0) = 1: nothing to shrink, va_shrunk = va, posterior interval of width 0
+    // τ² = Σ(va_j − mean va)²/(k − p) − mean s_j² = (0.274204² + 0.274204² + 0)/(3 − 1) − 0 = 0.0751878 (k 3 schools, p 1:
+    // the cell's intercept); λ = τ²/(τ² + 0) = 1: nothing to shrink, va_shrunk = va, posterior interval of width 0
     expect(a).toMatchObject({prior_exam_id: "E1", school_id: "A", n_students: 2, band: "above", n_linked: 6, is_suppressed: false, context_cell: "all"});
     expect(a!.slope as number).toBeCloseTo(0.969458, 6);
     expect(a!.slope_between as number).toBeCloseTo(0.969458, 6);
@@ -30,7 +30,7 @@ describe("value_added_school", () => {
     expect(a!.va as number).toBeCloseTo(0.274204, 6);
     expect(a!.sd_residual as number).toBeCloseTo(0, 12);
     expect(a!.se as number).toBeCloseTo(0, 12);
-    expect(a!.tau_squared as number).toBeCloseTo(0.150376, 6);
+    expect(a!.tau_squared as number).toBeCloseTo(0.0751878, 6);
     expect(a!.reliability as number).toBeCloseTo(1, 12);
     expect(a!.va_shrunk as number).toBeCloseTo(0.274204, 6);
     expect(b!.va as number).toBeCloseTo(-0.274204, 6);
@@ -41,7 +41,7 @@ describe("value_added_school", () => {
 
   it("works the empirical-Bayes step on hand-made residuals: τ², grand mean, shrinkage, posterior intervals, bands, q-values", async () => {
     const db = await build(vaFixture(), {min_n: 2});
-    // four schools of one pair, one context cell; residuals chosen to work on paper
+    // four schools of one pair, one context cell, the school-mean term fitted (p = 2); residuals chosen to work on paper
     //   A 0.3, 0.5            va 0.4    var (0.01 + 0.01)/1 = 0.02               s² = 0.02/2 = 0.01
     //   B −0.2, 0, −0.4       va −0.2   var (0 + 0.04 + 0.04)/2 = 0.04            s² = 0.04/3 = 0.0133333
     //   C 0.1, −0.1, −0.3, 0.1 va −0.05 var (0.0225 + 0.0025 + 0.0625 + 0.0225)/3 = 0.0366667  s² = 0.0091667
@@ -60,10 +60,10 @@ describe("value_added_school", () => {
     // Benjamini–Hochberg (m = 4): p·m/rank = A 0.001238, B 0.076489, C 0.468108, D 0.694470, each the minimum from
     //   itself upwards: q_A = 0.001238, q_B = 0.076489 (B is not flagged at 5% FDR)
     const residual = (school: string, values: number[]) =>
-      values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r}, 'all', 0.0, 1.0, 1.0, 11)`).join(", ");
+      values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r}, 'all', true, 0.0, 1.0, 1.0, 11)`).join(", ");
     await db.run(`create or replace table int_va_residuals as
       select * from (values ${[residual("A", [0.3, 0.5]), residual("B", [-0.2, 0, -0.4]), residual("C", [0.1, -0.1, -0.3, 0.1]), residual("D", [-0.1, 0.1])].join(", ")})
-        t(prior_exam_id, exam_id, subject, student_id, school_id, residual, context_cell, intercept, slope, slope_between, n_linked)`);
+        t(prior_exam_id, exam_id, subject, student_id, school_id, residual, context_cell, with_school_mean, intercept, slope, slope_between, n_linked)`);
     const sql = readFileSync(join(MODELS_DIR, "marts", "value_added_school.sql"), "utf8");
     await db.run(`create or replace table value_added_school as ${sql}`);
     const [a, b, c, d] = await rows<Record<string, number | string | null>>(db, "value_added_school", "exam_id = 'E2'", "school_id");

@@ -57,7 +57,10 @@ context_choice as (
         prior_exam_id,
         exam_id,
         subject,
-        min(n_schools) >= 5 as by_locality
+        min(n_schools) >= 5 as by_locality,
+        -- the school-mean term needs schools to fit it: with fewer than 5 it is left out (b_B = b_w), since with as
+        -- many schools as school-level parameters the fit is exact and every school's value-added is 0 by construction
+        sum(n_schools) >= 5 as with_school_mean
     from (
         select prior_exam_id, exam_id, subject, coalesce(locality, 'unknown') as locality, count(*) as n_schools
         from school_means
@@ -69,7 +72,8 @@ context_choice as (
 cells as (
     select
         school_means.*,
-        case when context_choice.by_locality then coalesce(school_means.locality, 'unknown') else 'all' end as context_cell
+        case when context_choice.by_locality then coalesce(school_means.locality, 'unknown') else 'all' end as context_cell,
+        context_choice.with_school_mean
     from school_means
     inner join context_choice
         on school_means.prior_exam_id = context_choice.prior_exam_id
@@ -98,8 +102,10 @@ between_fit as (
         cells.exam_id,
         cells.subject,
         count(*) as n_schools,
-        sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
-            / nullif(sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0) as slope_between
+        case when bool_and(cells.with_school_mean) then
+            sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
+                / nullif(sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
+        end as slope_between
     from cells
     inner join cell_means
         on cells.prior_exam_id = cell_means.prior_exam_id
@@ -138,6 +144,8 @@ school_fit as (
         cells.school_id,
         cells.context_cell,
         cells.mean_prior,
+        -- whether b_B was fitted (else b_B = b_w): the school-mean normal equation holds only then (disclosure registry)
+        cells.with_school_mean and between_fit.slope_between is not null as with_school_mean,
         within_fit.n_linked,
         between_fit.n_schools,
         within_fit.slope,
@@ -163,6 +171,7 @@ residuals as (
     select
         linked.*,
         school_fit.context_cell,
+        school_fit.with_school_mean,
         school_fit.mean_prior as school_mean_prior,
         school_fit.n_linked,
         school_fit.n_schools,

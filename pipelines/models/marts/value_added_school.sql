@@ -31,6 +31,7 @@ school_effects as (
         avg(residual) as va,
         stddev_samp(residual) as sd_residual,
         any_value(context_cell) as context_cell,
+        any_value(with_school_mean) as with_school_mean,
         any_value(intercept) as intercept,
         any_value(slope) as slope,
         any_value(slope_between) as slope_between,
@@ -48,16 +49,17 @@ with_settings as (
     cross join settings
 ),
 
--- the school-level regression's parameters: one intercept per context cell and the school-mean slope
+-- the school-level regression's parameters: one intercept per context cell and the school-mean slope (where fitted)
 pair_parameters as (
-    select prior_exam_id, exam_id, subject, count(distinct context_cell) + 1 as n_parameters
+    select prior_exam_id, exam_id, subject,
+        count(distinct context_cell) + case when bool_or(with_school_mean) then 1 else 0 end as n_parameters
     from school_effects
     group by prior_exam_id, exam_id, subject
 ),
 
 -- τ² by the method of moments (unweighted, Hedges 1983; Raudenbush & Bryk 2002 §3): the spread of the schools' va
 -- beyond what sampling explains, with k − p degrees of freedom for the k schools' residual means after the p
--- school-level parameters: τ² = max(0, Σ(va_j − mean va)²/(k − p) − mean s_j²), over the schools with at least 2 students
+-- school-level parameters (cells' intercepts, + 1 for b_B where fitted): τ² = max(0, Σ(va_j − mean va)²/(k − p) − mean s_j²), over the schools with at least 2 students
 between_variance as (
     select
         with_settings.prior_exam_id,
