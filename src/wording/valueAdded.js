@@ -12,8 +12,8 @@ export default {
   "valueAdded.zeroDiff": {zh: "0 = 两者相同", en: "0 = no difference"},
   "valueAdded.schools.title": {zh: "各校增值（收缩估计）及 95% 后验区间", en: "School estimates (shrunk) with 95% posterior intervals"},
   "valueAdded.schools.takeaway": {
-    zh: "{above} 所学校高于平均水平，{below} 所低于平均水平，{average} 所与平均水平无法区分（后验区间包含平均值）。",
-    en: "Schools above average: {above}; below: {below}; indistinguishable from average (posterior interval holds the average): {average}."
+    zh: "{above} 所学校高于预期，{below} 所低于预期，{average} 所与平均水平无法区分（后验区间包含平均值）。",
+    en: "Schools above expectation: {above}; below: {below}; indistinguishable from average (posterior interval holds the average): {average}."
   },
   "valueAdded.schools.chance": {
     zh: "多重比较：同时比较 {n} 所学校，即使各校实际没有差别，按原始 95% 区间也约有 {chance} 所会仅因偶然被判为高于或低于平均；按错误发现率 5% 校正（Benjamini–Hochberg）后仍显著的有 {fdr} 所。",

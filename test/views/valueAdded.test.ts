@@ -84,8 +84,8 @@ describe("valueAddedView", () => {
 
   it("counts the schools above, below and indistinguishable from average by the posterior interval, and marks the suppressed one", () => {
     const c = zh.at("P|E|数学").schools;
-    expect(c.takeaway).toBe("1 所学校高于平均水平，1 所低于平均水平，1 所与平均水平无法区分（后验区间包含平均值）。");
-    expect(en.at("P|E|数学").schools.takeaway).toBe("Schools above average: 1; below: 1; indistinguishable from average (posterior interval holds the average): 1.");
+    expect(c.takeaway).toBe("1 所学校高于预期，1 所低于预期，1 所与平均水平无法区分（后验区间包含平均值）。");
+    expect(en.at("P|E|数学").schools.takeaway).toBe("Schools above expectation: 1; below: 1; indistinguishable from average (posterior interval holds the average): 1.");
     expect(c.rows.map((r: Row) => r.school_name)).toEqual(["东校", "西校", "北校", "小校"]);
     // the chart draws the shrunk estimate and its posterior interval (va_shrunk ∓ 0.08 in these rows)
     expect(c.data.map((d: Row) => [d.label, d.value, d.low])).toEqual([["东校", 0.18, 0.18 - 0.08], ["西校", 0.02, 0.02 - 0.08], ["北校", -0.1275, -0.1275 - 0.08]]);
