@@ -618,9 +618,13 @@ from expanded
 order by student_key;`;
 }
 
-// School level and per-term value added, centred within county × section × locality (weighted by
-// tested students) so the locality gaps and the value-added effects are exactly what was planted.
+// School level, centred within county × section × locality (weighted by tested students) so the locality gaps
+// are exactly what was planted; and the schools' value added, drawn afresh for each half-term step and centred
+// the same way. A school's effect in one step is independent of its effect in the steps before, so a cohort's
+// prior score carries none of the effect a later pair measures: a model that adjusts for the school's mean prior
+// attainment can recover it (a persistent effect would raise the prior too, and no model could tell it from intake).
 function schoolEffects(): string {
+  const steps = SITTINGS.map((s) => s.termIndex * 2);
   return `
 create or replace table school_effects as
 with weights as (
@@ -633,26 +637,73 @@ raw as (
     select
         weights.*,
         case section when 'primary' then 1 else 2 end as section_no,
-        ${PLANTED.schoolSd} * nrm(school_key, case section when 'primary' then 1 else 2 end, 'level') as level_raw,
-        ${PLANTED.vaTau} * nrm(school_key, case section when 'primary' then 1 else 2 end, 'value_added') as va_raw
+        ${PLANTED.schoolSd} * nrm(school_key, case section when 'primary' then 1 else 2 end, 'level') as level_raw
     from weights
 ),
 
 centred as (
     select
         *,
-        round(level_raw - sum(level_raw * weight) over cell / sum(weight) over cell, 6) as level,
-        round(va_raw - sum(va_raw * weight) over cell / sum(weight) over cell, 6) as va_effect
+        round(level_raw - sum(level_raw * weight) over cell / sum(weight) over cell, 6) as level
     from raw
     window cell as (partition by county_no, section, locality)
 )
 
 select
-    school_key, county_no, locality, section, weight, level, va_effect,
+    school_key, county_no, locality, section, weight, level,
     case locality when 'rural' then ${PLANTED.gapRural0} when 'town' then ${PLANTED.gapTown0} else 0 end as gap0,
     case locality when 'rural' then ${PLANTED.gapRuralPerTerm} when 'town' then ${PLANTED.gapTownPerTerm} else 0 end as drift_per_term
 from centred
-order by school_key, section;`;
+order by school_key, section;
+
+-- per half-term step k (term_index (k−1)/2 → k/2): the school's value added per term, sd τ·√2 so that a span of
+-- one term (two steps of half a term) has sd τ; va_cumulative: the sum of step × ½ up to the step's end
+create or replace table school_va_steps as
+with intake as (
+    -- the school's intake as a pair sees it: its level plus its tested students' mean ability (same section)
+    select school_effects.school_key, school_effects.section, any_value(school_effects.level) + avg(students.ability) as intake
+    from school_effects
+    inner join students on students.school_key = school_effects.school_key and students.section = school_effects.section
+    group by all
+),
+
+raw as (
+    select
+        school_effects.school_key, school_effects.county_no, school_effects.locality, school_effects.section,
+        school_effects.weight, intake.intake, step,
+        ${PLANTED.vaTau} * sqrt(2) * nrm(school_effects.school_key,
+            (case school_effects.section when 'primary' then 1 else 2 end) * 100 + step, 'value_added') as va_raw
+    from school_effects
+    inner join intake on intake.school_key = school_effects.school_key and intake.section = school_effects.section
+    cross join (select unnest(range(1, ${Math.max(...steps) + 1})) as step)
+),
+
+deviations as (
+    select
+        *,
+        va_raw - sum(va_raw * weight) over cell / sum(weight) over cell as va_dev,
+        intake - sum(intake * weight) over cell / sum(weight) over cell as intake_dev
+    from raw
+    window cell as (partition by county_no, section, locality, step)
+),
+
+-- centred, and with its weighted linear trend on intake removed, within each cell: this draw's effects are then
+-- uncorrelated with intake in the sample, as the design intends (by chance a few dozen schools' draws can lean on
+-- intake, and a contextual model attributes that lean to intake)
+centred as (
+    select
+        *,
+        round(va_dev - intake_dev * coalesce(sum(weight * intake_dev * va_dev) over cell
+            / nullif(sum(weight * intake_dev * intake_dev) over cell, 0), 0), 6) as va_rate
+    from deviations
+    window cell as (partition by county_no, section, locality, step)
+)
+
+select
+    school_key, section, step, (step - 1) / 2 as term_from, step / 2 as term_to, va_rate,
+    sum(0.5 * va_rate) over (partition by school_key, section order by step) as va_cumulative
+from centred
+order by school_key, section, step;`;
 }
 
 function exams(scale: ScaleSpec): string {

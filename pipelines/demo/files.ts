@@ -103,12 +103,14 @@ select
     students.ability
         + ${PLANTED.subjectSd} * nrm(students.student_key, sat.subject_no, 'subject')
         + school_effects.level
-        + school_effects.va_effect * sat.term_index
+        + coalesce(va_steps.va_cumulative, 0)
         - (school_effects.gap0 - school_effects.drift_per_term * sat.term_index)
         + ${PLANTED.errorSd} * nrm(students.student_key, sat.exam_key, 'error') as latent
 from sat
 inner join students on students.school_key = sat.school_key and students.cohort = sat.cohort
-inner join school_effects on school_effects.school_key = sat.school_key and school_effects.section = sat.section`;
+inner join school_effects on school_effects.school_key = sat.school_key and school_effects.section = sat.section
+left join school_va_steps as va_steps
+    on va_steps.school_key = sat.school_key and va_steps.section = sat.section and va_steps.term_to = sat.term_index`;
 }
 
 function scoresQuery(period: string): string {

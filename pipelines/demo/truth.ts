@@ -101,15 +101,21 @@ async function valueAdded(db: Db) {
 with drift_mean as (
     select county_no, section, sum(weight * drift_per_term) / sum(weight) as mean_drift
     from school_effects group by all
+),
+
+paths as (
+    select school_key, section, list({term_index: term_to, va_cumulative: round(va_cumulative, 6)} order by step) as va_path
+    from school_va_steps group by all
 )
 
 select schools.school_id, school_effects.section, school_effects.locality, school_effects.weight::integer as n_tested,
-    ${r6("school_effects.va_effect")} as va_effect_per_term,
     ${r6("school_effects.drift_per_term")} as locality_drift_per_term,
-    ${r6("school_effects.va_effect + school_effects.drift_per_term - drift_mean.mean_drift")} as expected_va_per_term
+    ${r6("school_effects.drift_per_term - drift_mean.mean_drift")} as relative_drift_per_term,
+    paths.va_path
 from school_effects
 inner join schools on schools.school_key = school_effects.school_key
 inner join drift_mean on drift_mean.county_no = school_effects.county_no and drift_mean.section = school_effects.section
+inner join paths on paths.school_key = school_effects.school_key and paths.section = school_effects.section
 order by schools.school_id, school_effects.section`);
   // latent_sd: the sd of the exam's latent scores (non-absent sittings, per subject); z-scores divide by it
   const exams = await db.all(`
@@ -124,10 +130,13 @@ group by exams.exam_id, exams.subject
 order by exams.exam_id, exams.subject`);
   return {
     model:
-      "latent = ability + subject ability + school level + va_effect × term_index − (gap0 − drift × term_index) + error; " +
-      "for a pair (prior, now) the school's mean residual (z units of the later exam) ≈ (expected_va_per_term × (term_index_now − term_index_prior) " +
-      "− its mean over the pair's linked students) / latent_sd of the later exam, + (1 − slope) × the school's mean prior z (measurement error in the prior attenuates the slope)",
+      "latent = ability + subject ability + school level + va_cumulative(term_index) − (gap0 − drift × term_index) + error; " +
+      "a school's value added is drawn afresh for each half-term step (per-term rate sd τ·√2, centred within county × section × locality), " +
+      "so a pair's effect is independent of the prior score: for a pair (prior, now) the school's planted effect (latent units) is " +
+      "va_cumulative at term_index_now − at term_index_prior (va_path; 0 at term 0) + locality_drift_per_term × (term_index_now − term_index_prior); " +
+      "docs/metrics.md's contextual value-added estimates it / latent_sd of the later exam, centred over the linked students of the school's context cell",
     tau: PLANTED.vaTau,
+    tau_note: "sd of a school's effect over one term (two independent half-term steps)",
     ability_sd: PLANTED.abilitySd,
     subject_sd: PLANTED.subjectSd,
     school_level_sd: PLANTED.schoolSd,

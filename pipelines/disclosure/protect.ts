@@ -111,6 +111,8 @@ interface TermInts {
   num: number;
   den: number;
   n: number;
+  /** a real coefficient (null: none) */
+  factor: number | null;
 }
 
 /** Cells and units from the registry's rows; which cells are protected, and why. */
@@ -156,7 +158,7 @@ function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition,
   }
   for (const t of terms) {
     const cell = byIndex[t.c]!;
-    cell.terms.push({school: t.s, num: t.num, den: t.den});
+    cell.terms.push(t.factor === null || t.factor === undefined ? {school: t.s, num: t.num, den: t.den} : {school: t.s, num: t.num, den: t.den, factor: Number(t.factor)});
     cell.n += t.n;
   }
   // a unit's "published" is its published cells' (lead and members sides are never published on their own)
@@ -173,7 +175,12 @@ function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition,
 
   const components = new Map<string, Cell[]>();
   const totals = new Map<string, Set<number>>();
-  for (const cell of cellIds.values()) if (cell.tbl === "(total)") totals.set(cell.component, new Set(cell.terms.map((t) => t.school)));
+  // the identity over every school of the component (the largest: a pair's context cells are parts of it)
+  for (const cell of cellIds.values()) {
+    if (cell.tbl !== "(total)" || cell.terms.some((t) => t.factor !== undefined)) continue;
+    const set = new Set(cell.terms.map((t) => t.school));
+    if ((totals.get(cell.component)?.size ?? -1) < set.size) totals.set(cell.component, set);
+  }
   for (const cell of cellIds.values()) {
     const schools = new Set(cell.terms.map((t) => t.school));
     const aggregate = cell.tbl !== "exam_school" && cell.tbl !== "value_added_school" && !cell.tbl.startsWith("(");
@@ -253,8 +260,8 @@ export function linkComponents(components: Map<string, Cell[]>, links: VaLink[])
         const link = linkOf.get(`${component}\u0000${t.school}`);
         if (!link) terms.push({...t, school: column(component, t.school)});
         else {
-          terms.push({school: column(link.later, t.school), num: t.num, den: t.den});
-          terms.push({school: column(link.prior, t.school), num: t.num, den: t.den, factor: -link.slope});
+          terms.push({school: column(link.later, t.school), num: t.num, den: t.den, ...(t.factor === undefined ? {} : {factor: t.factor})});
+          terms.push({school: column(link.prior, t.school), num: t.num, den: t.den, factor: t.factor === undefined ? -link.slope : -link.slope * t.factor});
         }
       }
       cell.terms = terms;
@@ -285,8 +292,10 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   const parts = present.map((t) => cellTermsSql(t, options.tables[t]!, columns.get(t)!.has("lead_minus_members")));
   if (parts.length > 0) {
     await db.run(`create or replace temp table dc_terms as ${parts.map((p) => `select * from (${p})`).join("\nunion all\n")}`);
-    await db.run(`insert into dc_terms ${identityTermsSql("total")}`);
-    if (options.edition === "public") await db.run(`insert into dc_terms ${identityTermsSql("school")}`);
+    // a real coefficient on some identity terms (the school-mean normal equation of value-added): null elsewhere
+    await db.run("alter table dc_terms add column factor double");
+    await db.run(`insert into dc_terms by name ${identityTermsSql("total")}`);
+    if (options.edition === "public") await db.run(`insert into dc_terms by name ${identityTermsSql("school")}`);
   }
   let cellRows: CellRow[] = [];
   let terms: TermInts[] = [];
@@ -307,7 +316,8 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       from (select distinct school_id from dc_terms)`);
     cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
     terms = await db.all<TermInts>(`
-      select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n
+      select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n,
+          t.factor
       from dc_terms as t
       inner join dc_cells as c
           on t.component = c.component and t.tbl = c.tbl and t.row_id = c.row_id and t.part = c.part and t.cell = c.cell

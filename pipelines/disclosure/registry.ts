@@ -154,23 +154,43 @@ select r.component, 'value_added_group', r.row_id, 'lmm', case when m.is_lead th
 }
 
 /** The identities every run publishes whether or not a cell says so: Σ z = 0 over an exam subject's students
- * (z is standardised over them) and Σ residuals = 0 over a pair's linked students (least squares). Listed for
- * the components in `dc_terms`, each with the schools of the whole exam or pair. With `schools`, also each
- * school of those components alone, unpublished: the cells the public edition keeps unknown. */
+ * (z is standardised over them), and the contextual value-added regression's school-level normal equations
+ * (int_va_residuals.sql): Σ residuals = 0 over the linked students of each context cell of a pair (one intercept
+ * per cell), and Σ_j z̄_prior,j · (Σ residuals of school j) = 0 over the pair where the school-mean term is fitted, its
+ * coefficients z̄_prior,j taken as known to the attacker (factor). Listed for the components in `dc_terms`, each
+ * with the schools of the whole exam or pair. With `schools`, also each school of those components alone,
+ * unpublished: the cells the public edition keeps unknown. Rows carry `factor` (null: num/den alone). */
 export function identityTermsSql(kind: "total" | "school"): string {
   const published = kind === "total" ? "true" : "false";
   const tbl = kind === "total" ? "(total)" : "(school)";
-  const rowKey = (alias: string) => (kind === "total" ? `${alias}.component` : `${alias}.component || '|' || ${alias}.school_id`);
+  const rowKey = (alias: string) =>
+    kind === "total" ? `${alias}.component || ${alias}.identity` : `${alias}.component || '|' || ${alias}.school_id`;
+  const vaIdentities =
+    kind === "total"
+      ? `
+    select ${vaComponent("e")} as component, '|cell|' || e.context_cell as identity, e.school_id, e.n as school_n, null::double as factor
+    from va_effects as e
+    union all
+    select ${vaComponent("e")}, '|school_mean_prior', e.school_id, e.n, e.mean_prior
+    from va_effects as e
+    where e.with_school_mean`
+      : `
+    select ${vaComponent("e")} as component, '' as identity, e.school_id, e.n as school_n, null::double as factor
+    from va_effects as e`;
   return `
 with present as (select distinct component from dc_terms),
+va_effects as (
+    select prior_exam_id, exam_id, subject, school_id, count(*) as n, any_value(context_cell) as context_cell,
+        bool_and(with_school_mean) as with_school_mean, avg(z_prior) as mean_prior
+    from int_va_residuals
+    group by prior_exam_id, exam_id, subject, school_id
+),
 exam_schools as (
-    select ${examComponent("m")} as component, m.school_id, m.n_z as school_n
+    select ${examComponent("m")} as component, '' as identity, m.school_id, m.n_z as school_n, null::double as factor
     from int_school_score_moments as m
     where m.n_z > 0
 ),
-va_schools as (
-    select ${vaComponent("e")} as component, e.school_id, e.n as school_n
-    from (${VA_EFFECTS}) as e
+va_schools as (${vaIdentities}
 ),
 schools as (
     select * from exam_schools where component in (select component from present)
@@ -178,7 +198,8 @@ schools as (
     select * from va_schools where component in (select component from present)
 )
 select s.component, ${lit(tbl)} as tbl, -1 as row_id, ${lit(kind)} as part, ${lit(kind)} as cell, s.school_id,
-    1 as num, 1 as den, ${published} as published, false as mart_suppressed, s.school_n, ${rowKey("s")} as row_key
+    1 as num, 1 as den, ${published} as published, false as mart_suppressed, s.school_n, ${rowKey("s")} as row_key,
+    s.factor
 from schools as s`;
 }
 
@@ -186,13 +207,15 @@ from schools as s`;
  * The schools of each value-added pair whose value-added is a combination of their two exams' published sums:
  * every student the school's exam cells count in the later exam is linked, and the linked students are
  * exactly the students its cells count in the prior exam (none came from, or left for, another school). Then
- * Σ residuals = Σ z_later − slope · Σ z_prior − n · intercept over the same students, with intercept and
- * slope published (value_added_school). With the pair's slope, exactly as the warehouse holds it.
+ * Σ residuals = Σ z_later − b_B · Σ z_prior − n · α_c over the same students (int_va_residuals.sql: the pupil
+ * term b_w·(z_prior − z̄_prior,j) sums to 0 within the school), with the intercept α_c of the school's context cell
+ * and the between-school slope b_B published (value_added_school's intercept and slope_between). With b_B
+ * exactly as the warehouse holds it.
  */
 export function vaLinksSql(): string {
   return `
 with linked as (
-    select r.prior_exam_id, r.exam_id, r.subject, r.school_id, p.school_id as prior_school_id, r.slope
+    select r.prior_exam_id, r.exam_id, r.subject, r.school_id, p.school_id as prior_school_id, r.slope_between as slope
     from int_va_residuals as r
     inner join int_scores_z as p
         on p.exam_id = r.prior_exam_id and p.subject = r.subject and p.student_id = r.student_id and p.z is not null

@@ -1,5 +1,6 @@
 // The value-added page (src/value-added.md): for one exam pair and subject, each school's value-added with
-// its interval, shrunken against raw, each group's value-added, and each group's lead minus members.
+// its interval, shrunken against raw, each group's value-added, and each group's lead minus members. Bands come
+// from the posterior interval (docs/metrics.md); the schools card says how many flags chance alone would give.
 import {BAND_COLORS, GREYS, LOCALITY_COLORS, LOCALITIES, ROLE_COLORS, SERIES_COLORS} from "../components/colors.js";
 import {formats, wording} from "../wording/index.js";
 import valueAddedWording from "../wording/valueAdded.js";
@@ -9,7 +10,7 @@ import {leftOut, withheldCard} from "./edition.js";
 const {column, label, t} = wording(valueAddedWording);
 
 const BANDS = ["above", "average", "below"];
-const LIMITS = ["causal", "linked", "crossing", "ceiling", "snapshot"];
+const LIMITS = ["causal", "intake", "linked", "crossing", "ceiling", "snapshot", "ranking"];
 
 /**
  * @param {{schools: object[], groupsVa: object[], groups: {group_id: string, group_name: string}[], exams: object[], edition?: object}} tables
@@ -49,35 +50,41 @@ export function valueAddedView({schools, groupsVa, groups, exams, edition}, conf
     const [priorId, examId, subject] = pair.split("|");
     const inPair = (row) => row.prior_exam_id === priorId && row.exam_id === examId && row.subject === subject;
     const byDesc = (key) => (a, b) => (b[key] ?? -Infinity) - (a[key] ?? -Infinity);
-    const rows = schools.filter(inPair).sort(byDesc("va"));
+    const rows = schools.filter(inPair).sort(byDesc("va_shrunk"));
     const published = rows.filter((row) => !row.is_suppressed && row.va != null);
     const suppressed = (row) => row.is_suppressed;
     const vaCol = (name) => ({name, num: true, format: signed3, suppressed});
     const reliabilityCol = {name: "reliability", num: true, format: (x) => f.num(x, 2), suppressed};
     const count = (band) => f.num(published.filter((row) => row.band === band).length);
+    // multiple comparisons: false flags expected from raw 95% intervals if no school differed (5% of them), and
+    // the schools whose Benjamini–Hochberg q-value (published) stays under 5%
+    const tested = published.filter((row) => row.q_value != null);
+    const chance = w("schools.chance", {n: f.num(tested.length), chance: f.num(0.05 * tested.length, 1), fdr: f.num(tested.filter((row) => row.q_value < 0.05).length)});
 
     const schoolsCard = {
       ...base,
       filename: `value_added_${examId}_${subject}`,
       title: w("schools.title"),
       takeaway: published.length ? w("schools.takeaway", {above: count("above"), below: count("below"), average: count("average")}) : t(lang, "common.allSuppressed", {n: config.min_n}),
+      note: tested.length ? chance : undefined,
       legend: BANDS.map((band) => [label(lang, "band", band), BAND_COLORS[band]]),
       rows,
       columns: [
         {name: "school_name"},
         {name: "locality", format: (x) => label(lang, "locality", x)},
         {name: "n_students", num: true, format: f.num},
-        vaCol("va"), vaCol("ci_low"), vaCol("ci_high"), reliabilityCol, vaCol("va_shrunk"),
-        {name: "band", format: (x) => label(lang, "band", x), suppressed}
+        vaCol("va"), vaCol("ci_low"), vaCol("ci_high"), reliabilityCol, vaCol("va_shrunk"), vaCol("va_shrunk_low"), vaCol("va_shrunk_high"),
+        {name: "band", format: (x) => label(lang, "band", x), suppressed},
+        {name: "q_value", num: true, format: (x) => f.num(x, 3), suppressed}
       ],
       data: published.length
-        ? published.map((row) => ({
+        ? [...published].sort(byDesc("va_shrunk")).map((row) => ({
             label: row.school_name,
-            value: row.va,
-            low: row.ci_low,
-            high: row.ci_high,
+            value: row.va_shrunk,
+            low: row.va_shrunk_low,
+            high: row.va_shrunk_high,
             color: BAND_COLORS[row.band] ?? GREYS.none,
-            title: w("schools.tip", {school: row.school_name, value: signed(row.va), low: signed(row.ci_low), high: signed(row.ci_high), band: label(lang, "band", row.band)})
+            title: w("schools.tip", {school: row.school_name, value: signed(row.va_shrunk), low: signed(row.va_shrunk_low), high: signed(row.va_shrunk_high), band: label(lang, "band", row.band)})
           }))
         : null,
       options: {valueFormat: signed, colorOf: (row) => row.color, xLabel: w("axis"), zeroLabel: w("zero")}
@@ -89,7 +96,7 @@ export function valueAddedView({schools, groupsVa, groups, exams, edition}, conf
       filename: `value_added_shrunk_${examId}_${subject}`,
       title: w("shrink.title"),
       takeaway: moved
-        ? w("shrink.takeaway", {school: moved.school_name, n: f.num(moved.n_students), reliability: f.num(moved.reliability, 2), raw: signed(moved.va), shrunk: signed(moved.va_shrunk)})
+        ? w("shrink.takeaway", {school: moved.school_name, n: f.num(moved.n_students), reliability: f.num(moved.reliability, 2), raw: signed(moved.va), shrunk: signed(moved.va_shrunk), mean: signed3(moved.grand_mean ?? 0)})
         : t(lang, "common.allSuppressed", {n: config.min_n}),
       legend: LOCALITIES.map((code) => [label(lang, "locality", code), LOCALITY_COLORS[code]]),
       rows,

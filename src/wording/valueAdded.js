@@ -2,24 +2,28 @@
 export default {
   "valueAdded.title": {zh: "增值评价", en: "Value-added"},
   "valueAdded.lead": {
-    zh: "学校增值 = 本校学生实际成绩与根据其前测成绩预测的成绩之差的平均（标准分单位），附 95% 置信区间；收缩估计按信度向 0 收缩，人数少的学校收缩更多。",
-    en: "A school's value-added is its students' mean residual: actual score minus the score predicted from their earlier result, in z units, with a 95% interval. The shrunken estimate pulls each school towards 0 by its reliability: small schools move most."
+    zh: "学校增值 = 本校学生实际成绩与预测成绩之差的平均（标准分单位）。预测同时考虑学生本人的前测成绩、全校学生的前测平均和学校的城乡类型（情境增值），生源弱的学校不因生源吃亏。收缩估计按信度向所有学校的平均水平收缩，人数少的学校收缩更多；高于、低于平均的判断依据收缩估计的 95% 后验区间。",
+    en: "A school's value-added is its students' mean residual: actual score minus predicted score, in z units. The prediction uses each student's earlier result, the school's mean earlier result and its locality (contextual value-added), so a school is not penalised for a weak intake. The shrunken estimate pulls each school towards the average school by its reliability (small schools move most); above or below average is judged from its 95% posterior interval."
   },
   "valueAdded.pair": {zh: "考试对", en: "Exam pair"},
   "valueAdded.pairOption": {zh: "{kind}：{name} ← {prior} · {subject}", en: "{kind}: {name} ← {prior} · {subject}"},
   "valueAdded.axis": {zh: "增值（标准分）", en: "Value-added (z)"},
   "valueAdded.zero": {zh: "0 = 与预期相当", en: "0 = as expected"},
   "valueAdded.zeroDiff": {zh: "0 = 两者相同", en: "0 = no difference"},
-  "valueAdded.schools.title": {zh: "各校增值估计及 95% 区间", en: "School estimates with 95% intervals"},
+  "valueAdded.schools.title": {zh: "各校增值（收缩估计）及 95% 后验区间", en: "School estimates (shrunk) with 95% posterior intervals"},
   "valueAdded.schools.takeaway": {
-    zh: "{above} 所学校高于预期，{below} 所低于预期，{average} 所与平均水平无法区分（区间跨过 0）。",
-    en: "Schools above expectation: {above}; below: {below}; indistinguishable from average (interval crosses 0): {average}."
+    zh: "{above} 所学校高于预期，{below} 所低于预期，{average} 所与平均水平无法区分（后验区间包含平均值）。",
+    en: "Schools above expectation: {above}; below: {below}; indistinguishable from average (posterior interval holds the average): {average}."
+  },
+  "valueAdded.schools.chance": {
+    zh: "多重比较：同时比较 {n} 所学校，即使各校实际没有差别，按原始 95% 区间也约有 {chance} 所会仅因偶然被判为高于或低于平均；按错误发现率 5% 校正（Benjamini–Hochberg）后仍显著的有 {fdr} 所。",
+    en: "Multiple comparisons: with {n} schools compared at once, about {chance} would be flagged above or below average by chance alone by raw 95% intervals even if no school differed; {fdr} stay flagged at a 5% false discovery rate (Benjamini–Hochberg)."
   },
   "valueAdded.schools.tip": {zh: "{school}\n{value} [{low}, {high}]\n{band}", en: "{school}\n{value} [{low}, {high}]\n{band}"},
   "valueAdded.shrink.title": {zh: "收缩估计与原始估计", en: "Shrunken versus raw estimates"},
   "valueAdded.shrink.takeaway": {
-    zh: "{school}收缩最多（{n} 名学生，信度 {reliability}）：从 {raw} 收缩到 {shrunk}。虚线表示不收缩，学生越少的学校越偏离虚线、向 0 靠拢。",
-    en: "{school} moves most ({n} students, reliability {reliability}): from {raw} to {shrunk}. The dashed line is no shrinkage: the fewer a school's students, the further it is pulled from the line towards 0."
+    zh: "{school}收缩最多（{n} 名学生，信度 {reliability}）：从 {raw} 收缩到 {shrunk}。虚线表示不收缩，学生越少的学校越偏离虚线、向平均水平（{mean}）靠拢。",
+    en: "{school} moves most ({n} students, reliability {reliability}): from {raw} to {shrunk}. The dashed line is no shrinkage: the fewer a school's students, the further it is pulled from the line towards the average school ({mean})."
   },
   "valueAdded.shrink.tip": {zh: "{school}\n{raw} → {shrunk}（信度 {reliability}，{n} 人）", en: "{school}\n{raw} → {shrunk} (reliability {reliability}, n = {n})"},
   "valueAdded.groups.title": {zh: "各集团的增值及 95% 区间", en: "Each group's value-added with its 95% interval"},
@@ -65,9 +69,17 @@ export default {
     zh: "只包括两次考试都参加的学生；缺考和新转入的学生不计入，可能使学校偏高或偏低。",
     en: "It only covers students who sat both exams; absent and newly arrived students are left out, which can flatter or penalise a school."
   },
+  "valueAdded.limits.intake": {
+    zh: "生源只由前测成绩和城乡类型刻画：家庭背景、留守或随迁、择校等没有数据，仍会进入估计。",
+    en: "Intake is captured only by prior attainment and locality: family background, left-behind or migrant status and school choice are not in the data and still enter the estimate."
+  },
   "valueAdded.limits.crossing": {
-    zh: "区间跨过 0 的学校与平均水平无法区分，不宜排名。",
-    en: "Schools whose interval crosses 0 cannot be told apart from average: do not rank them."
+    zh: "后验区间包含平均值的学校与平均水平无法区分；学生少的学校区间很宽。",
+    en: "Schools whose posterior interval holds the average cannot be told apart from it; small schools have wide intervals."
+  },
+  "valueAdded.limits.ranking": {
+    zh: "按教育部规定，学校考试结果仅供内部使用，不得公布，也不得据此给学校排名。",
+    en: "Under Ministry of Education rules, schools' exam results are for internal use only: not to be published, nor used to rank schools."
   },
   "valueAdded.limits.ceiling": {
     zh: "试题过易或过难时会出现天花板或地板效应，压缩最强或最弱学生之间的差异。",

@@ -31,7 +31,7 @@ interface Truth {
   generator: {seed: number; scale: string};
   coverage: {period: string; n_schools: number; n_schools_in_group: number; n_students_in_group: number}[];
   urban_rural_gap: {exams: {exam_id: string; subject: string; expected_gap_z_urban_rural: number; n_urban: number; n_rural: number}[]};
-  value_added: {schools: {school_id: string; section: string; expected_va_per_term: number}[]};
+  value_added: {schools: {school_id: string; section: string; va_path: {term_index: number; va_cumulative: number}[]}[]};
   teacher_exchange: {
     groups: {
       group_id: string;

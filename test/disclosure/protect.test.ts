@@ -56,7 +56,7 @@ describe("the demo", () => {
       expect(exams).toHaveLength(8);
       expect(va).toHaveLength(6);
       const math = exams.find((r) => r.component === "QK000-202501-A|数学")!;
-      expect(math.mean).toBeCloseTo(-1.14451, 5);
+      expect(math.mean).toBeCloseTo(-1.178963, 5);
     } finally {
       db.close();
     }

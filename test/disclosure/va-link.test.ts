@@ -1,16 +1,17 @@
 // The link between value-added and exam results (docs/metrics.md "Disclosure control / 披露控制"): where every
-// student of a school sat both exams at that school, its value-added sum is Σ z_later − slope · Σ z_prior −
-// n · intercept, with intercept and slope published. A case worked on paper, built by the real models.
+// student of a school sat both exams at that school, its value-added sum is Σ z_later − slope_between · Σ z_prior −
+// n · intercept (the contextual model's pupil term sums to 0 within the school), with intercept and slope_between
+// published. A case worked on paper, built by the real models.
 //
 // Schools (one subject, two exams; min_n 10): in E1 (prior) A 10, B 12, C 20 students; in E2 (later) B and C
 // the same students, A 5 new ones (so A has no value-added and its 10 E1 students are not linked).
 //   E2: A (5) is primary; Σz = 0 over E2 gives A from B and C, so B (the next smallest) is complementary.
-//   B's value-added is published (12 linked), and so are intercept, slope and B's E1 mean: then
-//   mean_z(E2, B) = va_B + intercept + slope · mean_z(E1, B) — and A follows from Σz = 0.
+//   B's value-added is published (12 linked), and so are intercept, slope_between and B's E1 mean: then
+//   mean_z(E2, B) = va_B + intercept + slope_between · mean_z(E1, B) — and A follows from Σz = 0.
 // Audited as one system: E2's B is exposed by {va_B, E1's B}; both are schools of 12 students and exam_school
 // comes first, so E1's B is suppressed; then Σz = 0 over E1 gives B from A and C, so A (10) goes too.
 // Left published: E1 C, E2 C, va_B, va_C. Unknowns E2 A, E2 B, E1 A, E1 B with three equations
-// (E2_A + E2_B, E1_A + E1_B, E2_B − slope · E1_B): none of the four is determined.
+// (E2_A + E2_B, E1_A + E1_B, E2_B − slope_between · E1_B): none of the four is determined.
 import {describe, expect, it} from "vitest";
 import type {Db} from "../../pipelines/db.js";
 import {dyadic, fraction, mulmod, PRIMES} from "../../pipelines/disclosure/modular.js";
@@ -33,10 +34,10 @@ interface Row {
   suppression: string | null;
 }
 
-/** plain arithmetic: B's later mean z from its value-added, the pair's intercept and slope, and its prior mean z */
+/** plain arithmetic: B's later mean z from its value-added, its cell's intercept, the between slope and its prior mean z */
 async function recoverB(db: Db, examSchool: string, valueAdded: string): Promise<number | null> {
   const [r] = await db.all<{va: number | null; intercept: number; slope: number; prior: number | null}>(`
-    select va.va, va.intercept, va.slope, e.mean_z as prior
+    select va.va, va.intercept, va.slope_between as slope, e.mean_z as prior
     from ${valueAdded} as va
     inner join ${examSchool} as e on e.exam_id = va.prior_exam_id and e.subject = va.subject and e.school_id = va.school_id
     where va.school_id = 'B'`);
@@ -88,6 +89,7 @@ describe("value-added written in the exams' sums", () => {
       expect(rows.map((r) => [r.exam_id, r.school_id, r.suppression])).toEqual([
         ["E1", "A", "complementary"],
         ["E1", "B", "complementary"],
+        // (two schools: the contextual model has no school-mean term below 5 schools, docs/metrics.md)
         ["E1", "C", null],
         ["E2", "A", "primary"],
         ["E2", "B", "complementary"],

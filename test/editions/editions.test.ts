@@ -18,7 +18,8 @@ const TABLES = [...MARTS, "revisions"].sort();
 // (group_profile's n_members counts member schools), value_added_group's n_lead and n_members are checked below
 const EXAM_FIGURES = [
   "n_absent", "mean_score", "sd_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate", "mean_z",
-  "va", "se", "ci_low", "ci_high", "reliability", "va_shrunk", "band", "intercept", "slope", "sigma_r",
+  "va", "se", "ci_low", "ci_high", "reliability", "va_shrunk", "va_shrunk_se", "va_shrunk_low", "va_shrunk_high", "band", "p_value",
+  "q_value", "intercept", "slope", "slope_between", "sd_residual", "tau_squared", "grand_mean",
   "lead_minus_members", "lead_minus_members_se", "lead_minus_members_ci_low", "lead_minus_members_ci_high",
   "gap", "mean_first", "mean_second", "n_first", "n_second", "between_school_share", "var_between", "var_within", "eta_squared",
   "urban_rural_gap", "gap_exam_id", "gap_exam_name", "gap_exam_date", "gap_grade", "gap_subjects", "gap_in_period",

@@ -1,23 +1,33 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {MODELS_DIR} from "../../pipelines/models/load.js";
 import {build, rows} from "./fixture.js";
 import {vaFixture} from "./va-fixture.js";
 
 describe("value_added_group", () => {
   it("averages the group's residuals and compares the lead with its members", async () => {
     const db = await build(vaFixture(), {min_n: 2});
+    // In the paper case every school's students gained alike (no residual variance within a school): residuals are
+    // replaced by hand-made ones with some. G = A (lead) + B (member):
+    //   A 0.3, 0.5: n 2, mean 0.4, var_A = (0.01 + 0.01)/1 = 0.02;  B −0.2, 0, −0.4: n 3, mean −0.2, var_B = 0.08/2 = 0.04
+    // va = (0.8 − 0.6)/5 = 0.04; se = √(n_A·var_A + n_B·var_B)/n = √(0.04 + 0.12)/5 = 0.4/5 = 0.08; ci 0.04 ∓ 0.1568
+    // lead − members = 0.4 − (−0.2) = 0.6; se = √(n_A·var_A/n_A² + n_B·var_B/n_B²) = √(0.01 + 0.0133333) = 0.152753;
+    // its interval 0.6 ∓ 1.96 × 0.152753 = 0.6 ∓ 0.299396 = [0.300604, 0.899396]
+    const residual = (school: string, values: number[]) => values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r})`).join(", ");
+    await db.run(`create or replace table int_va_residuals as
+      select * from (values ${residual("A", [0.3, 0.5])}, ${residual("B", [-0.2, 0, -0.4])}) t(prior_exam_id, exam_id, subject, student_id, school_id, residual)`);
+    await db.run(`create or replace table value_added_group as ${readFileSync(join(MODELS_DIR, "marts", "value_added_group.sql"), "utf8")}`);
     const [group] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
-    // G = A (lead) + B (member): residuals +0.274204 ×2 and −0.274204 ×2 → va = 0, n = 4;
-    // se = σ_r/√4 = 0.245256/2 = 0.122628; ci = ∓0.240351
-    // lead − members = 0.274204 − (−0.274204) = 0.548408; its se = σ_r·√(1/2 + 1/2) = 0.245256;
-    // its interval 0.548408 ∓ 1.96 × 0.245256 = 0.548408 ∓ 0.480702 = [0.067706, 1.029110]
-    expect(group).toMatchObject({n_students: 4, n_lead: 2, n_members: 2, is_suppressed: false});
-    expect(group!.va!).toBeCloseTo(0, 12);
-    expect(group!.se!).toBeCloseTo(0.122628, 6);
-    expect(group!.ci_high!).toBeCloseTo(0.240351, 6);
-    expect(group!.lead_minus_members!).toBeCloseTo(0.548408, 6);
-    expect(group!.lead_minus_members_se!).toBeCloseTo(0.245256, 6);
-    expect(group!.lead_minus_members_ci_low!).toBeCloseTo(0.067706, 5);
-    expect(group!.lead_minus_members_ci_high!).toBeCloseTo(1.02911, 5);
+    expect(group).toMatchObject({n_students: 5, n_lead: 2, n_members: 3, is_suppressed: false});
+    expect(group!.va!).toBeCloseTo(0.04, 12);
+    expect(group!.se!).toBeCloseTo(0.08, 12);
+    expect(group!.ci_low!).toBeCloseTo(-0.1168, 12);
+    expect(group!.ci_high!).toBeCloseTo(0.1968, 12);
+    expect(group!.lead_minus_members!).toBeCloseTo(0.6, 12);
+    expect(group!.lead_minus_members_se!).toBeCloseTo(0.152753, 6);
+    expect(group!.lead_minus_members_ci_low!).toBeCloseTo(0.300604, 5);
+    expect(group!.lead_minus_members_ci_high!).toBeCloseTo(0.899396, 5);
     db.close();
   });
 
@@ -27,7 +37,9 @@ describe("value_added_group", () => {
     const [group] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
     expect(group).toMatchObject({n_students: 4, is_suppressed: false, lead_minus_members: null, lead_minus_members_se: null,
       lead_minus_members_ci_low: null, lead_minus_members_ci_high: null});
-    expect(group!.ci_low!).toBeCloseTo(-0.240351, 6);
+    // the paper case: residuals ±0.274204 average 0, and no school has residual variance: se 0
+    expect(group!.va!).toBeCloseTo(0, 12);
+    expect(group!.se!).toBeCloseTo(0, 12);
     db.close();
   });
 });

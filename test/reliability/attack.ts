@@ -332,12 +332,15 @@ interface Knowledge {
   minN: number;
   /** prior|exam|subject|school: the school's students in both exams are the same (all linked, none moved) */
   sameStudents: Set<string>;
+  /** a pair's schools by context cell: prior|exam|subject|cell → schools */
+  pairCells: Map<string, string[]>;
 }
 
 async function sideKnowledge(db: Db): Promise<Knowledge> {
   const unknowns = new Map<string, Unknown>();
   const examSchools = new Map<string, string[]>();
   const pairSchools = new Map<string, string[]>();
+  const pairCells = new Map<string, string[]>();
   const push = (map: Map<string, string[]>, key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
   const z = await db.all<{exam_id: string; subject: string; school_id: string; school_name: string; county: string; locality: string; n: number; truth: number; truth_score: number}>(
     `select exam_id, subject, school_id, any_value(school_name) as school_name, any_value(county) as county,
@@ -349,15 +352,18 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
     unknowns.set(key, {key, kind: "exam", ...r});
     push(examSchools, `${r.exam_id}|${r.subject}`, r.school_id);
   }
-  const va = await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string; n: number; truth: number}>(
-    `select prior_exam_id, exam_id, subject, school_id, count(*)::integer as n, avg(residual) as truth
-     from wh.int_va_residuals group by all order by all`
+  const va = await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string; context_cell: string; n: number; truth: number}>(
+    `select prior_exam_id, exam_id, subject, school_id, any_value(context_cell) as context_cell, count(*)::integer as n, avg(residual) as truth
+     from wh.int_va_residuals group by prior_exam_id, exam_id, subject, school_id order by all`
   );
   for (const r of va) {
     const key = vaKey(r.prior_exam_id, r.exam_id, r.subject, r.school_id);
     const school = unknowns.get(zKey(r.exam_id, r.subject, r.school_id));
     unknowns.set(key, {key, kind: "value-added", ...r, school_name: school?.school_name ?? "", county: school?.county ?? "", locality: school?.locality ?? ""});
     push(pairSchools, `${r.prior_exam_id}|${r.exam_id}|${r.subject}`, r.school_id);
+    // the published method: one intercept per context cell (the locality where each of the pair's localities has
+    // at least 5 schools, else 'all'), so residuals sum to 0 over each cell's students
+    push(pairCells, `${r.prior_exam_id}|${r.exam_id}|${r.subject}|${r.context_cell}`, r.school_id);
   }
   const groups = new Map<string, {lead: string[]; members: string[]}>();
   for (const r of await db.all<{exam_id: string; subject: string; group_id: string; school_id: string; is_lead: boolean}>(
@@ -388,7 +394,7 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
     having bool_and(coalesce(sat_later, false) and coalesce(sat_earlier, false))`)) {
     sameStudents.add(`${r.prior_exam_id}|${r.exam_id}|${r.subject}|${r.school_id}`);
   }
-  return {unknowns, examSchools, pairSchools, groups, minN, sameStudents};
+  return {unknowns, examSchools, pairSchools, pairCells, groups, minN, sameStudents};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -595,21 +601,24 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       const key = vaKey(str(r.prior_exam_id), str(r.exam_id), str(r.subject), str(r.school_id));
       const shrunk = num(r.va_shrunk);
       const lambda = num(r.reliability);
-      const va = num(r.va) ?? (shrunk !== undefined && lambda ? shrunk / lambda : undefined) ?? midpoint(r, "ci_low", "ci_high");
+      const centre = num(r.grand_mean) ?? 0;
+      // va_shrunk = μ + λ·(va − μ) with μ (grand_mean) published on every row
+      const va = num(r.va) ?? (shrunk !== undefined && lambda ? centre + (shrunk - centre) / lambda : undefined) ?? midpoint(r, "ci_low", "ci_high");
       if (va !== undefined && know.unknowns.has(key)) known.set(key, va);
     }
-    // a school that kept the same students: its residuals' mean is its later mean z minus intercept minus slope
-    // times its prior mean z (the pair's regression, published on every row), i.e. va − z_later + slope·z_prior = −intercept
+    // a school that kept the same students: its residuals' mean is its later mean z minus its cell's intercept minus the
+    // between-school slope times its prior mean z (published on every row; the pupil term sums to 0 within the school),
+    // i.e. va − z_later + slope_between·z_prior = −intercept
     for (const r of vaSchool ?? []) {
       const [prior, exam, subject, school] = [str(r.prior_exam_id), str(r.exam_id), str(r.subject), str(r.school_id)];
-      const [intercept, slope] = [num(r.intercept), num(r.slope)];
+      const [intercept, slope] = [num(r.intercept), num(r.slope_between)];
       if (intercept === undefined || slope === undefined || !know.sameStudents.has(`${prior}|${exam}|${subject}|${school}`)) continue;
       const coef: Vec = new Map([
         [vaKey(prior, exam, subject, school), rat(1)],
         [zKey(exam, subject, school), rat(-1)],
         [zKey(prior, subject, school), exactRat(slope)]
       ]);
-      addCell(`value_added_school ${prior}→${exam} ${subject} ${school} = later mean − intercept − slope × prior mean`, coef, -intercept);
+      addCell(`value_added_school ${prior}→${exam} ${subject} ${school} = later mean − intercept − slope_between × prior mean`, coef, -intercept);
     }
 
     // --- value_added_group: the group's va, and lead − members
@@ -632,9 +641,9 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       const [exam, subject] = es.split("|") as [string, string];
       addCell(`${DEFINITION} z has mean 0 over ${exam} ${subject}`, meanVec(schools.map((s) => zKey(exam, subject, s)), nOf), 0);
     }
-    for (const [pair, schools] of know.pairSchools) {
-      const [prior, exam, subject] = pair.split("|") as [string, string, string];
-      addCell(`${DEFINITION} residuals sum to 0 over ${prior}→${exam} ${subject}`, meanVec(schools.map((s) => vaKey(prior, exam, subject, s)), nOf), 0);
+    for (const [pair, schools] of know.pairCells) {
+      const [prior, exam, subject, cell] = pair.split("|") as [string, string, string, string];
+      addCell(`${DEFINITION} residuals sum to 0 over ${prior}→${exam} ${subject} (${cell})`, meanVec(schools.map((s) => vaKey(prior, exam, subject, s)), nOf), 0);
     }
 
     // --- tables carrying an exam that this attacker does not model

@@ -17,7 +17,7 @@ const groups = [
   {group_id: "B", group_name: "乙集团"},
   {group_id: "C", group_name: "丙集团"}
 ];
-const school = (name: string, locality: string, n: number, va: number | null, band: string | null, reliability: number | null, shrunk: number | null, pair = ["P", "E", "数学"]): Row => ({
+const school = (name: string, locality: string, n: number, va: number | null, band: string | null, reliability: number | null, shrunk: number | null, pair = ["P", "E", "数学"], q: number | null = null): Row => ({
   prior_exam_id: pair[0],
   exam_id: pair[1],
   subject: pair[2],
@@ -31,13 +31,18 @@ const school = (name: string, locality: string, n: number, va: number | null, ba
   ci_high: va == null ? null : va + 0.1,
   reliability,
   va_shrunk: shrunk,
+  va_shrunk_low: shrunk == null ? null : shrunk - 0.08,
+  va_shrunk_high: shrunk == null ? null : shrunk + 0.08,
+  grand_mean: va == null ? null : 0.004,
+  q_value: q,
   band
 });
+const PE_ = ["P", "E", "数学"];
 const schools = [
-  school("北校", "urban", 80, -0.15, "below", 0.85, -0.1275),
-  school("东校", "urban", 100, 0.2, "above", 0.9, 0.18),
+  school("北校", "urban", 80, -0.15, "below", 0.85, -0.1275, PE_, 0.06),
+  school("东校", "urban", 100, 0.2, "above", 0.9, 0.18, PE_, 0.003),
   school("小校", "rural", 6, null, null, null, null),
-  school("西校", "rural", 50, 0.05, "average", 0.5, 0.02),
+  school("西校", "rural", 50, 0.05, "average", 0.5, 0.02, PE_, 0.4),
   school("东校", "urban", 100, 0.1, "above", 0.9, 0.09, ["P", "E", "语文"]),
   school("东校", "urban", 100, 0.01, "average", 0.9, 0.01, ["GP", "GE", "数学"])
 ];
@@ -77,19 +82,32 @@ describe("valueAddedView", () => {
     expect(en.pairName("GP|GE|数学")).toBe("Group joint exam: 甲集团期末联考 ← 20 November 2024 · Mathematics");
   });
 
-  it("counts the schools above, below and indistinguishable from expectation, and marks the suppressed one", () => {
+  it("counts the schools above, below and indistinguishable from average by the posterior interval, and marks the suppressed one", () => {
     const c = zh.at("P|E|数学").schools;
-    expect(c.takeaway).toBe("1 所学校高于预期，1 所低于预期，1 所与平均水平无法区分（区间跨过 0）。");
-    expect(en.at("P|E|数学").schools.takeaway).toBe("Schools above expectation: 1; below: 1; indistinguishable from average (interval crosses 0): 1.");
+    expect(c.takeaway).toBe("1 所学校高于预期，1 所低于预期，1 所与平均水平无法区分（后验区间包含平均值）。");
+    expect(en.at("P|E|数学").schools.takeaway).toBe("Schools above expectation: 1; below: 1; indistinguishable from average (posterior interval holds the average): 1.");
     expect(c.rows.map((r: Row) => r.school_name)).toEqual(["东校", "西校", "北校", "小校"]);
-    expect(c.data.map((d: Row) => d.label)).toEqual(["东校", "西校", "北校"]);
+    // the chart draws the shrunk estimate and its posterior interval (va_shrunk ∓ 0.08 in these rows)
+    expect(c.data.map((d: Row) => [d.label, d.value, d.low])).toEqual([["东校", 0.18, 0.18 - 0.08], ["西校", 0.02, 0.02 - 0.08], ["北校", -0.1275, -0.1275 - 0.08]]);
     expect(c.options.zeroLabel).toBe("0 = 与预期相当");
     expect(c.rows.filter((r: Row) => c.columns.some((col: {suppressed?: (r: Row) => boolean}) => col.suppressed?.(r))).map((r: Row) => r.school_name)).toEqual(["小校"]);
   });
 
-  it("names the school shrunk most", () => {
-    // |raw − shrunk|: 东校 0.02, 北校 0.0225, 西校 0.03
-    expect(zh.at("P|E|数学").shrink.takeaway).toBe("西校收缩最多（50 名学生，信度 0.50）：从 +0.05 收缩到 +0.02。虚线表示不收缩，学生越少的学校越偏离虚线、向 0 靠拢。");
+  it("says how many flags chance alone would give, and how many survive a 5% false discovery rate", () => {
+    // three published schools with q-values: 5% of 3 = 0.15 by chance; q < 0.05: 东校 (0.003) only
+    expect(zh.at("P|E|数学").schools.note).toBe(
+      "多重比较：同时比较 3 所学校，即使各校实际没有差别，按原始 95% 区间也约有 0.2 所会仅因偶然被判为高于或低于平均；按错误发现率 5% 校正（Benjamini–Hochberg）后仍显著的有 1 所。"
+    );
+    expect(en.at("P|E|数学").schools.note).toBe(
+      "Multiple comparisons: with 3 schools compared at once, about 0.2 would be flagged above or below average by chance alone by raw 95% intervals even if no school differed; 1 stay flagged at a 5% false discovery rate (Benjamini–Hochberg)."
+    );
+    // a pair without q-values (all suppressed, or an older edition) has no such line
+    expect(zh.at("P|E|语文").schools.note).toBeUndefined();
+  });
+
+  it("names the school shrunk most, towards the average school", () => {
+    // |raw − shrunk|: 东校 0.02, 北校 0.0225, 西校 0.03; grand mean +0.004
+    expect(zh.at("P|E|数学").shrink.takeaway).toBe("西校收缩最多（50 名学生，信度 0.50）：从 +0.05 收缩到 +0.02。虚线表示不收缩，学生越少的学校越偏离虚线、向平均水平（+0.004）靠拢。");
   });
 
   it("shows the groups' own value-added where it means something, and says why not in a group joint exam", () => {

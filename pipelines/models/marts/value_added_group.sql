@@ -13,6 +13,14 @@ settings as (
     select * from cfg_settings
 ),
 
+-- each school's residual variance σ_j² (sample, n_j − 1): the sampling variance of a group's mean is
+-- Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ)
+school_variance as (
+    select prior_exam_id, exam_id, subject, school_id, coalesce(var_samp(residual), 0) as var_j
+    from residuals
+    group by prior_exam_id, exam_id, subject, school_id
+),
+
 -- the student's school at the later exam, in the group on that exam's date
 grouped as (
     select
@@ -22,12 +30,17 @@ grouped as (
         exam_memberships.group_id,
         exam_memberships.is_lead,
         residuals.residual,
-        residuals.sigma_r
+        school_variance.var_j
     from residuals
     inner join exam_memberships
         on residuals.exam_id = exam_memberships.exam_id
         and residuals.subject = exam_memberships.subject
         and residuals.school_id = exam_memberships.school_id
+    inner join school_variance
+        on residuals.prior_exam_id = school_variance.prior_exam_id
+        and residuals.exam_id = school_variance.exam_id
+        and residuals.subject = school_variance.subject
+        and residuals.school_id = school_variance.school_id
 ),
 
 group_effects as (
@@ -42,7 +55,10 @@ group_effects as (
         avg(residual) as va,
         avg(residual) filter (where is_lead) as va_lead,
         avg(residual) filter (where not is_lead) as va_members,
-        any_value(sigma_r) as sigma_r
+        -- Σ over students of σ_j² = Σ_j n_j·σ_j²
+        sum(var_j) as sum_var,
+        sum(var_j) filter (where is_lead) as sum_var_lead,
+        sum(var_j) filter (where not is_lead) as sum_var_members
     from grouped
     group by prior_exam_id, exam_id, subject, group_id
 ),
@@ -52,10 +68,10 @@ flagged as (
         group_effects.*,
         group_effects.n_students < settings.min_n as is_suppressed,
         group_effects.n_lead < settings.min_n or group_effects.n_members < settings.min_n as is_lead_members_suppressed,
-        -- se = σ_r / √n (Progress 8)
-        group_effects.sigma_r / sqrt(group_effects.n_students) as raw_se,
-        group_effects.sigma_r * sqrt(1.0 / nullif(group_effects.n_lead, 0) + 1.0 / nullif(group_effects.n_members, 0))
-            as raw_lead_members_se
+        -- se = √(Σ_j n_j·σ_j²) / n (the group's schools fixed; the school residual variances their own)
+        sqrt(group_effects.sum_var) / group_effects.n_students as raw_se,
+        sqrt(group_effects.sum_var_lead / pow(nullif(group_effects.n_lead, 0), 2)
+            + group_effects.sum_var_members / pow(nullif(group_effects.n_members, 0), 2)) as raw_lead_members_se
     from group_effects
     cross join settings
 ),
