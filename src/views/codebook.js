@@ -23,6 +23,7 @@ export function codebookView(pack, config, lang) {
   const w = (key, params) => t(lang, `codebook.${key}`, params);
   const unitName = (unit) => (!unit ? "" : has(`codebook.unit.${unitKey(unit)}`) ? w(`unit.${unitKey(unit)}`) : unit);
   const typeName = (type) => (has(`codebook.type.${type}`) ? w(`type.${type}`) : type);
+  const codesText = (codes) => (codes?.length ? w("codes", {codes: codes.map((code) => `\`${code}\``).join(" ")}) : "");
   const resources = pack?.resources ?? [];
   const rows = resources.flatMap((resource) =>
     resource.schema.fields.map((field) => {
@@ -33,8 +34,9 @@ export function codebookView(pack, config, lang) {
         field: field.name,
         type: `${typeName(field.type)}${isKey ? w("key") : ""}`,
         unit: unitName(field.unit),
-        codes: (field.constraints?.enum ?? []).join(" | "),
-        description: markCode(description, {words: DESCRIPTION[lang].words}),
+        codes: (field.constraints?.enum ?? []).join(" "),
+        // the meaning, then the allowed codes as code (a column of their own left the meaning too narrow)
+        description: markCode(description, {words: DESCRIPTION[lang].words}) + codesText(field.constraints?.enum),
         // what the filter searches: names, codes and the words of both languages
         text: [resource.name, field.name, field.description, field.description_zh, ...(field.constraints?.enum ?? [])].join(" ").toLowerCase()
       };
@@ -44,14 +46,13 @@ export function codebookView(pack, config, lang) {
     lang,
     minN: config.min_n,
     filename: "codebook",
-    title: w("title"),
+    title: w("fields"),
     full: true,
     columns: [
       {name: "table", label: w("column.table"), code: true},
       {name: "field", label: w("column.field"), code: true},
       {name: "type", label: w("column.type")},
       {name: "unit", label: w("column.unit")},
-      {name: "codes", label: w("column.codes"), code: true},
       {name: "description", label: w("column.description"), md: true, csv: (row) => row.description.replace(/`/g, "")}
     ]
   };

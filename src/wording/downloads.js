@@ -31,8 +31,8 @@ export default {
   "downloads.leftOut.rows": {zh: "部分行", en: "Some rows"},
   "downloads.release.title": {zh: "整套下载", en: "The whole release"},
   "downloads.release.takeaway": {
-    zh: "一个压缩包 {file}（{size}）：每张表的 CSV 与 Parquet、数据包说明 datapackage.json、方法说明和引用信息，可直接载入 R、Python 或 Stata。",
-    en: "One archive, {file} ({size}): every table as CSV and Parquet, the data package datapackage.json, the methodology and the citation, ready for R, Python or Stata."
+    zh: "一个压缩包（{size}，文件名见下）：每张表的 CSV 与 Parquet、数据包说明 datapackage.json、方法说明和引用信息，可直接载入 R、Python 或 Stata。",
+    en: "One archive ({size}, named below): every table as CSV and Parquet, the data package datapackage.json, the methodology and the citation, ready for R, Python or Stata."
   },
   "downloads.release.zip": {zh: "压缩包：本版全部数据表（CSV 与 Parquet）及下列三个文件", en: "The archive: every table of this edition (CSV and Parquet) and the three files below"},
   "downloads.release.datapackage": {

@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
-import {copyPublished} from "../../pipelines/site/copy-published.js";
+import {copyPublished, siteName} from "../../pipelines/site/copy-published.js";
 import {TIMEOUT, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 function checkCopy(data: string): string {
@@ -14,6 +14,11 @@ function checkCopy(data: string): string {
       const path = file.file.endsWith(".arrow") || file.file.endsWith(".json") ? join(data, file.file) : join(data, "downloads", file.file);
       expect(createHash("sha256").update(readFileSync(path)).digest("hex"), file.file).toBe(file.sha256);
     }
+  }
+  // the release beside the tables (docs/release.md) is part of the same whole copy
+  expect(manifest.release.length).toBe(4);
+  for (const file of manifest.release) {
+    expect(createHash("sha256").update(readFileSync(join(data, "downloads", siteName(file.file)))).digest("hex"), file.file).toBe(file.sha256);
   }
   return manifest.periods.join(",");
 }

@@ -40,7 +40,11 @@ describe("codebookView", () => {
       "coverage.period", "coverage.stage", "coverage.share_schools", "school_resources.school_id", "school_resources.teaching_area_per_student"
     ]);
     expect(card.rows[0]).toMatchObject({type: "文本（主键）", unit: "", codes: ""});
-    expect(card.rows[1].codes).toBe("primary | junior | all");
+    expect(card.rows[1].codes).toBe("primary junior all");
+    // the codes follow the meaning, as code
+    expect(card.rows[1].description).toBe("学段。代码：`primary` `junior` `all`");
+    expect(en.at("").rows[1].description).toBe("Stage. Codes: `primary` `junior` `all`");
+    expect(card.columns.map((column: {name: string}) => column.name)).toEqual(["table", "field", "type", "unit", "description"]);
     expect(card.rows[2]).toMatchObject({type: "数值", unit: "比例（0–1）"});
     expect(card.rows[4].unit).toBe("平方米/生");
     expect(en.at("").rows[4]).toMatchObject({type: "Number", unit: "m² per student"});

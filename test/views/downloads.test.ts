@@ -66,8 +66,8 @@ describe("downloadsView", () => {
     // the archive first, then the files a reader may want alone
     expect(zhRelease.release.files.map((entry: {file: string}) => entry.file)).toEqual(["junheng-public-2025Q1.zip", "datapackage.json", "methodology.md", "CITATION.cff"]);
     expect(zhRelease.release.files[0].size).toBe("2.3 MB");
-    expect(zhRelease.release.takeaway).toMatch(/^一个压缩包 junheng-public-2025Q1\.zip（2\.3 MB）/);
-    expect(enRelease.release.takeaway).toMatch(/^One archive, junheng-public-2025Q1\.zip \(2\.3 MB\)/);
+    expect(zhRelease.release.takeaway).toMatch(/^一个压缩包（2\.3 MB，文件名见下）：/);
+    expect(enRelease.release.takeaway).toMatch(/^One archive \(2\.3 MB, named below\):/);
     expect(zhRelease.citation.text).toBe(citation.zh);
     expect(enRelease.citation.text).toBe(citation.en);
     expect(zhRelease.citation.note).toMatch(/^许可：CC-BY-4\.0/);
