@@ -157,10 +157,12 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
   const exchangeCounties = (tables.teacher_exchange ?? []).filter((row) => row.scope === "county" && row.school_year === year);
   if (exchangeRate != null && year) {
     cited.add("teacher_exchange");
-    const eligible = exchangeCounties.reduce((s, r) => s + (value(r, "n_eligible") ?? 0), 0);
+    // the base teacher_exchange used (config exchange.denominator): eligible teachers, or every full-time teacher
+    const fullTime = exchangeCounties.some((r) => r.rate_denominator === "full_time");
+    const eligible = exchangeCounties.reduce((s, r) => s + (value(r, fullTime ? "n_full_time" : "n_eligible") ?? 0), 0);
     const exchanged = exchangeCounties.reduce((s, r) => s + (value(r, "n_exchanged") ?? 0), 0);
     const backbone = exchangeCounties.reduce((s, r) => s + (value(r, "n_backbone_exchanged") ?? 0), 0);
-    const counts = eligible ? `（符合交流条件的 ${num(eligible)} 名教师中交流 ${num(exchanged)} 名）` : "";
+    const counts = eligible ? `（${fullTime ? "专任教师" : "符合交流条件的教师"} ${num(eligible)} 名中交流 ${num(exchanged)} 名）` : "";
     const met = exchangeRate >= targets.exchange_rate ? `达到 ${pct(targets.exchange_rate, 0)} 的目标` : `低于 ${pct(targets.exchange_rate, 0)} 的目标 ${pp(targets.exchange_rate - exchangeRate)} 个百分点`;
     const change = since(period, shareChange(exchangeRate, value(before, "exchange_rate")), shareChange(exchangeRate, value(base, "exchange_rate")));
     const backboneShare = exchanged ? backbone / exchanged : null;
@@ -333,11 +335,11 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
       blocks.push({
         kind: "table",
         caption: `表${tableNo++}  ${year.replace("-", "—")} 学年交流比例低于 ${pct(targets.exchange_rate, 0)} 的集团`,
-        columns: [col("集团", 4.2, "left"), col("类型", 1.2, "center"), col("符合条件教师", 1.4), col("交流教师", 1.2), col("交流比例", 1.2), col("差距（百分点）", 1.4)],
+        columns: [col("集团", 4.2, "left"), col("类型", 1.2, "center"), col(lagExchange[0]!.rate_denominator === "full_time" ? "专任教师" : "符合条件教师", 1.4), col("交流教师", 1.2), col("交流比例", 1.2), col("差距（百分点）", 1.4)],
         rows: lagExchange.map((row) => [
           groupName(row.scope_id),
           label(GROUP_TYPE, groups.get(String(row.scope_id))?.group_type),
-          num(value(row, "n_eligible") ?? 0),
+          num(value(row, row.rate_denominator === "full_time" ? "n_full_time" : "n_eligible") ?? 0),
           num(value(row, "n_exchanged") ?? 0),
           pct(value(row, "exchange_rate")!),
           pp(targets.exchange_rate - value(row, "exchange_rate")!)

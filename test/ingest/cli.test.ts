@@ -58,7 +58,7 @@ describe("help", () => {
   });
   it("states the same exit codes in every help text and in the README", () => {
     const readme = readFileSync("README.md", "utf8");
-    for (const args of [["--help"], ["run", "--help"], ["validate", "--help"], ["demo", "--help"], ["serve", "--help"]]) {
+    for (const args of [["--help"], ["run", "--help"], ["validate", "--help"], ["demo", "--help"], ["serve", "--help"], ["template", "--help"], ["report", "--help"]]) {
       const help = runCli(args).stdout;
       expect(help, args.join(" ")).toMatch(/0 成功 success · 1 .* · 3 内部错误/);
     }

@@ -97,6 +97,11 @@ describe("teacher_exchange", () => {
       // school X: x1, x4 within G → 2/5; Z (no group): z1's exchange to X is not within a group → 0/1
       expect(await by(ganzhou, "school", "X")).toMatchObject({n_exchanged: 2, exchange_rate: 0.4});
       expect(await by(ganzhou, "school", "Z")).toMatchObject({n_exchanged: 0, exchange_rate: 0});
+      // the headline's rate is on the same base as teacher_exchange's county row (it had divided by the eligible
+      // teachers whatever the basis: 3/7 under the 甘州区 basis, above a 5% target it may not meet)
+      const headline = async (engine: Db) => (await rows<Record<string, unknown>>(engine, "headline", "period = '2025Q4' and county = 'A'", "county"))[0]!;
+      expect((await headline(national)).exchange_rate).toBeCloseTo(3 / 5, 12);
+      expect((await headline(ganzhou)).exchange_rate).toBeCloseTo(3 / 9, 12);
     } finally {
       national.close();
       ganzhou.close();

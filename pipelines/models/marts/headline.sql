@@ -48,13 +48,15 @@ period_dates as (
     select distinct period, as_of_date from stg_schools
 ),
 
--- exchange: the latest school year that started by the period's as-of date; 'all' sums the counties
+-- exchange: the latest school year that started by the period's as-of date; 'all' sums the counties. The base is
+-- the one teacher_exchange used (config exchange.denominator: eligible or every full-time teacher), so the
+-- headline rate is the county row's exchange_rate and 'all' pools the same bases.
 county_exchange as (
     select
         exchange_rows.school_year,
         years.year_start,
         exchange_rows.scope_id as county,
-        exchange_rows.n_eligible,
+        case when exchange_rows.rate_denominator = 'full_time' then exchange_rows.n_full_time else exchange_rows.n_eligible end as n_base,
         exchange_rows.n_exchanged
     from exchange_rows
     inner join years
@@ -65,7 +67,7 @@ county_exchange as (
         exchange_rows.school_year,
         years.year_start,
         'all' as county,
-        sum(exchange_rows.n_eligible),
+        sum(case when exchange_rows.rate_denominator = 'full_time' then exchange_rows.n_full_time else exchange_rows.n_eligible end),
         sum(exchange_rows.n_exchanged)
     from exchange_rows
     inner join years
@@ -79,7 +81,7 @@ latest_exchange as (
         period_dates.period,
         county_exchange.county,
         county_exchange.school_year,
-        county_exchange.n_exchanged / nullif(county_exchange.n_eligible, 0) as exchange_rate
+        county_exchange.n_exchanged / nullif(county_exchange.n_base, 0) as exchange_rate
     from period_dates
     inner join county_exchange
         on county_exchange.year_start <= period_dates.as_of_date
