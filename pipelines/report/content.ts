@@ -421,6 +421,26 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
       `学生和教师的编号在入库时已做假名化处理，任何发布表中均不含个人编号。`
   });
 
+  // this quarter's revisions to earlier figures (docs/editions.md "Revisions"): the whole history is recomputed
+  // each quarter, so a corrected old file changes figures already published; the report says which tables moved
+  const revisions = manifest.revisions;
+  if (revisions) {
+    let text: string;
+    if (revisions.first_release || !revisions.previous) text = "本期为首次发布，没有对以往数字的修订。";
+    else {
+      const since = revisions.previous.as_of_date ? `上次发布（数据截至${chineseDate(revisions.previous.as_of_date)}）` : "上次发布";
+      const moved = Object.entries(revisions.by_table)
+        .filter(([, counts]) => counts.earlier > 0)
+        .sort(([a, x], [b, y]) => y.earlier - x.earlier || a.localeCompare(b))
+        .map(([table, counts]) => `${methodology(table)?.title ?? table} ${num(counts.earlier)} 个`);
+      const inputs = revisions.inputs.changed.length ? `；内容有变化的输入文件：${revisions.inputs.changed.join("、")}` : "";
+      text = revisions.earlier === 0
+        ? `与${since}相比，以往期次已公布的数字没有修订${inputs}。`
+        : `与${since}相比，本期修订了以往期次已公布的数字 ${num(revisions.earlier)} 个：${moved.join("，")}${inputs}。每一处修订的旧值与新值见发布数据中的 revisions 表。`;
+    }
+    blocks.push({kind: "para", text: `本期对以往数字的修订：${text}`});
+  }
+
   // -- 附件: the methodology of every table the report cites (its Chinese definition, from pipelines/models/marts/<table>.md)
   blocks.push({kind: "pagebreak"});
   blocks.push({kind: "heading", level: 1, text: "附件：指标方法说明"});

@@ -22,6 +22,14 @@ export interface ReportInput {
     run: {started_at: string; finished_at: string};
     published: {table: string; rows: number}[];
     left_out?: {tables: {table: string}[]; columns: {table: string; columns: string[]}[]; rows: {table: string}[]};
+    /** what changed since the previous release of this edition (pipelines/revisions.ts RevisionsSummary) */
+    revisions?: {
+      first_release: boolean;
+      previous: {as_of_date: string | null; version: string | null} | null;
+      inputs: {changed: string[]; added: string[]; removed: string[]};
+      earlier: number;
+      by_table: Record<string, {earlier: number}>;
+    };
   };
   /** table → rows, for every table the edition published */
   tables: Record<string, Row[]>;

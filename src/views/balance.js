@@ -33,7 +33,8 @@ export function balanceView({resources, cv, theil, gap}, config, lang) {
   const byIndicator = (a, b) => indicators.indexOf(a.indicator) - indicators.indexOf(b.indicator);
   const short = (indicator) => label(lang, "indicator_short", indicator);
   const long = (indicator) => label(lang, "indicator", indicator);
-  const yesNo = (x) => t(lang, x ? "common.yes" : "common.no");
+  // NULL (a one-school group's CV, a compliance a missing value decides) is undecided: "—", never "no"
+  const yesNo = (x) => (x === null || x === undefined ? "—" : t(lang, x ? "common.yes" : "common.no"));
   const near = f.pct(COMPLIANCE.near, 0);
   const statusColors = {met: STATUS_COLORS.ok, near: STATUS_COLORS.near, below: STATUS_COLORS.short, missing: GREYS.total};
   // equipment is in yuan per student: no decimals

@@ -130,7 +130,7 @@ export function groupView({group, exams, edition}, config, lang) {
       indicator("equipment_per_student", 0),
       indicator("multimedia_per_100"),
       {name: "n_met", num: true, format: f.num},
-      {name: "is_compliant", format: (x) => t(lang, x ? "common.yes" : "common.no")}
+      {name: "is_compliant", format: (x) => (x === null || x === undefined ? "—" : t(lang, x ? "common.yes" : "common.no"))}
     ],
     data: resources.map((row) => ({label: sectionLabel(row), value: row.n_met, color: ROLE_COLORS[roleOf.get(row.school_id) ?? "member"], faded: !row.is_compliant, mark: row.is_compliant})),
     options: {max: COMPLIANCE.indicators, threshold: COMPLIANCE.needed, thresholdColor: STATUS_COLORS.target, xLabel: column(lang, "n_met")}

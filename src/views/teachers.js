@@ -61,7 +61,8 @@ export function teachersView({exchange, flows, groups}, config, lang) {
   });
   const targetPct = (x) => f.pct(x, 0);
   const groupName = new Map(groups.map((g) => [g.group_id, g.group_name]));
-  const yesNo = (x) => t(lang, x ? "common.yes" : "common.no");
+  // a flag that could not be decided (no base: no urban school, no eligible teacher) is empty, never "no"
+  const yesNo = (x) => (x === null || x === undefined ? "—" : t(lang, x ? "common.yes" : "common.no"));
   const columns = [
     {name: "scope", format: (x) => label(lang, "scope", x)},
     {name: "name", label: t(lang, "column.scope_id")},

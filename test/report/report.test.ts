@@ -192,6 +192,30 @@ describe("junheng report", () => {
     expect(table.kind === "table" && table.rows.map((row) => row[0])).toEqual(["学校覆盖率", "在校生覆盖率", "教师交流轮岗比例", "资源配置达标学校（所）"]);
   });
 
+  it("says this quarter's revisions to earlier figures: none on a first release; else how many, by table, and the changed files", async () => {
+    const {readEdition} = await import("../../pipelines/report/data.js");
+    const {buildReport} = await import("../../pipelines/report/content.js");
+    const {findFonts} = await import("../../pipelines/report/fonts.js");
+    const input = await readEdition(out, "public");
+    const textOf = () => buildReport(input, {date: "2026-11-30", fonts: findFonts()}).blocks.map((block) => ("text" in block ? block.text : "")).join("\n");
+    // the demo run is the folder's first: its manifest says so
+    expect(input.manifest.revisions?.first_release).toBe(true);
+    expect(textOf()).toContain("本期对以往数字的修订：本期为首次发布，没有对以往数字的修订。");
+    // a later release whose earlier figures moved: 2 in teacher_structure, 1 in resource_cv (a planted summary)
+    input.manifest.revisions = {
+      first_release: false,
+      previous: {as_of_date: "2026-06-30", version: "2026Q2"},
+      inputs: {changed: ["2025Q3/teachers.csv"], added: [], removed: []},
+      earlier: 3,
+      by_table: {resource_cv: {earlier: 1}, teacher_structure: {earlier: 2}, headline: {earlier: 0}}
+    };
+    const text = textOf();
+    expect(text).toContain("与上次发布（数据截至二〇二六年六月三十日）相比，本期修订了以往期次已公布的数字 3 个：");
+    expect(text.indexOf("resource_cv")).toBe(-1); // tables by their Chinese titles
+    expect(text).toMatch(/数字 3 个：[^：]+ 2 个，[^，]+ 1 个；内容有变化的输入文件：2025Q3\/teachers\.csv。/);
+    expect(text).not.toMatch(/总览[^：]* 0 个/);
+  });
+
   it("stops with exit 1 and a bilingual message when the folder has no published tables or the edition is unknown", () => {
     const none = runCli(["report", "--out", join(out, "nothing-here")]);
     expect(none.status).toBe(1);

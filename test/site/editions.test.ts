@@ -63,9 +63,19 @@ describe("the public and the internal site", () => {
     const empty = files.filter((file) => /tables\/(exam_school|value_added_school)\./.test(file));
     for (const file of empty) expect(JSON.parse(readFileSync(join(DIST.public, file), "utf8")), file).toEqual({rows: 0, columns: {}, dates: []});
     // (the manifest and edition.json name the columns left out; the methodology describes every table)
-    for (const file of files.filter((name) => /\.(json|csv)$/.test(name) && !/(methodology|contract|manifest|edition)\.[0-9a-f]+\.json$/.test(name))) {
+    // (datapackage.json, like the methodology, holds each table's text, which names the formula's terms; its
+    // fields are checked below)
+    for (const file of files.filter((name) => /\.(json|csv)$/.test(name) && !/(methodology|contract|manifest|edition|datapackage)\.[0-9a-f]+\.json$/.test(name))) {
       const text = readFileSync(join(DIST.public, file), "utf8");
       expect(text, file).not.toMatch(/\b(mean_score|excellent_rate|pass_rate|mean_z|va_shrunk|lead_minus_members)\b/);
+    }
+    // the public data package describes no field the edition leaves out
+    for (const file of files.filter((name) => /datapackage\.[0-9a-f]+\.json$/.test(name))) {
+      const pack = JSON.parse(readFileSync(join(DIST.public, file), "utf8")) as {resources: {name: string; schema: {fields: {name: string}[]}}[]};
+      const fields = pack.resources.flatMap((resource) => resource.schema.fields.map((field) => `${resource.name}.${field.name}`));
+      expect(fields.length, file).toBeGreaterThan(100);
+      expect(fields.filter((name) => /\.(mean_score|excellent_rate|pass_rate|mean_z|va_shrunk\w*|lead_minus_members\w*)$/.test(name)), file).toEqual([]);
+      expect(pack.resources.map((resource) => resource.name), file).not.toContain("exam_school");
     }
     // each group file's school exam and value-added parts are empty
     for (const file of files.filter((name) => /data\/groups\/.+\.json$/.test(name))) {
