@@ -47,6 +47,13 @@ function shareChange(now: number | null, before: number | null): string | null {
 }
 
 /** a change in a coefficient or a gap (plain numbers): 上升 0.02 / 下降 … / 持平 */
+const CHINESE_DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+
+/** 6 → 六年级 */
+function gradeName(grade: number): string {
+  return `${CHINESE_DIGITS[grade] ?? grade}年级`;
+}
+
 function valueChange(now: number | null, before: number | null, [up, down] = ["上升", "下降"], digits = 2): string | null {
   if (now == null || before == null) return null;
   const d = now - before;
@@ -192,17 +199,21 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
     const change = since(period, countChange(compliant, value(before, "n_compliant_schools"), "所"), countChange(compliant, value(base, "n_compliant_schools"), "所"));
     summary.push(`参评的 ${num(assessed)} 所学校中，七项资源配置指标达标的有 ${num(compliant)} 所（占 ${pct(compliant / assessed)}）${change ? `，${change}` : ""}。`);
   }
+  // the urban–rural gap, compared only with a comparable exam (docs/metrics.md headline: district-wide, same grade,
+  // same subjects) — never with the previous quarter's row, which repeats an earlier exam when there was none
   const gap = value(now, "urban_rural_gap");
   if (gap != null) {
     cited.add("urban_rural_gap");
     const examId = text(now, "gap_exam_id");
     const exam = (tables.exam_list ?? []).find((row) => row.exam_id === examId);
-    const examName = exam ? `（${text(exam, "exam_name")}）` : "";
-    const firstGap = headline.find((row) => value(row, "urban_rural_gap") != null);
-    const prev = valueChange(gap, value(before, "urban_rural_gap"), ["扩大", "缩小"]);
-    const first = firstGap && firstGap !== now ? valueChange(gap, value(firstGap, "urban_rural_gap"), ["扩大", "缩小"]) : null;
-    const change = [prev && before ? `比上季度${prev}` : null, first ? `比首次有数据的${periodName(String(firstGap!.period))}${first}` : null].filter(Boolean).join("，");
-    summary.push(`最近一次考试${examName}城区与乡村学生的平均成绩差距为 ${dec(gap)} 个标准差${change ? `，${change}` : ""}（各科标准分之差的平均，未控制学生背景）。`);
+    const examName = text(now, "gap_exam_name") ?? (exam ? text(exam, "exam_name") : null);
+    const examDate = text(now, "gap_exam_date");
+    const grade = value(now, "gap_grade");
+    const what = [examName, examDate ? chineseDate(examDate) : null, grade != null ? gradeName(grade) : null].filter(Boolean).join("，");
+    const previousDate = text(now, "gap_previous_exam_date");
+    const change = valueChange(gap, value(now, "gap_previous"), ["扩大", "缩小"]);
+    const compared = change && previousDate ? `，比上次同类统考（${chineseDate(previousDate)}）${change}` : "";
+    summary.push(`最近一次全区统考${what ? `（${what}）` : ""}城区与乡村学生的平均成绩差距为 ${dec(gap)} 个标准差${compared}（各科标准分之差的平均，未控制学生背景）。`);
   }
 
   // -- the lists of what lags, worked out before the summary's last sentence names how many
@@ -256,8 +267,11 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
     indicatorRows.push(["资源配置达标学校（所）", show(now), show(before), show(base), "—", "—"]);
   }
   if (has(headline, "urban_rural_gap")) {
-    const show = (row: Row | undefined) => (value(row, "urban_rural_gap") == null ? "—" : dec(value(row, "urban_rural_gap")!));
-    indicatorRows.push(["城乡成绩差距（标准差）", show(now), show(before), show(base), "—", "—"]);
+    // an earlier quarter's cell only when that quarter had a district-wide exam (gap_in_period): otherwise its row
+    // repeats an older exam's gap
+    const show = (row: Row | undefined, current = false) =>
+      value(row, "urban_rural_gap") == null || (!current && row?.gap_in_period === false) ? "—" : dec(value(row, "urban_rural_gap")!);
+    indicatorRows.push(["城乡成绩差距（标准差）", show(now, true), show(before), show(base), "—", "—"]);
   }
   if (indicatorRows.length) {
     blocks.push({
@@ -303,15 +317,23 @@ export function buildReport(input: ReportInput, options: ContentOptions): Report
       )
     });
   }
-  if (headline.filter((row) => value(row, "urban_rural_gap") != null).length > 1) {
+  // one line per grade of district-wide exam, a point only in a quarter that had one (as the overview draws it)
+  const measured = headline.filter((row) => value(row, "urban_rural_gap") != null && row.gap_in_period !== false);
+  const grades = [...new Set(measured.map((row) => value(row, "gap_grade")))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  if (measured.length > 1) {
+    const palette = [COLORS.blue, COLORS.orange, COLORS.green, COLORS.grey];
     blocks.push({
       kind: "chart",
       caption: "图3  城区与乡村学生平均成绩差距（标准差）",
-      note: "各期为期末前最近一次有可发布差距的考试，优先取全区统考；数值越小差距越小。",
+      note: "只比较同为全区统考、同一年级、同样科目的考试（同色连线）；集团联考不计入；没有全区统考的季度不画点。数值越小差距越小。",
       ...png(
         lineChart({
           font,
-          series: [{label: "城乡差距", color: COLORS.blue, points: headline.map((row) => ({x: String(row.period), y: value(row, "urban_rural_gap")}))}],
+          series: grades.map((grade, i) => ({
+            label: grade != null ? `${gradeName(grade)}全区统考` : "全区统考",
+            color: palette[i % palette.length]!,
+            points: headline.map((row) => ({x: String(row.period), y: measured.includes(row) && value(row, "gap_grade") === grade ? value(row, "urban_rural_gap") : null}))
+          })),
           yFormat: (y) => dec(y, 1),
           xFormat: periodShort,
           height: 240

@@ -94,6 +94,13 @@ describe("junheng report", () => {
     expect(text).toContain(`参评的 ${now.n_schools_assessed} 所学校中，七项资源配置指标达标的有 ${now.n_compliant_schools} 所`);
     expect(text).toContain(`比上季度${delta === 0 ? "持平" : `${delta > 0 ? "增加" : "减少"} ${Math.abs(delta)} 所`}`);
     expect(text).toContain(`城区与乡村学生的平均成绩差距为 ${Number(now.urban_rural_gap).toFixed(2)} 个标准差`);
+    // compared with the previous comparable exam (district-wide, same grade: 2026-01-09 in the demo), never with
+    // the previous quarter's row, which can repeat an older exam
+    expect(now.gap_previous_exam_date).toBe("2026-01-09");
+    const moved = Number(now.urban_rural_gap) - Number(now.gap_previous);
+    expect(text).toContain(`最近一次全区统考（${now.gap_exam_name}，`);
+    expect(text).toContain(`个标准差，比上次同类统考（二〇二六年一月九日）${moved > 0 ? "扩大" : "缩小"} ${Math.abs(moved).toFixed(2)}（`);
+    expect(text).toContain("只比较同为全区统考、同一年级、同样科目的考试");
   });
 
   it("names the groups whose exchange rate is under the target and the schools in no group", () => {
