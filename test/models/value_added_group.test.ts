@@ -12,11 +12,13 @@ describe("value_added_group", () => {
     // replaced by hand-made ones with some. G = A (lead) + B (member):
     //   A 0.3, 0.5: n 2, mean 0.4, var_A = (0.01 + 0.01)/1 = 0.02;  B −0.2, 0, −0.4: n 3, mean −0.2, var_B = 0.08/2 = 0.04
     // va = (0.8 − 0.6)/5 = 0.04; se = √(n_A·var_A + n_B·var_B)/n = √(0.04 + 0.12)/5 = 0.4/5 = 0.08; ci 0.04 ∓ 0.1568
-    // lead − members = 0.4 − (−0.2) = 0.6; se = √(n_A·var_A/n_A² + n_B·var_B/n_B²) = √(0.01 + 0.0133333) = 0.152753;
-    // its interval 0.6 ∓ 1.96 × 0.152753 = 0.6 ∓ 0.299396 = [0.300604, 0.899396]
+    // lead − members = 0.4 − (−0.2) = 0.6. Schools are a sample: with the pair's between-school variance τ² = 0.05
+    // (planted in value_added_school below), se = √(n_A·var_A/n_A² + n_B·var_B/n_B² + τ²·(1 + n_B²/n_B²))
+    // = √(0.01 + 0.0133333 + 0.1) = 0.351188; one member school: no interval (one school a side, as for the score gaps: urban_rural_gap)
     const residual = (school: string, values: number[]) => values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r})`).join(", ");
     await db.run(`create or replace table int_va_residuals as
       select * from (values ${residual("A", [0.3, 0.5])}, ${residual("B", [-0.2, 0, -0.4])}) t(prior_exam_id, exam_id, subject, student_id, school_id, residual)`);
+    await db.run(`create or replace table value_added_school as select 'E1' as prior_exam_id, 'E2' as exam_id, 'math' as subject, 0.05 as tau_squared`);
     await db.run(`create or replace table value_added_group as ${readFileSync(join(MODELS_DIR, "marts", "value_added_group.sql"), "utf8")}`);
     const [group] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
     expect(group).toMatchObject({n_students: 5, n_lead: 2, n_members: 3, is_suppressed: false});
@@ -25,9 +27,19 @@ describe("value_added_group", () => {
     expect(group!.ci_low!).toBeCloseTo(-0.1168, 12);
     expect(group!.ci_high!).toBeCloseTo(0.1968, 12);
     expect(group!.lead_minus_members!).toBeCloseTo(0.6, 12);
-    expect(group!.lead_minus_members_se!).toBeCloseTo(0.152753, 6);
-    expect(group!.lead_minus_members_ci_low!).toBeCloseTo(0.300604, 5);
-    expect(group!.lead_minus_members_ci_high!).toBeCloseTo(0.899396, 5);
+    expect(group!.lead_minus_members_se!).toBeCloseTo(0.351188, 6);
+    expect(group).toMatchObject({lead_minus_members_ci_low: null, lead_minus_members_ci_high: null});
+    // a second member school C (−0.1, −0.3: n 2, mean −0.2, var 0.02): members n 5, mean −0.2, so lead − members 0.6;
+    // se = √(0.01 + (3·0.04 + 2·0.02)/25 + τ²·(1 + (3² + 2²)/5²)) = √(0.01 + 0.0064 + 0.05·1.52) = √0.0924 = 0.303974;
+    // two member schools: t(0.975, 2) = 4.302653 → 0.6 ∓ 1.307893 = [−0.707893, 1.907893]
+    await db.run(`insert into int_exam_memberships select * replace ('C' as school_id) from int_exam_memberships where school_id = 'B'`);
+    await db.run(`insert into int_va_residuals select * from (values ${residual("C", [-0.1, -0.3])}) t(prior_exam_id, exam_id, subject, student_id, school_id, residual)`);
+    await db.run(`create or replace table value_added_group as ${readFileSync(join(MODELS_DIR, "marts", "value_added_group.sql"), "utf8")}`);
+    const [two] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
+    expect(two!.lead_minus_members!).toBeCloseTo(0.6, 12);
+    expect(two!.lead_minus_members_se!).toBeCloseTo(0.303974, 6);
+    expect(two!.lead_minus_members_ci_low!).toBeCloseTo(-0.707893, 5);
+    expect(two!.lead_minus_members_ci_high!).toBeCloseTo(1.907893, 5);
     db.close();
   });
 

@@ -13,6 +13,18 @@ settings as (
     select * from cfg_settings
 ),
 
+-- the pair's between-school variance τ² (value_added_school: method of moments over the pair's schools), and
+-- Student's t for the lead − members interval
+pair_tau as (
+    select prior_exam_id, exam_id, subject, any_value(tau_squared) as tau_squared
+    from value_added_school
+    group by prior_exam_id, exam_id, subject
+),
+
+t_quantiles as (
+    select * from int_t_quantiles
+),
+
 -- each school's residual variance σ_j² (sample, n_j − 1): the sampling variance of a group's mean is
 -- Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ)
 school_variance as (
@@ -29,6 +41,7 @@ grouped as (
         residuals.subject,
         exam_memberships.group_id,
         exam_memberships.is_lead,
+        residuals.school_id,
         residuals.residual,
         school_variance.var_j
     from residuals
@@ -41,6 +54,19 @@ grouped as (
         and residuals.exam_id = school_variance.exam_id
         and residuals.subject = school_variance.subject
         and residuals.school_id = school_variance.school_id
+),
+
+-- the members' side as schools: their number and Σ n_j² (the weight of τ² in the variance of their
+-- student-weighted mean, Σ_j (n_j/n)²·τ²)
+member_schools as (
+    select prior_exam_id, exam_id, subject, group_id, count(*) as n_member_schools, sum(n_j * n_j) as sum_nj2
+    from (
+        select prior_exam_id, exam_id, subject, group_id, school_id, count(*) as n_j
+        from grouped
+        where not is_lead
+        group by prior_exam_id, exam_id, subject, group_id, school_id
+    )
+    group by prior_exam_id, exam_id, subject, group_id
 ),
 
 group_effects as (
@@ -70,10 +96,27 @@ flagged as (
         group_effects.n_lead < settings.min_n or group_effects.n_members < settings.min_n as is_lead_members_suppressed,
         -- se = √(Σ_j n_j·σ_j²) / n (the group's schools fixed; the school residual variances their own)
         sqrt(group_effects.sum_var) / group_effects.n_students as raw_se,
+        -- lead − members with schools as a sample (docs/metrics.md value_added_group): each side's sampling
+        -- variance plus the between-school variance τ² of the pair — the lead is one school (+ τ²), the members'
+        -- mean weighs its schools by students (+ τ²·Σ n_j²/n_members²); the interval uses t with as many degrees of
+        -- freedom as member schools (schools − 1), none when the members are one school
         sqrt(group_effects.sum_var_lead / pow(nullif(group_effects.n_lead, 0), 2)
-            + group_effects.sum_var_members / pow(nullif(group_effects.n_members, 0), 2)) as raw_lead_members_se
+            + group_effects.sum_var_members / pow(nullif(group_effects.n_members, 0), 2)
+            + coalesce(pair_tau.tau_squared, 0) * (1 + member_schools.sum_nj2 / pow(nullif(group_effects.n_members, 0), 2))) as raw_lead_members_se,
+        case when member_schools.n_member_schools >= 2 then coalesce(t_quantiles.t_975, 1.959964) end as lead_members_t
     from group_effects
     cross join settings
+    left join pair_tau
+        on group_effects.prior_exam_id = pair_tau.prior_exam_id
+        and group_effects.exam_id = pair_tau.exam_id
+        and group_effects.subject = pair_tau.subject
+    left join member_schools
+        on group_effects.prior_exam_id = member_schools.prior_exam_id
+        and group_effects.exam_id = member_schools.exam_id
+        and group_effects.subject = member_schools.subject
+        and group_effects.group_id = member_schools.group_id
+    left join t_quantiles
+        on member_schools.n_member_schools = t_quantiles.df
 ),
 
 final as (
@@ -94,10 +137,10 @@ final as (
         -- va of the lead's students − va of the members' (捆绑考核 of lead and members)
         case when not is_lead_members_suppressed then va_lead - va_members end::double as lead_minus_members,
         case when not is_lead_members_suppressed then raw_lead_members_se end::double as lead_minus_members_se,
-        -- its 95% interval, lead_minus_members ∓ 1.96·lead_minus_members_se (Progress 8's ±1.96·SE)
-        case when not is_lead_members_suppressed then va_lead - va_members - 1.96 * raw_lead_members_se end::double
+        -- its 95% interval, lead_minus_members ∓ t(0.975, member schools)·lead_minus_members_se
+        case when not is_lead_members_suppressed then va_lead - va_members - lead_members_t * raw_lead_members_se end::double
             as lead_minus_members_ci_low,
-        case when not is_lead_members_suppressed then va_lead - va_members + 1.96 * raw_lead_members_se end::double
+        case when not is_lead_members_suppressed then va_lead - va_members + lead_members_t * raw_lead_members_se end::double
             as lead_minus_members_ci_high
     from flagged
 )
