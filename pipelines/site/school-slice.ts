@@ -46,7 +46,7 @@ function byKey(rows: Row[], key: (row: Row) => unknown): Map<unknown, Row[]> {
 // the columns the page reads: all of them for the school itself, fewer for the schools it is compared with
 const EXAM_SELF = ["exam_id", "subject", "school_id", "n_students", "is_suppressed", "mean_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate", "full_marks"];
 const EXAM_PEER = ["exam_id", "subject", "school_id", "n_students", "is_suppressed", "mean_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate"];
-const VA_SELF = ["prior_exam_id", "exam_id", "subject", "school_id", "n_students", "is_suppressed", "va", "ci_low", "ci_high", "va_shrunk", "band"];
+const VA_SELF = ["prior_exam_id", "exam_id", "subject", "school_id", "n_students", "is_suppressed", "va", "ci_low", "ci_high", "va_shrunk", "va_shrunk_low", "va_shrunk_high", "band"];
 const VA_PEER = ["prior_exam_id", "exam_id", "subject", "school_id", "is_suppressed", "va"];
 const VA_GROUP = ["prior_exam_id", "exam_id", "subject", "group_id", "n_students", "is_suppressed", "va", "ci_low", "ci_high"];
 const pick = (row: Row, names: string[]): Row => Object.fromEntries(names.filter((name) => name in row).map((name) => [name, row[name]]));

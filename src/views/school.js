@@ -290,7 +290,9 @@ export function schoolView({school, exams}, config, lang) {
         : own.is_suppressed
           ? w("results.va.suppressed", {n: f.num(minN)})
           : f.sentences([
-              w("results.va.self", {va: f.signed(own.va), low: f.signed(own.ci_low), high: f.signed(own.ci_high), band: f.inSentence(label(lang, "band", own.band))}),
+              own.va_shrunk != null && own.va_shrunk_low != null && own.va_shrunk_high != null
+                ? w("results.va.selfShrunk", {va: f.signed(own.va), low: f.signed(own.ci_low), high: f.signed(own.ci_high), shrunk: f.signed(own.va_shrunk), plow: f.signed(own.va_shrunk_low), phigh: f.signed(own.va_shrunk_high), band: f.inSentence(label(lang, "band", own.band))})
+                : w("results.va.self", {va: f.signed(own.va), low: f.signed(own.ci_low), high: f.signed(own.ci_high), band: f.inSentence(label(lang, "band", own.band))}),
               whole && !whole.is_suppressed ? w("results.va.group", {group: groupName ?? "—", va: f.signed(whole.va), low: f.signed(whole.ci_low), high: f.signed(whole.ci_high)}) : "",
               spread ? w("results.va.similar", {k: f.num(similar.length), median: f.signed(spread.median), q1: f.signed(spread.q1), q3: f.signed(spread.q3)}) : w("results.exam.noSimilar")
             ]);

@@ -77,6 +77,11 @@ export default {
   "school.results.va.pairName": {zh: "{grade}年级 {prior} → {later} · {subject}", en: "Grade {grade}: {prior} → {later} · {subject}"},
   "school.results.va.title": {zh: "增值评价：本校、本集团与同类学校", en: "Value-added: the school, its group and similar schools"},
   "school.results.va.self": {zh: "本校增值 {va}（95% 区间 {low} 至 {high}，{band}）。", en: "The school's value-added is {va} (95% interval {low} to {high}; {band})."},
+  // the band comes from the shrunk estimate's posterior interval (docs/metrics.md value_added_school)
+  "school.results.va.selfShrunk": {
+    zh: "本校增值 {va}（95% 区间 {low} 至 {high}）；向全区平均收缩后为 {shrunk}（后验 95% 区间 {plow} 至 {phigh}，{band}）。",
+    en: "The school's value-added is {va} (95% interval {low} to {high}); shrunk toward the average, {shrunk} (95% posterior interval {plow} to {phigh}; {band})."
+  },
   "school.results.va.group": {zh: "{group}整体 {va}（{low} 至 {high}）。", en: "{group} as a whole: {va} ({low} to {high})."},
   "school.results.va.similar": {
     zh: "{k} 所同类学校的中位数 {median}，中间一半在 {q1} 至 {q3} 之间。",

@@ -192,6 +192,11 @@ describe("schoolView", () => {
     expect(v.takeaway).toBe("本校增值 +0.10（95% 区间 +0.02 至 +0.18，高于预期）。甲集团整体 +0.05（-0.01 至 +0.11）。4 所同类学校的中位数 +0.03，中间一半在 -0.03 至 +0.09 之间。");
     expect(v.data.map((d: Row) => [d.label, d.color])).toEqual([["山村小学", BAND_COLORS.above], ["本集团整体", GREYS.ink], ["同类学校中位数（中间一半）", GREYS.none]]);
     expect(en.results.va("E0|E1|数学").takeaway).toContain("The median of 4 similar schools is +0.03; their middle half lies between -0.03 and +0.09.");
+    // with the posterior interval published, the band is said beside it (the band comes from it, not from the raw one)
+    const posterior = {...school, va: school.va.map((r: Row) => (r.peer === "self" ? {...r, va_shrunk_low: 0.01, va_shrunk_high: 0.15} : r))};
+    expect(schoolView({school: posterior, exams}, config, "zh").results.va("E0|E1|数学").takeaway).toMatch(
+      /^本校增值 \+0\.10（95% 区间 \+0\.02 至 \+0\.18）；向全区平均收缩后为 \+0\.08（后验 95% 区间 \+0\.01 至 \+0\.15，高于预期）。/
+    );
   });
 
   it("shows the edition's note instead of results when the site has no per-school exam tables", () => {
