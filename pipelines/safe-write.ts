@@ -114,12 +114,17 @@ function ownedFiles(dir: string): string[] | undefined {
   const marker = readJson(join(dir, MARKER)) as {tool?: string; files?: unknown} | undefined;
   if (marker?.tool === "junheng") return [MARKER, ...(Array.isArray(marker.files) ? marker.files.map(String) : [])];
   type Tables = {files?: {file?: string}[]}[];
-  const manifest = readJson(join(dir, "manifest.json")) as {tool?: {name?: string}; published?: Tables; editions?: Record<string, {dir?: string; published?: Tables}>} | undefined;
+  type Release = {file?: string}[];
+  const manifest = readJson(join(dir, "manifest.json")) as {tool?: {name?: string}; published?: Tables; editions?: Record<string, {dir?: string; published?: Tables; release?: Release}>} | undefined;
   if (manifest?.tool?.name !== "junheng" || !existsSync(join(dir, "warehouse.duckdb")) || !existsSync(join(dir, "published"))) return undefined;
   const listed = (folder: string, tables: Tables = []) => [`${folder}/manifest.json`, ...tables.flatMap((table) => (table.files ?? []).map((file) => `${folder}/${file.file}`))];
   // 0.1.0: published/ flat; later outputs whose marker was lost: one folder per edition (docs/editions.md)
   const editions = Object.values(manifest.editions ?? {}).filter((edition) => typeof edition.dir === "string" && /^published\/[a-z]+$/.test(edition.dir));
-  const published = editions.length ? editions.flatMap((edition) => listed(edition.dir!, edition.published)) : listed("published", manifest.published);
+  // each edition's release files beside its tables (datapackage.json, methodology.md, CITATION.cff, the zip: docs/release.md)
+  const release = (folder: string, files: Release = []) => files.filter((entry) => typeof entry.file === "string" && !entry.file.includes("/")).map((entry) => `${folder}/${entry.file}`);
+  const published = editions.length
+    ? editions.flatMap((edition) => [...listed(edition.dir!, edition.published), ...release(edition.dir!, edition.release)])
+    : listed("published", manifest.published);
   return ["manifest.json", "rejects.csv", "warehouse.duckdb", ...published];
 }
 

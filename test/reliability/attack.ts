@@ -406,7 +406,7 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
  * hidden in a county they leave two candidate pairs of values; not tested here). */
 export /** exam_list's columns: what an exam is (name, date, grade, full marks, kind), never a result */
 const EXAM_CATALOGUE_COLUMNS = ["exam_id", "subject", "exam_name", "exam_date", "grade", "full_marks", "exam_scope"];
-const MODELLED_EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "headline", "value_added_school", "value_added_group"];
+const MODELLED_EXAM_TABLES = ["exam_school", "urban_rural_gap", "score_variance", "headline", "value_added_school", "value_added_group", "group_bundled"];
 
 export interface Recovery {
   kind: "exam" | "value-added";
@@ -633,6 +633,27 @@ export async function buildSystem(out: string, edition: Edition): Promise<System
       addCell(`${label} va`, meanVec([...lead, ...members], nOf), num(r.va) ?? midpoint(r, "ci_low", "ci_high"));
       const diff = addInto(addInto(new Map(), meanVec(lead, nOf)), meanVec(members, nOf), rat(-1));
       addCell(`${label} lead_minus_members`, diff, num(r.lead_minus_members) ?? midpoint(r, "lead_minus_members_ci_low", "lead_minus_members_ci_high"));
+    }
+
+    // --- group_bundled (捆绑考核, internal edition): w·(the lead's mean z) + (1 − w)·(the members' pooled mean z)
+    for (const r of (await readTable(db, edition.dir, "group_bundled")) ?? []) {
+      const [exam, subject, group] = [str(r.exam_id), str(r.subject), str(r.group_id)];
+      const label = `group_bundled ${exam} ${subject} ${group}`;
+      const value = num(r.bundled_z);
+      const weight = num(r.lead_weight);
+      if (value === undefined || weight === undefined) continue;
+      const g = know.groups.get(`${exam}|${subject}|${group}`);
+      const all = know.examSchools.get(`${exam}|${subject}`) ?? [];
+      if (!g) {
+        mismatches.push(`${label}: the attacker cannot place this group's schools`);
+        continue;
+      }
+      const lead = g.lead.filter((s) => all.includes(s)).map((s) => zKey(exam, subject, s));
+      const members = g.members.filter((s) => all.includes(s)).map((s) => zKey(exam, subject, s));
+      if (!checkN(`${label} (lead)`, r.n_lead, lead) || !checkN(`${label} (members)`, r.n_members, members)) continue;
+      const w = exactRat(weight);
+      const vec = addInto(addInto(new Map(), meanVec(lead, nOf), w), meanVec(members, nOf), ratAdd(rat(1), ratMul(w, rat(-1))));
+      addCell(`${label} bundled_z`, vec, value);
     }
 
     // --- two facts of the published method, last so that a recovery names them only when it needs them:

@@ -74,7 +74,8 @@ describe("privacy", () => {
         } else {
           values.push(...readFileSync(path, "utf8").split(/[\s,"{}[\]:]+/));
         }
-        expect(values.length, file).toBeGreaterThan(0);
+        // every file holds values, but the revisions of a first release, which has none (its columns only)
+        if (!/(^|\/)revisions\.(arrow|parquet)$/.test(file)) expect(values.length, file).toBeGreaterThan(0);
         expect(leaks(values), file).toEqual([]);
       }
     } finally {
