@@ -18,6 +18,7 @@ import {publishRelations, writeJson, writeRejects, describe, type PublishedFile,
 import {citationText, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
+import {protectBundled} from "./disclosure/bundled.js";
 import {createRevisions, inputChanges, readPreviousRelease, REVISIONS_GRAIN, REVISIONS_KEY, REVISIONS_TABLE, type RevisionsSummary} from "./revisions.js";
 import type {JunhengConfig} from "./models/config.js";
 import type {Model} from "./models/runner.js";
@@ -206,6 +207,8 @@ async function publishEdition(
 ): Promise<EditionManifest> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
+  // the bundled scores only where the edition's school means already give them (pipelines/disclosure/bundled.ts)
+  await protectBundled(db, relations);
   const dir = join(published, edition);
   const byName = new Map(marts.map((mart) => [mart.name, mart]));
   // after protection: the revisions compare what this edition publishes, suppressed cells empty
