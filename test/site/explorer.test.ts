@@ -25,8 +25,9 @@ const SHOTS = join(ROOT, "test", "output", "screenshots");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const CAP = 1000;
 // the examples this edition's explorer offers (the public one has none on a school's exam results)
-const EXAMPLES = (explorerView({manifest: JSON.parse(readFileSync(join(PUBLISHED, "manifest.json"), "utf8"))}, {}, "zh") as {examples: {id: string; sql: string}[]}).examples;
-const HAS_VA = EXAMPLES.some((example) => example.id === "value-added");
+// (read after beforeAll has built the output: on a fresh clone nothing is there when the file loads)
+let EXAMPLES: {id: string; sql: string}[] = [];
+let HAS_VA = false;
 
 type Row = Record<string, unknown>;
 
@@ -75,6 +76,8 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "explorer.html"});
+  EXAMPLES = (explorerView({manifest: JSON.parse(readFileSync(join(PUBLISHED, "manifest.json"), "utf8"))}, {}, "zh") as {examples: {id: string; sql: string}[]}).examples;
+  HAS_VA = EXAMPLES.some((example) => example.id === "value-added");
   server = await serve(DIST);
   browser = await launchChromium();
   context = await newContext(browser, {viewport: {width: 1280, height: 900}});
