@@ -2,7 +2,7 @@
 // the input contract as data.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {CONTRACT, DOMAINS, FILE_PROBLEMS, ID_RULE, REASONS} from "../contract.js";
+import {CONTRACT, DOMAINS, FILE_PROBLEMS, ID_RULE, REASONS, REJECT_COLUMNS} from "../contract.js";
 import {DATA, ROOT, writeJson} from "./paths.js";
 
 export function writeMethodologyFiles(): void {
@@ -12,5 +12,6 @@ export function writeMethodologyFiles(): void {
     methodology[file.replace(/\.md$/, "")] = readFileSync(join(marts, file), "utf8");
   }
   writeJson(join(DATA, "methodology.json"), methodology);
-  writeJson(join(DATA, "contract.json"), {files: CONTRACT, domains: DOMAINS, reasons: REASONS, file_problems: FILE_PROBLEMS, id_rule: ID_RULE});
+  // reject_columns: rejects.csv's bilingual headers, for the upload page's download of its own rejects
+  writeJson(join(DATA, "contract.json"), {files: CONTRACT, domains: DOMAINS, reasons: REASONS, file_problems: FILE_PROBLEMS, id_rule: ID_RULE, reject_columns: REJECT_COLUMNS});
 }

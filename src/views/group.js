@@ -357,7 +357,9 @@ export function groupView({group, exams, edition}, config, lang) {
           w("exchange.takeaway", {
             year: lastYear.school_year,
             n: f.num(lastYear.n_exchanged),
-            eligible: f.num(lastYear.n_eligible),
+            // the count the rate was computed on: eligible teachers, or every full-time teacher (config exchange.denominator)
+            eligible: f.num(lastYear.rate_denominator === "full_time" ? lastYear.n_full_time : lastYear.n_eligible),
+            base: w(`exchange.base.${lastYear.rate_denominator === "full_time" ? "full_time" : "eligible"}`),
             rate: f.pct(lastYear.exchange_rate),
             target: f.pct(config.targets.exchange_rate, 0),
             backbone: f.pct(lastYear.backbone_share)

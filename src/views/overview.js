@@ -67,7 +67,15 @@ export function overviewView({headline, manifest}, config, lang) {
 
   // one row per school year (the headline repeats the year's rate in each of its quarters)
   const years = [...new Map(trend.map((row) => [row.exchange_school_year, row])).values()].filter((row) => row.exchange_rate != null);
-  const exchangeParams = {year: now.exchange_school_year, rate: f.pct(now.exchange_rate), target: targetPct(targets.exchange_rate)};
+  // the sentence names the base and scope the rate was computed on (config exchange; eligible, any school by default)
+  const exchange = {denominator: "eligible", scope: "any", ...config.exchange};
+  const exchangeParams = {
+    year: now.exchange_school_year,
+    rate: f.pct(now.exchange_rate),
+    target: targetPct(targets.exchange_rate),
+    base: w(`exchange.base.${exchange.denominator}`),
+    where: w(`exchange.where.${exchange.scope}`)
+  };
   const exchangeTrend = {
     ...base,
     filename: "overview_exchange_trend",

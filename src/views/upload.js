@@ -10,20 +10,6 @@ import {headlineKpis} from "./overview.js";
 
 const {label, t} = wording(uploadWording);
 
-/** rejects.csv's columns, Chinese name then English key; the same as REJECT_COLUMNS in pipelines/contract.ts (test/views/upload.test.ts) */
-export const REJECT_HEADERS = {
-  period: "期次",
-  file: "文件",
-  sheet: "工作表",
-  line: "行号",
-  column: "列名",
-  contract_column: "规范列名",
-  value: "值",
-  reason: "原因代码",
-  message_zh: "说明",
-  message_en: "英文说明"
-};
-
 /** how many rejects the table shows; the CSV download holds them all */
 export const REJECTS_SHOWN = 200;
 
@@ -119,8 +105,9 @@ export function uploadView({result, marts, ms, contract}, config, lang) {
         filename: "upload_rejects_all",
         label: w("rejects.download", {n: f.num(rejects.length)}),
         rows: rejects,
-        // rejects.csv's bilingual headers (`行号 line`: REJECT_COLUMNS in pipelines/contract.ts, docs/data-contract.md)
-        columns: Object.entries(REJECT_HEADERS).map(([name, zh]) => ({name, csvHeader: `${zh} ${name}`}))
+        // rejects.csv's bilingual headers (`行号 line`): REJECT_COLUMNS of pipelines/contract.ts, which the site's
+        // contract.json carries (docs/data-contract.md)
+        columns: Object.entries(contract.reject_columns).map(([name, zh]) => ({name, csvHeader: `${zh} ${name}`}))
       }
     : null;
 

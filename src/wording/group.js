@@ -132,9 +132,12 @@ export default {
 
   "group.exchange.title": {zh: "教师交流：派出与接收", en: "Teacher exchange: sent and received"},
   "group.exchange.takeaway": {
-    zh: "{year} 学年交流 {n} 人，占应交流教师 {eligible} 人的 {rate}（目标 {target}），骨干教师占 {backbone}。",
-    en: "{year}: {n} of {eligible} eligible teachers exchanged ({rate}, target {target}); backbone {backbone}."
+    zh: "{year} 学年交流 {n} 人，占{base} {eligible} 人的 {rate}（目标 {target}），骨干教师占 {backbone}。",
+    en: "{year}: {n} of {eligible} {base} exchanged ({rate}, target {target}); backbone {backbone}."
   },
+  // the rate's base (teacher_exchange.rate_denominator, config exchange.denominator)
+  "group.exchange.base.eligible": {zh: "应交流教师", en: "eligible teachers"},
+  "group.exchange.base.full_time": {zh: "专任教师", en: "full-time teachers"},
   "group.exchange.most": {
     zh: "这一学年{direction}的交流最多，{n} 人。",
     en: "That year the largest flow was {direction}: {n} teachers."

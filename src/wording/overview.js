@@ -53,14 +53,19 @@ export default {
   "overview.coverage.schools": {zh: "学校", en: "Schools"},
   "overview.coverage.students": {zh: "学生", en: "Students"},
   "overview.exchange.title": {zh: "教师交流比例的变化", en: "Teacher exchange rate over time"},
+  // {base}: the rate's denominator as config exchange.denominator sets it; {where}: exchange.scope (docs/metrics.md teacher_exchange)
   "overview.exchange.met": {
-    zh: "{year} 学年交流教师占应交流教师的 {rate}（目标 {target}），已达到。",
-    en: "In {year}, {rate} of eligible teachers were exchanged (target {target}): met."
+    zh: "{year} 学年{where}占{base}的 {rate}（目标 {target}），已达到。",
+    en: "In {year}, {rate} of {base} {where} (target {target}): met."
   },
   "overview.exchange.short": {
-    zh: "{year} 学年交流教师占应交流教师的 {rate}（目标 {target}），还差 {pp} 个百分点。",
-    en: "In {year}, {rate} of eligible teachers were exchanged (target {target}): {pp} percentage points short."
+    zh: "{year} 学年{where}占{base}的 {rate}（目标 {target}），还差 {pp} 个百分点。",
+    en: "In {year}, {rate} of {base} {where} (target {target}): {pp} percentage points short."
   },
+  "overview.exchange.base.eligible": {zh: "应交流教师", en: "eligible teachers"},
+  "overview.exchange.base.full_time": {zh: "全体专任教师", en: "all full-time teachers"},
+  "overview.exchange.where.any": {zh: "交流教师", en: "were exchanged"},
+  "overview.exchange.where.within_group": {zh: "在集团内交流的教师", en: "were exchanged within their group"},
   "overview.cv.title": {zh: "差异系数的变化（各指标最大值）", en: "Coefficient of variation over time (largest indicator)"},
   "overview.cv.takeaway": {
     zh: "{period} 小学各指标差异系数最大为 {primary}（标准 ≤ {primaryTarget}），初中为 {junior}（≤ {juniorTarget}）。",

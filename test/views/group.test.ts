@@ -209,6 +209,9 @@ describe("groupView", () => {
       ["集团外 → 成员校", DIRECTION_COLORS["outside→member"]]
     ]);
     expect(x.takeaway).toBe("2025-2026 学年交流 7 人，占应交流教师 70 人的 10.0%（目标 10%），骨干教师占 42.9%。这一学年集团外 → 成员校的交流最多，4 人。");
+    // on every full-time teacher's base (甘州's plan) the count is of full-time teachers, and the sentence says so
+    const fullTime = groupView({group: {...group, exchange: group.exchange.map((r: Row) => ({...r, rate_denominator: "full_time", n_full_time: Number(r.n_eligible) * 2, exchange_rate: Number(r.n_exchanged) / (Number(r.n_eligible) * 2)}))}, exams}, config, "en");
+    expect(fullTime.exchange.takeaway).toMatch(/^2025-2026: 7 of 140 full-time teachers exchanged \(5\.0%, target 10%\)/);
     // 3 + 2 + 1 + 2 + 4 = 12 moves; L→M1 in both years is one pair of schools
     expect(zh.flows.takeaway).toBe("2024-2025 至 2025-2026 学年共 12 人次交流，涉及 4 对派出与接收学校。");
     expect(zh.flows.rows.map((r: Row) => `${r.from_school_id}→${r.to_school_id}`)).toEqual(["X→M2", "M1→L", "L→M1", "L→M1", "L→M2"]);

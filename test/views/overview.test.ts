@@ -104,6 +104,10 @@ describe("overviewView", () => {
     expect(zh.exchangeTrend.rows.map((r: {exchange_school_year: string}) => r.exchange_school_year)).toEqual(["2023-2024", "2024-2025"]);
     expect(zh.exchangeTrend.takeaway).toBe("2024-2025 学年交流教师占应交流教师的 12.0%（目标 15%），还差 3.0 个百分点。");
     expect(en.exchangeTrend.takeaway).toBe("In 2024-2025, 12.0% of eligible teachers were exchanged (target 15%): 3.0 percentage points short.");
+    // on the 甘州 plan's base (every full-time teacher, exchanges within the group) the sentence says so
+    const ganzhou = {...config, exchange: {denominator: "full_time", scope: "within_group"}};
+    expect(overviewView({headline, manifest}, ganzhou, "zh").exchangeTrend.takeaway).toBe("2024-2025 学年在集团内交流的教师占全体专任教师的 12.0%（目标 15%），还差 3.0 个百分点。");
+    expect(overviewView({headline, manifest}, ganzhou, "en").exchangeTrend.takeaway).toBe("In 2024-2025, 12.0% of all full-time teachers were exchanged within their group (target 15%): 3.0 percentage points short.");
   });
 
   it("draws the gap only where a quarter had a district exam, and compares it with the previous comparable exam", () => {

@@ -8,7 +8,7 @@ import {REJECT_COLUMNS, rejectHeader} from "../../pipelines/contract.js";
 type Row = Record<string, unknown>;
 
 const config = {min_n: 10, targets: {coverage_share: 0.9, coverage_deadline: null, exchange_rate: 0.1, cv_primary: 0.5, cv_junior: 0.45}};
-const contract = {files: {scores: {columns: [{name: "student_id", description: {zh: "学生编号", en: "Student id"}}]}}};
+const contract = {files: {scores: {columns: [{name: "student_id", description: {zh: "学生编号", en: "Student id"}}]}}, reject_columns: REJECT_COLUMNS};
 const reject = (line: number, column: string): Row => ({
   period: "2025Q1", file: "scores.csv", line, column, value: "x", reason: "bad_type",
   message_zh: "格式不正确：应为数字", message_en: "value is not of the expected type: a number"
