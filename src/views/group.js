@@ -301,9 +301,15 @@ export function groupView({group, exams, edition}, config, lang) {
           ]);
     const groupRow = whole ? [{...whole, school_name: w("va.groupRow"), is_group: true, va_shrunk: null, band: null}] : [];
     const rows = [...groupRow, ...schools];
+    // the group's own value-added: its estimate and 95% interval; a school: the shrunk estimate and its posterior
+    // interval (the band comes from that interval, docs/metrics.md value_added_school), the raw estimate hollow
     const drawn = rows
       .filter((row) => !row.is_suppressed && row.va != null)
-      .map((row) => ({label: row.school_name, value: row.va, low: row.ci_low, high: row.ci_high, second: row.va_shrunk, color: row.is_group ? GREYS.ink : BAND_COLORS[row.band] ?? GREYS.none}));
+      .map((row) =>
+        row.is_group || row.va_shrunk == null
+          ? {label: row.school_name, value: row.va, low: row.ci_low, high: row.ci_high, second: null, color: row.is_group ? GREYS.ink : GREYS.none}
+          : {label: row.school_name, value: row.va_shrunk, low: row.va_shrunk_low, high: row.va_shrunk_high, second: row.va, color: BAND_COLORS[row.band] ?? GREYS.none}
+      );
     const cell = (name) => ({name, num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_suppressed});
     return {
       ...base,
@@ -321,6 +327,8 @@ export function groupView({group, exams, edition}, config, lang) {
         cell("ci_low"),
         cell("ci_high"),
         cell("va_shrunk"),
+        cell("va_shrunk_low"),
+        cell("va_shrunk_high"),
         {name: "band", format: (x) => (x ? label(lang, "band", x) : "—"), suppressed: (row) => row.is_suppressed},
         ...(leadMembersLeftOut ? [] : [{name: "lead_minus_members", num: true, format: (x) => f.signed(x, 3), suppressed: (row) => row.is_group && row.lead_minus_members == null && row.n_lead > 0 && row.n_members > 0}])
       ],

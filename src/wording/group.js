@@ -126,8 +126,8 @@ export default {
     en: "The group has fewer than {n} students in this exam pair: not published under the suppression rule."
   },
   "group.va.note": {
-    zh: "实心点为原始估计及 95% 区间，空心点为收缩估计。增值评价的局限见“增值评价”页。",
-    en: "Filled dot: raw estimate with 95% interval; hollow dot: shrunken estimate. See Value-added for what the measure cannot tell."
+    zh: "集团整体为原始估计及 95% 区间；各校实心点为收缩估计及 95% 后验区间（高于或低于预期按此区间判断），空心点为原始估计。增值评价的局限见“增值评价”页。",
+    en: "The group: its estimate with 95% interval. Each school: the shrunken estimate with its 95% posterior interval (above or below expectation is judged on it), hollow dot the raw estimate. See Value-added for what the measure cannot tell."
   },
 
   "group.exchange.title": {zh: "教师交流：派出与接收", en: "Teacher exchange: sent and received"},

@@ -85,8 +85,8 @@ const group = {
   gaps: [] as Row[],
   va_schools: [
     {prior_exam_id: "E0", exam_id: "E1", subject: "数学", school_id: "M3", school_name: "丁小学", n_students: 6, is_suppressed: true, va: null, ci_low: null, ci_high: null, va_shrunk: null, band: null},
-    {prior_exam_id: "E0", exam_id: "E1", subject: "数学", school_id: "M2", school_name: "丙学校", n_students: 60, is_suppressed: false, va: -0.1, ci_low: -0.3, ci_high: 0.1, va_shrunk: -0.05, band: "average"},
-    {prior_exam_id: "E0", exam_id: "E1", subject: "数学", school_id: "M1", school_name: "乙小学", n_students: 60, is_suppressed: false, va: 0.2, ci_low: 0.05, ci_high: 0.35, va_shrunk: 0.15, band: "above"}
+    {prior_exam_id: "E0", exam_id: "E1", subject: "数学", school_id: "M2", school_name: "丙学校", n_students: 60, is_suppressed: false, va: -0.1, ci_low: -0.3, ci_high: 0.1, va_shrunk: -0.05, va_shrunk_low: -0.2, va_shrunk_high: 0.1, band: "average"},
+    {prior_exam_id: "E0", exam_id: "E1", subject: "数学", school_id: "M1", school_name: "乙小学", n_students: 60, is_suppressed: false, va: 0.2, ci_low: 0.05, ci_high: 0.35, va_shrunk: 0.15, va_shrunk_low: 0.02, va_shrunk_high: 0.28, band: "above"}
   ],
   va_group: [
     {prior_exam_id: "E0", exam_id: "E1", subject: "数学", group_id: "G1", n_students: 120, n_lead: 0, n_members: 120, is_suppressed: false, va: 0.05, ci_low: 0.01, ci_high: 0.09, lead_minus_members: null},
@@ -175,10 +175,11 @@ describe("groupView", () => {
     expect(zh.pairName("E0|E1|数学")).toBe("6年级 2025年1月10日 → 2025年6月20日 · 数学");
     const v = zh.va("E0|E1|数学");
     expect(v.title).toBe("集团增值评价：整体与各校");
-    expect(v.data.map((d: Row) => [d.label, d.value, d.color])).toEqual([
-      ["集团整体", 0.05, GREYS.ink],
-      ["乙小学", 0.2, BAND_COLORS.above],
-      ["丙学校", -0.1, BAND_COLORS.average]
+    // the group's own estimate and interval; each school's shrunk estimate and posterior interval (its band's), raw hollow
+    expect(v.data.map((d: Row) => [d.label, d.value, d.low, d.high, d.second, d.color])).toEqual([
+      ["集团整体", 0.05, 0.01, 0.09, null, GREYS.ink],
+      ["乙小学", 0.15, 0.02, 0.28, 0.2, BAND_COLORS.above],
+      ["丙学校", -0.05, -0.2, 0.1, -0.1, BAND_COLORS.average]
     ]);
     expect(v.rows.map((r: Row) => r.school_name)).toEqual(["集团整体", "乙小学", "丙学校", "丁小学"]);
     expect(v.takeaway).toBe("集团整体增值 +0.05 个标准差（95% 区间 +0.01 至 +0.09）。牵头校甲中学没有该年级的学生，无法比较牵头校与成员校。1 所学校高于预期，0 所低于预期。");
