@@ -27,7 +27,8 @@ export function intervalChart(data, {width, valueFormat, colorOf = () => LOCALIT
     marginTop: zeroLabel ? 30 : 20,
     // the axis title centred under the tick labels, clear of them
     marginBottom: xLabel ? 44 : 30,
-    x: {grid: true, label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: valueFormat, ticks},
+    // inset: a dot at either end of the domain stays clear of the labels and the frame
+    x: {grid: true, inset: 8, label: xLabel, labelAnchor: "center", labelArrow: "none", labelOffset: 38, tickFormat: valueFormat, ticks},
     y: {domain: shown.map((row) => row.label), label: null},
     marks: [
       labels.axis(),
