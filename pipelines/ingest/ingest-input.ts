@@ -5,7 +5,7 @@
 import {InputError} from "../errors.js";
 import type {SqlEngine} from "../sql.js";
 import type {FileName} from "../contract.js";
-import {extraColumnsWarning, skippedRowsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type InputFile, type StagedInput, type StageStats, type Warning} from "./load-and-check.js";
+import {extraColumnsWarning, filledMergesWarning, skippedRowsWarning, fileReport, InputProblems, loadAndCheck, type CarriedFile, type Discovery, type FileReport, type InputFile, type StagedInput, type StageStats, type Warning} from "./load-and-check.js";
 
 /** A staged file: the canonical CSV the engine can read, and what staging counted. */
 export type StagedResult = Omit<StagedInput, "name"> & StageStats & {bytes: number; sha256?: string};
@@ -52,6 +52,7 @@ export async function ingestInput(engine: SqlEngine, source: InputSource, option
     staged.push({input, result: outcome.result});
     if (outcome.result.extraColumns.length > 0) warnings.push(extraColumnsWarning(input.period, input.name, outcome.result.extraColumns));
     if (outcome.result.skippedRows?.length) warnings.push(skippedRowsWarning(input.period, input.name, outcome.result.sheet ?? "", outcome.result.skippedRows));
+    if (outcome.result.filledMerges?.length) warnings.push(filledMergesWarning(input.period, input.name, outcome.result.sheet ?? "", outcome.result.filledMerges));
   });
   if (problems.length > 0) throw new InputProblems(problems);
   const decodeMs = performance.now() - decodeStarted;

@@ -91,6 +91,8 @@ export interface StageStats {
   /** the sheet read and the rows that were not data (a title, a note), for an .xlsx */
   sheet?: string;
   skippedRows?: number[];
+  /** an .xlsx's merged ranges filled down (xlsx-rows.ts mergedColumns) */
+  filledMerges?: string[];
   ms: number;
 }
 
@@ -135,6 +137,19 @@ export function skippedRowsWarning(period: string, name: string, sheet: string, 
     file: name,
     zh: `${name} 工作表 ${sheet}：第 ${list} 行只有一个单元格有内容（标题或备注），不作为数据读取`,
     en: `${name} sheet ${sheet}: ${rows.length === 1 ? `row ${listEn} has` : `rows ${listEn} have`} a single filled cell (a title or a note) and ${rows.length === 1 ? "was" : "were"} not read as data`
+  };
+}
+
+/** The warning for an .xlsx's merged cells whose value was given to each row of the range (xlsx-rows.ts mergedColumns). */
+export function filledMergesWarning(period: string, name: string, sheet: string, refs: readonly string[]): Warning {
+  const list = refs.slice(0, 10).join("、") + (refs.length > 10 ? "…" : "");
+  const listEn = refs.slice(0, 10).join(", ") + (refs.length > 10 ? ", …" : "");
+  return {
+    code: "filled_merges",
+    period,
+    file: name,
+    zh: `${name} 工作表 ${sheet}：合并单元格 ${list} 的值已填入所合并的每一行（请核对）`,
+    en: `${name} sheet ${sheet}: the value of merged cells ${listEn} was given to each row they span (please check)`
   };
 }
 

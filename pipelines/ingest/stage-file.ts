@@ -26,6 +26,8 @@ export interface StagedFile {
   sheet?: string;
   /** an .xlsx's rows that were not data: a title above the header, notes under the data */
   skippedRows?: number[];
+  /** an .xlsx's merged ranges filled down (xlsx-rows.ts mergedColumns) */
+  filledMerges?: string[];
   bytes: number;
   sha256: string;
   rowsRead: number;

@@ -77,11 +77,45 @@ export function cellText(value: unknown, type: ColumnType | undefined, date1904 
 export interface StageRowsOptions extends Omit<StageTextOptions, "limits"> {
   sheet: string;
   date1904?: boolean;
+  /** the sheet's merged ranges as the workbook lists them (`A3:A9`): see mergedColumns */
+  merges?: readonly string[];
 }
 
 export interface StagedRows extends StagedText {
   /** rows that were not data: blank rows, a title above the header, a note under the data */
   skippedRows: number[];
+  /** the merged ranges whose first value was filled down into the cells under it (mergedColumns) */
+  filledMerges: string[];
+}
+
+/** A merged range one column wide and more than one row tall, under the header: its value applies to each row. */
+export interface MergedColumn {
+  ref: string;
+  /** 0-based, from column A */
+  column: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The merged ranges filled down: one column wide and two or more rows tall (学校名称 merged over a school's
+ * rows, as a clerk's layout often has it). Excel keeps the value in the first cell only and shows it over the
+ * whole range, so each row is given it, as the clerk reads the sheet. A range wider than one column (a title
+ * across the top, a note across the bottom) is left as it is: its value is one cell's, and the header and
+ * note rules above decide about it.
+ */
+export function mergedColumns(refs: readonly string[]): MergedColumn[] {
+  const out: MergedColumn[] = [];
+  for (const ref of refs) {
+    const match = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+    if (!match || match[1] !== match[3]) continue;
+    const from = Number(match[2]);
+    const to = Number(match[4]);
+    if (to <= from) continue;
+    const column = [...match[1]!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+    out.push({ref: `${match[1]}${from}:${match[3]}${to}`, column, from, to});
+  }
+  return out.sort((a, b) => a.from - b.from || a.column - b.column);
 }
 
 /**
@@ -98,9 +132,14 @@ export async function stageRows(rows: AsyncIterable<SheetRow> | Iterable<SheetRo
   const skippedRows: number[] = [];
   let pending: {line: number; fields: string[]}[] = [];
   let sinceProgress = 0;
+  // merged columns under the header: the value each carries down, until its last row
+  const merges = mergedColumns(options.merges ?? []);
+  const carrying: {merge: MergedColumn; value: string}[] = [];
+  const filledMerges = new Set<string>();
   for await (const row of rows) {
     // Array.from, not map: a reader gives sparse rows, and map would leave their holes as holes
     const fields = Array.from(row.cells, (value, i) => cellText(value, types?.[i], options.date1904));
+    if (types && merges.length) fillMerged(row.number, fields, merges, carrying, filledMerges);
     const filled = fields.reduce((n, field) => (field.trim() === "" ? n : n + 1), 0);
     if (filled === 0) {
       blankLines++;
@@ -134,7 +173,21 @@ export async function stageRows(rows: AsyncIterable<SheetRow> | Iterable<SheetRo
     throw new InputError("empty_file", {period: options.period, file: `${options.displayName} [${options.sheet}]`});
   }
   await options.afterChunk?.(stager.rowsRead);
-  return {...stager.finish(), delimiter: "", blankLines, skippedRows};
+  return {...stager.finish(), delimiter: "", blankLines, skippedRows, filledMerges: [...filledMerges]};
+}
+
+/** A data row's cells under a merged column get the value of the range's first cell (mergedColumns). */
+function fillMerged(line: number, fields: string[], merges: readonly MergedColumn[], carrying: {merge: MergedColumn; value: string}[], filled: Set<string>): void {
+  for (let i = carrying.length - 1; i >= 0; i--) if (carrying[i]!.merge.to < line) carrying.splice(i, 1);
+  for (const merge of merges) {
+    if (merge.from === line) carrying.push({merge, value: fields[merge.column] ?? ""});
+  }
+  for (const {merge, value} of carrying) {
+    if (line <= merge.from || value === "" || (fields[merge.column] ?? "").trim() !== "") continue;
+    while (fields.length < merge.column) fields.push("");
+    fields[merge.column] = value;
+    filled.add(merge.ref);
+  }
 }
 
 /** Excel leaves out a row's trailing empty cells; the header's width is what a CSV row would have had. */

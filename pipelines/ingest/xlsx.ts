@@ -10,6 +10,7 @@
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
 import ExcelJS from "exceljs";
+import {Unzip, UnzipInflate} from "fflate";
 import type {FileSpec} from "../contract.js";
 import {InputError} from "../errors.js";
 import {pickSheet, stageRows, type SheetInfo, type SheetRow, type StagedRows} from "./xlsx-rows.js";
@@ -17,8 +18,8 @@ import {pickSheet, stageRows, type SheetInfo, type SheetRow, type StagedRows} fr
 /** What the reader keeps between its passes (exceljs fields, not in its type declarations). */
 interface ReaderState {
   sharedStrings?: unknown[];
-  workbookRels?: unknown[];
-  model?: {sheets?: {name: string; state?: string; id: number}[]};
+  workbookRels?: {Id?: string; Target?: string}[];
+  model?: {sheets?: {name: string; state?: string; id: number; rId?: string}[]};
   properties?: {model?: {date1904?: boolean}};
   styles?: unknown;
 }
@@ -56,6 +57,41 @@ export async function listSheets(path: string): Promise<SheetInfo[]> {
 
 function sheetsOf(parts: ReaderState): SheetInfo[] {
   return [...(parts.model?.sheets ?? [])].map((sheet) => ({name: sheet.name, state: sheet.state}));
+}
+
+/**
+ * The chosen sheet's merged ranges (`<mergeCell ref="A3:A9"/>`). They come after the rows in the sheet's XML,
+ * too late for rows that stream past, so the sheet's part is inflated once first (fflate, streaming, nothing
+ * kept but the refs) to know them before the rows are read.
+ */
+async function sheetMerges(path: string, parts: ReaderState, sheet: string): Promise<string[]> {
+  const rId = parts.model?.sheets?.find((entry) => entry.name === sheet)?.rId;
+  const target = parts.workbookRels?.find((rel) => rel.Id === rId)?.Target;
+  if (!target) return [];
+  const name = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const refs = new Set<string>();
+  const decoder = new TextDecoder("latin1");
+  let tail = "";
+  let failure: Error | null = null;
+  const unzip = new Unzip((file) => {
+    if (file.name !== name) return;
+    file.ondata = (error, chunk, final) => {
+      if (error) {
+        failure = error;
+        return;
+      }
+      const text = tail + decoder.decode(chunk, {stream: !final});
+      for (const match of text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([^"]+)"/g)) refs.add(match[1]!);
+      // a tag cut by the chunk's end is found whole in the next one
+      tail = text.slice(-200);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for await (const chunk of createReadStream(path)) unzip.push(chunk as Uint8Array);
+  unzip.push(new Uint8Array(0), true);
+  if (failure) throw failure;
+  return [...refs];
 }
 
 /** Pass 2: the chosen sheet's rows, as they stream past. */
@@ -106,8 +142,10 @@ export async function stageXlsx(args: StageXlsxArgs): Promise<StagedXlsx> {
   }
   let staged: StagedRows;
   try {
+    const merges = await sheetMerges(args.path, parts, sheet);
     staged = await stageRows(sheetRows(args.path, parts, sheet), {
       spec: args.spec,
+      merges,
       period: args.period,
       displayName: `${args.displayName} [${sheet}]`,
       sheet,

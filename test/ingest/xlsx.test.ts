@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import {CONTRACT, DOMAINS, FILE_NAMES, SHEET_NAMES, type FileName} from "../../pipelines/contract.js";
 import {CsvTokenizer} from "../../pipelines/ingest/csv.js";
 import {stageXlsx} from "../../pipelines/ingest/xlsx.js";
-import {cellText, pickSheet, serialToDate} from "../../pipelines/ingest/xlsx-rows.js";
+import {cellText, mergedColumns, pickSheet, serialToDate, stageRows, type SheetRow} from "../../pipelines/ingest/xlsx-rows.js";
 import {FIXTURES, hashTree, runCli, tempDir, TIMEOUT, PRIVATE_KEY} from "../helpers.js";
 
 function readCsv(path: string): string[][] {
@@ -186,6 +186,79 @@ describe("rejects from an .xlsx", () => {
     expect(result.stderr).toMatch(/错误 \[duplicate_file\].*schools\.csv.*schools\.xlsx.*只保留一个/);
     expect(result.stderr).toMatch(/Error \[duplicate_file\].*schools\.csv and 2025Q3\/schools\.xlsx.*keep only one/);
   }, TIMEOUT.test);
+});
+
+describe("merged cells", () => {
+  // 区县 merged over a block of schools (C3:C5) and 学段 over two (D4:D5), a title across the top (A1:F1), a note
+  // across the bottom (A7:F7): the clerk reads 甘州区 on rows 3–5 and 初中 on rows 4–5; the title and the note
+  // are one cell each
+  async function workbook(path: string): Promise<void> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("学校名册");
+    sheet.addRow(["2025年第3季度学校名册"]);
+    sheet.addRow(["学校代码", "学校名称", "区县", "学段", "城乡类型", "在校生数"]);
+    sheet.addRow(["S001", "北街小学", "甘州区", "小学", "城区", 2000]);
+    sheet.addRow(["S002", "西街中学", null, "初中", "城区", 900]);
+    sheet.addRow(["S003", "东街中学", null, null, "乡村", 300]);
+    sheet.addRow([]);
+    sheet.addRow(["制表人：张三"]);
+    sheet.mergeCells("A1:F1");
+    sheet.mergeCells("C3:C5");
+    sheet.mergeCells("D4:D5");
+    sheet.mergeCells("A7:F7");
+    await book.xlsx.writeFile(path);
+  }
+  const expected = ["S001,北街小学,甘州区,小学,城区", "S002,西街中学,甘州区,初中,城区", "S003,东街中学,甘州区,初中,乡村"];
+  // the canonical staged CSV: period, line, then the contract's columns
+  const dataLines = (lines: string[]) => lines.join("").trim().split("\n").slice(1).map((line) => line.split(",").slice(2, 7).join(","));
+
+  it("give each row of a merged column the range's value, on Node (streamed) and in the browser (loaded) alike", async () => {
+    const path = join(tempDir(), "merged.xlsx");
+    await workbook(path);
+    const lines: string[] = [];
+    const staged = await stageXlsx({path, displayName: "2025Q3/schools.xlsx", period: "2025Q3", spec: CONTRACT.schools, pseudonymise: (id) => id, write: (text) => lines.push(text)});
+    expect(staged.filledMerges.sort()).toEqual(["C3:C5", "D4:D5"]);
+    expect(staged.skippedRows).toEqual([1, 7]);
+    expect(staged.rowsRead).toBe(3);
+
+    // the upload page's worker: the whole workbook loaded, merged cells' copies blanked, the sheet's merge list
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet("学校名册")!;
+    const rows: SheetRow[] = [];
+    sheet.eachRow({includeEmpty: false}, (row, number) => {
+      const cells: unknown[] = [];
+      row.eachCell({includeEmpty: false}, (cell, col) => void (cells[col - 1] = cell.type === ExcelJS.ValueType.Merge ? null : cell.value));
+      rows.push({number, cells});
+    });
+    const browserLines: string[] = [];
+    const browser = await stageRows(rows, {spec: CONTRACT.schools, period: "2025Q3", displayName: "2025Q3/schools.xlsx", sheet: "学校名册", merges: (sheet.model as {merges?: string[]}).merges, pseudonymise: (id) => id, write: (text) => browserLines.push(text)});
+    expect(browser.filledMerges.sort()).toEqual(["C3:C5", "D4:D5"]);
+    expect(browserLines.join("")).toBe(lines.join(""));
+    expect(dataLines(lines)).toEqual(expected);
+  });
+
+  it("are read through a run with no reject and a warning naming them", async () => {
+    const input = join(tempDir(), "merged-input");
+    mkdirSync(join(input, "2025Q3"), {recursive: true});
+    await workbook(join(input, "2025Q3", "schools.xlsx"));
+    const out = join(tempDir(), "out");
+    const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(out, "rejects.csv"), "utf8").trim().split("\n")).toHaveLength(1);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {warnings: {code: string; zh: string; en: string}[]};
+    const warning = manifest.warnings.find((w) => w.code === "filled_merges")!;
+    expect(warning.zh).toContain("合并单元格 C3:C5、D4:D5 的值已填入");
+    expect(warning.en).toContain("merged cells C3:C5, D4:D5 was given to each row");
+  }, TIMEOUT.test);
+
+  it("only ranges one column wide and two or more rows tall", () => {
+    expect(mergedColumns(["A1:F1", "C3:C5", "$D$4:$D$5", "B2:C9", "AA10:AA12", "E7:E7"])).toEqual([
+      {ref: "C3:C5", column: 2, from: 3, to: 5},
+      {ref: "D4:D5", column: 3, from: 4, to: 5},
+      {ref: "AA10:AA12", column: 26, from: 10, to: 12}
+    ]);
+  });
 });
 
 describe("cell values", () => {

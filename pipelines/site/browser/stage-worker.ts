@@ -34,6 +34,7 @@ export type WorkerMessage =
       headerNames: Record<string, string>;
       sheet?: string;
       skippedRows?: number[];
+      filledMerges?: string[];
       ms: number;
     }
   | {type: "input-error"; index: number; code: InputError["code"]; location: InputError["location"]; detail: InputError["detail"]; message: string}
@@ -101,6 +102,7 @@ async function stageWorkbook(task: WorkerTask, post: (message: WorkerMessage) =>
     displayName: `${task.name} [${sheet}]`,
     sheet,
     date1904: (workbook.properties as {date1904?: boolean}).date1904 === true,
+    merges: (worksheet.model as {merges?: string[]}).merges ?? [],
     pseudonymise,
     write: (line) => parts.push(line),
     afterChunk: (rowsRead) => post({type: "progress", index: task.index, bytes: task.blob.size, total: task.blob.size, rows: rowsRead})
