@@ -47,10 +47,10 @@ export function groupView({group, exams, edition}, config, lang) {
   const period = latest(group.profile);
   const profile = group.profile.find((row) => row.period === period);
   const memberPeriod = latest(group.members);
-  // a member that is a section of its school (学部) shows it: 甘州中学（小学部）
+  // a member that is a section of its school (学部) shows it, 甘州中学（小学部）, with the section's students
   const members = group.members
     .filter((row) => row.period === memberPeriod)
-    .map((row) => ({...row, school_name: memberName(lang, row)}))
+    .map((row) => ({...row, school_name: memberName(lang, row), n_students: row.n_section_students ?? row.n_students}))
     .sort((a, b) => Number(b.is_lead) - Number(a.is_lead) || (a.distance_km ?? 0) - (b.distance_km ?? 0));
   const lead = members.find((row) => row.is_lead);
   const leadName = profile?.lead_school_name ?? lead?.school_name ?? "—";

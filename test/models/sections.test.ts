@@ -53,12 +53,13 @@ afterAll(() => db.close());
 describe("membership by section", () => {
   it("lists a section as a member with its own students, and counts it once in the group's profile", async () => {
     const members = await rows<R>(db, "group_members", "true", "group_id, school_id");
-    expect(members.map((m) => [m.group_id, m.school_id, m.section, m.role, m.n_students])).toEqual([
-      ["GJ", "J", "all", "lead", 300],
-      ["GJ", "N", "junior", "member", 300],
-      ["GP", "N", "primary", "member", 600],
-      ["GP", "P", "all", "lead", 400],
-      ["GP", "T", "primary", "member", 600]
+    // n_students: the school's enrolment; n_section_students: the member's own
+    expect(members.map((m) => [m.group_id, m.school_id, m.section, m.role, m.n_students, m.n_section_students])).toEqual([
+      ["GJ", "J", "all", "lead", 300, 300],
+      ["GJ", "N", "junior", "member", 900, 300],
+      ["GP", "N", "primary", "member", 900, 600],
+      ["GP", "P", "all", "lead", 400, 400],
+      ["GP", "T", "primary", "member", 1200, 600]
     ]);
     const profiles = await rows<R>(db, "group_profile", "true", "group_id");
     // GJ: J 300 + N's 初中部 300; GP: P 400 + N's 小学部 600 + T's 小学部 600 = 1600, rural N 600/1600 = 0.375

@@ -28,6 +28,7 @@ member_schools as (
         schools.locality,
         -- a section's own students (int_school_sections: reported, or estimated from grade years)
         case when memberships.section = 'all' then schools.students else sections.section_students end as students,
+        schools.students as school_students,
         schools.lat,
         schools.lon
     from memberships

@@ -18,8 +18,9 @@ final as (
         county,
         stage,
         locality,
-        -- a section's students when only that section is in the group
-        round(students)::integer as n_students,
+        school_students::integer as n_students,
+        -- the member's own students: the section's when only that section is in the group
+        round(students)::integer as n_section_students,
         lat::double as lat,
         lon::double as lon,
         lead_school_id,
