@@ -53,7 +53,8 @@ export function groupView({group, exams, edition}, config, lang) {
     .map((row) => ({...row, school_name: memberName(lang, row), n_students: row.n_section_students ?? row.n_students}))
     .sort((a, b) => Number(b.is_lead) - Number(a.is_lead) || (a.distance_km ?? 0) - (b.distance_km ?? 0));
   const lead = members.find((row) => row.is_lead);
-  const leadName = profile?.lead_school_name ?? lead?.school_name ?? "—";
+  // the lead as listed (with its section when only that section is in the group), else as the profile names it
+  const leadName = (lead && (!profile || lead.school_id === profile.lead_school_id) ? lead.school_name : profile?.lead_school_name) ?? "—";
 
   const facts = profile
     ? f.sentences([

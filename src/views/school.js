@@ -68,10 +68,13 @@ export function schoolView({school, exams}, config, lang) {
     const last = rows.at(-1);
     const section = sectionOf(last);
     const groupName = section ? w("groups.section", {group: last.group_name, section: label(lang, "member_section", section)}) : last.group_name;
-    return {group_id: last.group_id, group_name: groupName, role: last.role, joined_date: last.joined_date, first_period: rows[0].period, last_period: last.period, n_periods: rows.length, distance_km: last.distance_km};
+    return {group_id: last.group_id, group_name: groupName, base_name: last.group_name, section_name: section ? label(lang, "member_section", section) : null, role: last.role, joined_date: last.joined_date, first_period: rows[0].period, last_period: last.period, n_periods: rows.length, distance_km: last.distance_km};
   }).sort((a, b) => (a.last_period < b.last_period ? 1 : a.last_period > b.last_period ? -1 : 0) || String(a.group_name).localeCompare(String(b.group_name)));
   const current = memberships.filter((row) => row.last_period === period && period != null);
-  const groupPhrase = (row) => w("groups.in", {group: row.group_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)});
+  const groupPhrase = (row) =>
+    row.section_name
+      ? w("groups.inSection", {group: row.base_name, section: row.section_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)})
+      : w("groups.in", {group: row.group_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)});
   const groupsTakeaway = current.length
     ? w("groups.now", {period: f.period(period), groups: f.list(current.map(groupPhrase))})
     : memberships.length

@@ -130,6 +130,8 @@ describe("schoolView", () => {
     expect(zhSplit.groups.rows.map((r: Row) => [r.group_name, r.role])).toEqual([["中学教育集团（初中部）", "member"], ["甘州中学教育集团（小学部）", "lead"]]);
     const enSplit = schoolView({school: {...school, members}, exams}, config, "en");
     expect(enSplit.groups.rows.map((r: Row) => r.group_name)).toEqual(["中学教育集团 (junior section)", "甘州中学教育集团 (primary section)"]);
+    expect(zhSplit.groups.takeaway).toBe("2025年第3季度：中学教育集团（初中部，成员校，2024年11月1日 加入）和甘州中学教育集团（小学部，牵头校，2024年11月1日 加入）。");
+    expect(enSplit.groups.takeaway).toBe("2025 Q3: 中学教育集团 (junior section, member since 1 November 2024) and 甘州中学教育集团 (primary section, lead since 1 November 2024).");
   });
 
   it("says when the school left its group or never joined one", () => {
