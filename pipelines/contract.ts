@@ -143,6 +143,24 @@ export const DOMAINS = {
   gender: {values: {male: ["男", "m"], female: ["女", "f"]}}
 } as const satisfies Record<string, EnumDomain>;
 
+/**
+ * The sections (学部) each school stage has: a membership of a section must name one of its school's, and
+ * int_school_sections splits schools the same way. Single-section stages have their one section; stages
+ * outside primary–senior (kindergarten, vocational, special) have none and join groups as whole schools.
+ */
+export const STAGE_SECTIONS: Readonly<Record<keyof typeof DOMAINS.stage.values, readonly Section[]>> = {
+  primary: ["primary"],
+  junior: ["junior"],
+  senior: ["senior"],
+  nine_year: ["primary", "junior"],
+  twelve_year: ["primary", "junior", "senior"],
+  complete_secondary: ["junior", "senior"],
+  kindergarten: [],
+  vocational: [],
+  special: []
+};
+export type Section = keyof typeof DOMAINS.section.values;
+
 const d = (zh: string, en: string) => ({zh, en});
 const nonNegInt = {type: "integer", min: 0} as const;
 const nonNegNum = {type: "number", min: 0} as const;
@@ -196,7 +214,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     name: "memberships",
     kind: "snapshot",
     description: d("集团成员关系，每段成员期一行", "One row per membership spell"),
-    key: ["group_id", "school_id", "joined_date"],
+    key: ["group_id", "school_id", "section", "joined_date"],
     keyScope: "period",
     references: [
       {columns: ["group_id"], file: "groups", targets: ["group_id"], scope: "period", reason: "unknown_group"},
@@ -205,6 +223,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     columns: [
       {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, id: true, description: d("集团代码", "Group code")},
       {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("学校代码", "School code")},
+      {name: "section", aliases: ["学部", "成员学部", "加入学部"], type: "enum", domain: "section", description: d("加入集团的学部（小学部/初中部/高中部）；留空为整所学校", "The section that belongs to the group (primary, junior, senior); empty = the whole school")},
       {name: "role", aliases: ["角色", "成员角色"], type: "enum", domain: "role", required: true, description: d("牵头校/成员校", "Lead or member")},
       {name: "joined_date", aliases: ["加入日期"], type: "date", required: true, description: d("加入日期", "Date joined")},
       {name: "left_date", aliases: ["退出日期"], type: "date", description: d("退出日期（不早于加入日期）", "Date left, not before joined")}
@@ -319,7 +338,9 @@ export const REASONS = {
   unknown_group: d("集团代码不存在", "unknown group"),
   unknown_exam: d("考试或科目不存在", "unknown exam or subject"),
   unknown_teacher: d("教师编号不存在", "unknown teacher"),
-  multiple_leads: d("同一时间集团有多个牵头校", "group would have more than one lead on the same date")
+  multiple_leads: d("同一时间集团有多个牵头校", "group would have more than one lead on the same date"),
+  section_overlap: d("同一时间该校既以整校又以学部属于同一集团", "the school is in the group both as a whole and by a section at the same time"),
+  unknown_section: d("学校没有该学部（按本期 schools.csv 的学段）", "the school has no such section (by its stage in this period's schools.csv)")
 } as const;
 export type ReasonCode = keyof typeof REASONS;
 

@@ -51,7 +51,7 @@ function templates(): string {
   const groupRows = TEMPLATE_GROUPS.map((g) => [
     g.idx, g.name, g.type, g.established, g.partner ?? null, g.exchangeRate, g.jointExam
   ]);
-  const spellRows = TEMPLATE_SPELLS.map((p) => [p.group, p.school, p.role, p.joined, p.left ?? null]);
+  const spellRows = TEMPLATE_SPELLS.map((p) => [p.group, p.school, p.section ?? null, p.role, p.joined, p.left ?? null]);
   return `
 create or replace table tpl_schools as
 select * from (values ${values(schoolRows)})
@@ -60,8 +60,8 @@ create or replace table tpl_groups as
 select idx, name, type, established::date as established, partner, exchange_rate, joint_exam
 from (values ${values(groupRows)}) t(idx, name, type, established, partner, exchange_rate, joint_exam);
 create or replace table tpl_spells as
-select group_idx, school_idx, role, joined::date as joined_date, left_date::date as left_date
-from (values ${values(spellRows)}) t(group_idx, school_idx, role, joined, left_date);
+select group_idx, school_idx, section, role, joined::date as joined_date, left_date::date as left_date
+from (values ${values(spellRows)}) t(group_idx, school_idx, section, role, joined, left_date);
 create or replace table school_years as select unnest(${lit("[" + SCHOOL_YEARS.join(",") + "]")}::integer[]) as school_year;`;
 }
 
@@ -248,13 +248,15 @@ select
     groups.group_id,
     schools.school_key,
     schools.school_id,
+    -- the school's section (学部) in the group; NULL = the whole school
+    tpl_spells.section,
     tpl_spells.role,
     tpl_spells.joined_date,
     tpl_spells.left_date
 from tpl_spells
 inner join groups on groups.template_idx = tpl_spells.group_idx
 inner join schools on schools.template_idx = tpl_spells.school_idx and schools.county_no = groups.county_no
-order by groups.group_key, schools.school_key, tpl_spells.joined_date;`;
+order by groups.group_key, schools.school_key, tpl_spells.section, tpl_spells.joined_date;`;
 }
 
 // Teaching posts per school section; sized per 100 students, more generously where schools are small.
@@ -792,6 +794,7 @@ where exam_ids.group_key is null
     or exists (
         select 1 from spells
         where spells.group_key = exam_ids.group_key and spells.school_key = cohort_sizes.school_key
+            and (spells.section is null or spells.section = cohort_sizes.section)
             and spells.joined_date <= exam_ids.exam_date and (spells.left_date is null or spells.left_date > exam_ids.exam_date)
     )
 order by exam_ids.exam_id, cohort_sizes.school_key;`;

@@ -56,10 +56,10 @@ where established_date <= ${end}
 order by group_id`;
     case "memberships":
       return `
-select group_id, school_id, role, joined_date, case when left_date <= ${end} then left_date end as left_date
+select group_id, school_id, section, role, joined_date, case when left_date <= ${end} then left_date end as left_date
 from spells
 where joined_date <= ${end}
-order by group_id, school_id, joined_date`;
+order by group_id, school_id, section nulls first, joined_date`;
     case "teachers":
       return `
 select teacher_id, school_id, subject, title, degree, backbone_level, is_full_time, section_reported as section,

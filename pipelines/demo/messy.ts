@@ -9,6 +9,7 @@ import {CONTRACT, DOMAINS, type ColumnSpec, type ReasonCode} from "../contract.j
 import type {Db} from "../db.js";
 import {lit} from "../sql.js";
 import type {DemoFile} from "./files.js";
+import {TEMPLATE_SCHOOLS} from "./roster.js";
 
 export interface BrokenRow {
   file: string;
@@ -130,6 +131,10 @@ interface Recipe {
 }
 
 const NO_SCHOOL = "2162999999";
+/** the template's 十二年一贯制 schools, by the last three digits of their ids: they have a 高中部 */
+const TWELVE_YEAR_IDX = TEMPLATE_SCHOOLS.filter((school) => school.stage === "twelve_year")
+  .map((school) => lit(String(school.idx).padStart(3, "0")))
+  .join(", ");
 type Row = Record<string, string>;
 const withValues = (row: Record<string, string>, changes: Record<string, string>) => ({...row, ...changes});
 
@@ -152,7 +157,11 @@ const RECIPES: Readonly<Partial<Record<DemoFile, readonly Recipe[]>>> = {
       source: "role = 'member' and left_date is null",
       make: (r: Row) => [withValues(r, {role: "牵头校", joined_date: r.joined_date!.replace(/(\d+)日$/, (_, d: string) => `${Number(d) + 1}日`)})]
     },
-    {reason: "bad_type", column: "joined_date", source: "role = 'member'", make: (r: Row) => [withValues(r, {joined_date: "2025年2月30日"})]}
+    {reason: "bad_type", column: "joined_date", source: "role = 'member'", make: (r: Row) => [withValues(r, {joined_date: "2025年2月30日"})]},
+    // the whole school beside its own 初中部 in the same group (the later line is rejected)
+    {reason: "section_overlap", column: "section", source: "section = 'junior'", make: (r: Row) => [withValues(r, {section: ""})]},
+    // a 高中部 for a school without one: the 初中部 rows of the 九年一贯制 schools (not the 十二年一贯制 one)
+    {reason: "unknown_section", column: "section", source: `section = 'junior' and right(school_id, 3) not in (${TWELVE_YEAR_IDX})`, make: (r: Row) => [withValues(r, {section: "高中部"})]}
   ] satisfies RecipeSpec[]).map(asRows),
   teachers: ([
     {reason: "bad_enum", column: "title", make: (r: Row, n: string) => [withValues(r, {teacher_id: `T9${n}01`, title: "特级教师"})]},

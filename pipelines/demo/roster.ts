@@ -40,6 +40,8 @@ export interface TemplateGroup {
 export interface TemplateSpell {
   readonly group: number;
   readonly school: number;
+  /** the school's section (学部) in the group; none = the whole school */
+  readonly section?: "primary" | "junior";
   readonly role: "lead" | "member";
   readonly joined: string;
   readonly left?: string;
@@ -126,6 +128,8 @@ const lead = (group: number, school: number, joined: string, left?: string): Tem
 const member = (group: number, school: number, joined: string, left?: string): TemplateSpell =>
   left ? {group, school, role: "member", joined, left} : {group, school, role: "member", joined};
 const members = (group: number, joined: string, schools: number[]) => schools.map((id) => member(group, id, joined));
+/** a school's section (学部) in a group, as the plan lists 甘州中学（小学部） */
+const bySection = (spell: TemplateSpell, section: "primary" | "junior"): TemplateSpell => ({...spell, section});
 
 export const TEMPLATE_SPELLS: readonly TemplateSpell[] = [
   // 甘泉街小学教育集团: the tight group that predates the plan
@@ -147,16 +151,20 @@ export const TEMPLATE_SPELLS: readonly TemplateSpell[] = [
   ...members(3, "2025-03-01", [28, 29]),
   ...members(3, "2025-09-01", [30, 31]),
   member(3, 32, "2026-03-01"),
-  // 中学教育集团: the vocational centre leaves for a vocational group outside the data
+  // 中学教育集团 (10 所 in the plan): two senior high schools, the vocational centre, two junior schools and the
+  // 初中部 of the five 一贯制 schools (第一中学's 高中部 is in no group: the plan lists only its 小学部 and 初中部);
+  // the vocational centre leaves for a vocational group outside the data
   lead(5, 60, "2024-11-01"),
-  ...members(5, "2024-11-01", [61, 63, 64, 65, 66, 67, 68, 69]),
+  ...members(5, "2024-11-01", [61, 63, 64]),
+  ...members(5, "2024-11-01", [65, 66, 67, 68, 69]).map((spell) => bySection(spell, "junior")),
   member(5, 62, "2024-11-01", "2026-09-01"),
-  // 甘州中学教育集团: the lead passes from 甘州中学 to 金安苑学校 on 2026-03-01 (one lead on every date)
-  lead(6, 67, "2024-11-01", "2026-03-01"),
-  member(6, 67, "2026-03-01"),
-  member(6, 65, "2024-11-01", "2026-03-01"),
-  lead(6, 65, "2026-03-01"),
-  ...members(6, "2024-11-01", [66, 68, 69]),
+  // 甘州中学教育集团: the 小学部 of the same five schools (牵头学校：甘州中学（小学部）); the lead passes from
+  // 甘州中学 to 金安苑学校 on 2026-03-01 (one lead on every date)
+  bySection(lead(6, 67, "2024-11-01", "2026-03-01"), "primary"),
+  bySection(member(6, 67, "2026-03-01"), "primary"),
+  bySection(member(6, 65, "2024-11-01", "2026-03-01"), "primary"),
+  bySection(lead(6, 65, "2026-03-01"), "primary"),
+  ...members(6, "2024-11-01", [66, 68, 69]).map((spell) => bySection(spell, "primary")),
   // a community of village schools around a strong town school
   lead(7, 26, "2025-09-01"),
   ...members(7, "2025-09-01", [45, 46]),

@@ -40,16 +40,30 @@ async function coverage(db: Db) {
     const p = periodInfo(period);
     rows.push(
       ...(await db.all(`
-with in_group as (
-    select distinct school_key from spells
+with active as (
+    select school_key, section from spells
     where joined_date <= date '${p.end}' and (left_date is null or left_date > date '${p.end}')
+),
+
+-- a school is in a group when it or any section (学部) is; its students in a group: all of them when the whole
+-- school is, else its grouped sections' (docs/metrics.md, coverage)
+in_group as (
+    select school_key, bool_or(section is null) as is_whole,
+        list_distinct(list(section) filter (where section is not null)) as sections
+    from active
+    group by school_key
 )
 
 select '${period}' as period, schools.county,
     count(*)::integer as n_schools,
     count(in_group.school_key)::integer as n_schools_in_group,
     sum(school_state.students)::integer as n_students,
-    coalesce(sum(case when in_group.school_key is not null then school_state.students end), 0)::integer as n_students_in_group,
+    coalesce(sum(case
+        when in_group.is_whole then school_state.students
+        when in_group.school_key is not null then
+            (case when list_contains(in_group.sections, 'primary') then school_state.students_primary else 0 end)
+            + (case when list_contains(in_group.sections, 'junior') then school_state.students_junior else 0 end)
+    end), 0)::integer as n_students_in_group,
     count(*) filter (where schools.is_weak)::integer as n_weak,
     count(in_group.school_key) filter (where schools.is_weak)::integer as n_weak_in_group
 from schools

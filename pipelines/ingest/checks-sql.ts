@@ -1,7 +1,7 @@
 // The contract turned into SQL: parsing macros, the typed raw_* tables, and the row, key and
 // reference checks that sort each staged row into loaded or rejected. Pure string building, so the
 // browser explorer runs exactly the same checks in DuckDB-WASM.
-import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, REJECT_COLUMNS, rejectHeader, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
+import {CONTRACT, DOMAINS, ID_RULE, PERIOD_END_MACRO, REASONS, STAGE_SECTIONS, REJECT_COLUMNS, rejectHeader, type ColumnSpec, type FileName, type FileSpec} from "../contract.js";
 import {ident, lit} from "../sql.js";
 
 /**
@@ -253,7 +253,7 @@ from typed`;
     `select period, source_line, unnest(problems, recursive := true) from checked_${name} where problems is not null`,
     duplicateKeySelect(spec),
     ...spec.references.map((reference) => referenceSelect(spec, reference)),
-    ...(name === "memberships" ? [multipleLeadsSelect()] : []),
+    ...(name === "memberships" ? [multipleLeadsSelect(), sectionOverlapSelect(), unknownSectionSelect()] : []),
     ...(name === "scores" ? [scoreAboveFullMarksSelect()] : [])
   ];
   const problems = `create or replace temp table problems_${name} as
@@ -339,6 +339,43 @@ inner join ${clean("memberships")} as earlier
     and earlier.joined_date < coalesce(later.left_date, date '9999-12-31')
     and later.joined_date < coalesce(earlier.left_date, date '9999-12-31')
 group by later.period, later.source_line`;
+}
+
+// A school is in a group either as a whole or by sections (学部) on any date: a spell of the whole school that
+// overlaps a section spell of the same school in the same group (or the reverse) is rejected, the later-listed
+// row. A section in a group and the whole school in another (a group and a pairing) is allowed, as for schools.
+function sectionOverlapSelect(): string {
+  return `select later.period, later.source_line, 'section' as "column", coalesce(later.section, '') as value,
+    'section_overlap' as reason,
+    concat('与第 ', min(earlier.source_line), ' 行重叠：同一集团中整校与学部不能同时加入') as detail_zh,
+    concat('overlaps line ', min(earlier.source_line), ': the whole school and one of its sections cannot both be in the group') as detail_en
+from ${clean("memberships")} as later
+inner join ${clean("memberships")} as earlier
+    on earlier.period = later.period
+    and earlier.group_id = later.group_id
+    and earlier.school_id = later.school_id
+    and earlier.source_line < later.source_line
+    and (earlier.section is null) <> (later.section is null)
+    and earlier.joined_date < coalesce(later.left_date, date '9999-12-31')
+    and later.joined_date < coalesce(earlier.left_date, date '9999-12-31')
+group by later.period, later.source_line, later.section`;
+}
+
+// A section must be one the school has by its stage in the same period (STAGE_SECTIONS): 九年一贯制 has
+// 小学部 and 初中部, a 完全中学 初中部 and 高中部, a 小学 only its 小学部.
+function unknownSectionSelect(): string {
+  const pairs = Object.entries(STAGE_SECTIONS).flatMap(([stage, sections]) => sections.map((section) => `(${lit(stage)}, ${lit(section)})`));
+  return `select checked.period, checked.source_line, 'section' as "column", checked.section as value, 'unknown_section' as reason,
+    concat('学段为 ', schools.stage, ' 的学校没有该学部') as detail_zh,
+    concat('a school of stage ', schools.stage, ' has no such section') as detail_en
+from ${clean("memberships")} as checked
+inner join raw_schools as schools
+    on schools.period = checked.period and schools.school_id = checked.school_id
+where checked.section is not null
+    and not exists (
+        select 1 from (values ${pairs.join(", ")}) as stage_sections(stage, section)
+        where stage_sections.stage = schools.stage and stage_sections.section = checked.section
+    )`;
 }
 
 function scoreAboveFullMarksSelect(): string {

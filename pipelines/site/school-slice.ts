@@ -119,7 +119,7 @@ export function schoolSlices(tables: Record<string, Row[] | undefined>, schools:
     slices.set(id, {
       school_id: id,
       profile: (profile.get(id) ?? []).map((row) => pick(row, ["period", "school_name", "county", "stage", "locality", "ownership", "n_students"])),
-      members: (members.get(id) ?? []).map((row) => ({...pick(row, ["period", "group_id", "role", "is_lead", "joined_date", "distance_km"]), group_name: groupName.get(row.group_id) ?? row.group_id})),
+      members: (members.get(id) ?? []).map((row) => ({...pick(row, ["period", "group_id", "section", "role", "is_lead", "joined_date", "distance_km"]), group_name: groupName.get(row.group_id) ?? row.group_id})),
       resources: resources.get(id) ?? [],
       flows,
       exams: hasExams ? withPeers(id, examsBySchool.get(id) ?? [], examsBySitting, (row) => `${row.exam_id}|${row.subject}`, EXAM_SELF, EXAM_PEER) : null,

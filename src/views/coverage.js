@@ -58,6 +58,8 @@ export function coverageView({coverage, uncovered}, config, lang) {
     const lowestCounty = byCounty.length > 1 ? lowestOf(byCounty) : null;
     const countyTakeaway = f.sentences([
       w("county.total", {period: f.period(period), n: f.num(total.n_schools), k: f.num(total.n_schools_in_group), share: f.pct(total.share_schools), students: f.pct(total.share_students)}),
+      // a school in a group by some sections (学部) only: its other sections' students are uncovered
+      total.n_schools_partly_in_group > 0 ? w("county.partly", {k: f.num(total.n_schools_partly_in_group)}) : "",
       lowestCounty && lowestCounty.share_schools < total.share_schools
         ? w("county.lowest", {county: lowestCounty.county, share: f.pct(lowestCounty.share_schools), pp: below(lowestCounty, total)})
         : ""

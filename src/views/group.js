@@ -17,6 +17,13 @@ const {column, label, t} = wording(groupWording, siteWording);
 export const DIRECTIONS = ["lead→member", "member→lead", "member→member", "lead→outside", "member→outside", "outside→lead", "outside→member"];
 const RATES = ["excellent_rate", "pass_rate", "low_rate"];
 
+/** A member's name, with its section when only that section (学部) is in the group: 甘州中学（小学部） */
+export function memberName(lang, row) {
+  return row.section && row.section !== "all"
+    ? t(lang, "group.resources.section", {school: row.school_name, section: label(lang, "member_section", row.section)})
+    : row.school_name;
+}
+
 const latest = (rows, key = "period") => rows.reduce((best, row) => (row[key] != null && (best == null || row[key] > best) ? row[key] : best), null);
 
 /**
@@ -40,11 +47,14 @@ export function groupView({group, exams, edition}, config, lang) {
   const period = latest(group.profile);
   const profile = group.profile.find((row) => row.period === period);
   const memberPeriod = latest(group.members);
+  // a member that is a section of its school (学部) shows it, 甘州中学（小学部）, with the section's students
   const members = group.members
     .filter((row) => row.period === memberPeriod)
+    .map((row) => ({...row, school_name: memberName(lang, row), n_students: row.n_section_students ?? row.n_students}))
     .sort((a, b) => Number(b.is_lead) - Number(a.is_lead) || (a.distance_km ?? 0) - (b.distance_km ?? 0));
   const lead = members.find((row) => row.is_lead);
-  const leadName = profile?.lead_school_name ?? lead?.school_name ?? "—";
+  // the lead as listed (with its section when only that section is in the group), else as the profile names it
+  const leadName = (lead && (!profile || lead.school_id === profile.lead_school_id) ? lead.school_name : profile?.lead_school_name) ?? "—";
 
   const facts = profile
     ? f.sentences([
@@ -99,7 +109,8 @@ export function groupView({group, exams, edition}, config, lang) {
   const resources = group.resources.filter((row) => row.period === resourcePeriod).sort((a, b) => b.n_met - a.n_met || String(a.school_name).localeCompare(String(b.school_name)));
   const roleOf = new Map(members.map((row) => [row.school_id, row.role]));
   const sections = (schoolId) => resources.filter((row) => row.school_id === schoolId).length;
-  const sectionLabel = (row) => (sections(row.school_id) > 1 ? w("resources.section", {school: row.school_name, section: label(lang, "section", row.section)}) : row.school_name);
+  const sectionMembers = new Set(members.filter((row) => row.section && row.section !== "all").map((row) => row.school_id));
+  const sectionLabel = (row) => (sections(row.school_id) > 1 || sectionMembers.has(row.school_id) ? w("resources.section", {school: row.school_name, section: label(lang, "section", row.section)}) : row.school_name);
   const fewest = resources.filter((row) => !row.is_compliant).at(-1);
   const roles = ["lead", "member"].filter((role) => resources.some((row) => (roleOf.get(row.school_id) ?? "member") === role));
   const indicator = (name, digits = 2) => ({name, label: label(lang, "indicator_short", name), num: true, format: (x) => f.num(x, digits)});

@@ -60,13 +60,21 @@ export function schoolView({school, exams}, config, lang) {
 
   // groups over the periods: one row per group, the latest role
   const lastPeriod = latest(school.members);
-  const memberships = [...new Set(school.members.map((row) => row.group_id))].map((groupId) => {
-    const rows = school.members.filter((row) => row.group_id === groupId).sort((a, b) => (a.period < b.period ? -1 : 1));
+  // one row per group and section (学部): a 九年一贯制 school's 小学部 and 初中部 may be in different groups
+  const sectionOf = (row) => (row.section && row.section !== "all" ? row.section : null);
+  const spellKey = (row) => `${row.group_id}|${sectionOf(row) ?? "all"}`;
+  const memberships = [...new Set(school.members.map(spellKey))].map((key) => {
+    const rows = school.members.filter((row) => spellKey(row) === key).sort((a, b) => (a.period < b.period ? -1 : 1));
     const last = rows.at(-1);
-    return {group_id: groupId, group_name: last.group_name, role: last.role, joined_date: last.joined_date, first_period: rows[0].period, last_period: last.period, n_periods: rows.length, distance_km: last.distance_km};
+    const section = sectionOf(last);
+    const groupName = section ? w("groups.section", {group: last.group_name, section: label(lang, "member_section", section)}) : last.group_name;
+    return {group_id: last.group_id, group_name: groupName, base_name: last.group_name, section_name: section ? label(lang, "member_section", section) : null, role: last.role, joined_date: last.joined_date, first_period: rows[0].period, last_period: last.period, n_periods: rows.length, distance_km: last.distance_km};
   }).sort((a, b) => (a.last_period < b.last_period ? 1 : a.last_period > b.last_period ? -1 : 0) || String(a.group_name).localeCompare(String(b.group_name)));
   const current = memberships.filter((row) => row.last_period === period && period != null);
-  const groupPhrase = (row) => w("groups.in", {group: row.group_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)});
+  const groupPhrase = (row) =>
+    row.section_name
+      ? w("groups.inSection", {group: row.base_name, section: row.section_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)})
+      : w("groups.in", {group: row.group_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)});
   const groupsTakeaway = current.length
     ? w("groups.now", {period: f.period(period), groups: f.list(current.map(groupPhrase))})
     : memberships.length

@@ -12,6 +12,10 @@ export default {
     zh: "{period}，{n} 所学校中有 {k} 所（{share}）加入集团，覆盖 {students} 的学生。",
     en: "In {period}, {k} of {n} schools ({share}) and {students} of students are in a group."
   },
+  "coverage.county.partly": {
+    zh: "其中 {k} 所只有部分学部在集团中，其余学部的学生不计为已覆盖。",
+    en: "{k} of them have only some of their sections in a group; the other sections' students are not counted as covered."
+  },
   "coverage.county.lowest": {
     zh: "{county}最低：{share}，比全域低 {pp} 个百分点。",
     en: "{county} is lowest at {share}, {pp} percentage points below the region."

@@ -21,6 +21,10 @@ export default {
   "label.section.primary": {zh: "小学", en: "Primary"},
   "label.section.junior": {zh: "初中", en: "Junior"},
   "label.section.senior": {zh: "高中", en: "Senior"},
+  // a section (学部) as a group member: 甘州中学（小学部）
+  "label.member_section.primary": {zh: "小学部", en: "primary section"},
+  "label.member_section.junior": {zh: "初中部", en: "junior section"},
+  "label.member_section.senior": {zh: "高中部", en: "senior section"},
   "label.ownership.public": {zh: "公办", en: "Public"},
   "label.ownership.private": {zh: "民办", en: "Private"},
   "label.ownership.all": {zh: "全部", en: "All"},

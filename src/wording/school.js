@@ -16,6 +16,8 @@ export default {
     en: "Not in a group in {period}; it was in {group} until {last}."
   },
   "school.groups.never": {zh: "截至{period}，本校未加入任何集团。", en: "Up to {period} the school has not been in any group."},
+  "school.groups.inSection": {zh: "{group}（{section}，{role}，{date} 加入）", en: "{group} ({section}, {role} since {date})"},
+  "school.groups.section": {zh: "{group}（{section}）", en: "{group} ({section})"},
   "school.groups.first": {zh: "首次出现", en: "First period"},
   "school.groups.last": {zh: "最近一期", en: "Latest period"},
   "school.groups.periods": {zh: "期数", en: "Periods"},

@@ -115,14 +115,23 @@ describe("truth.json agrees with the files", () => {
   it("coverage per period matches memberships and schools as of the period end", async () => {
     for (const row of truth.coverage) {
       const end = {Q1: "03-31", Q2: "06-30", Q3: "09-30", Q4: "12-31"}[row.period.slice(4) as "Q1"];
+      // a school is in a group when it or a section (学部) of it is; its students in a group are all of them when
+      // the whole school is (section empty), else its grouped sections' (students_primary, students_junior)
       const counted = await db.one<{n: number; students: number}>(`
         with members as (
-          select distinct school_id from ${csv(row.period, "memberships")}
+          select school_id, bool_or(section is null) as is_whole,
+            bool_or(section = 'primary') as has_primary, bool_or(section = 'junior') as has_junior
+          from ${csv(row.period, "memberships")}
           where joined_date::date <= date '${row.period.slice(0, 4)}-${end}'
             and (left_date is null or left_date::date > date '${row.period.slice(0, 4)}-${end}')
+          group by school_id
         )
-        select count(*)::integer as n, sum(students::integer)::integer as students
-        from ${csv(row.period, "schools")} where school_id in (select school_id from members)`);
+        select count(*)::integer as n,
+          sum(case when members.is_whole then students::integer
+            else (case when members.has_primary then students_primary::integer else 0 end)
+              + (case when members.has_junior then students_junior::integer else 0 end) end)::integer as students
+        from ${csv(row.period, "schools")} as schools
+        inner join members using (school_id)`);
       expect(counted.n, row.period).toBe(row.n_schools_in_group);
       expect(counted.students, row.period).toBe(row.n_students_in_group);
     }

@@ -78,6 +78,16 @@ describe("coverageView", () => {
     expect(c.rows.map((r: Row) => r.county)).toEqual(["甲县", "乙县"]);
   });
 
+  it("says how many covered schools have only some of their sections (学部) in a group", () => {
+    const partly = coverage.map((r) => (r.county === "all" && r.stage === "all" && r.locality === "all" && r.ownership === "all" ? {...r, n_schools_partly_in_group: 1} : r));
+    expect(coverageView({coverage: partly, uncovered}, config, "zh").at(P).byCounty.takeaway).toBe(
+      "2025年第1季度，20 所学校中有 16 所（80.0%）加入集团，覆盖 90.0% 的学生。其中 1 所只有部分学部在集团中，其余学部的学生不计为已覆盖。乙县最低：62.5%，比全域低 17.5 个百分点。"
+    );
+    expect(coverageView({coverage: partly, uncovered}, config, "en").at(P).byCounty.takeaway).toContain(
+      "are in a group. 1 of them have only some of their sections in a group; the other sections' students are not counted as covered."
+    );
+  });
+
   it("says which stages have no school in a group and which of the others lags, in school order", () => {
     const c = zh.at(P).byStage;
     expect(c.rows.map((r: Row) => r.stage)).toEqual(["primary", "junior", "nine_year", "vocational", "special"]);

@@ -224,3 +224,16 @@ describe("groupView", () => {
     expect(integerTicks(76, 10)).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
   });
 });
+
+describe("a member that is a section of its school (学部)", () => {
+  it("shows the section after the school's name in both languages, and a whole school as it is", async () => {
+    // @ts-expect-error: a plain JavaScript module of the site
+    const {memberName} = await import("../../src/views/group.js");
+    const row = {school_name: "甘州区甘州中学", section: "primary"};
+    expect(memberName("zh", row)).toBe("甘州区甘州中学（小学部）");
+    expect(memberName("en", {...row, section: "junior"})).toBe("甘州区甘州中学 (junior section)");
+    expect(memberName("zh", {school_name: "张掖市第二中学", section: "all"})).toBe("张掖市第二中学");
+    // a file published before sections has no section column
+    expect(memberName("en", {school_name: "南关学校"})).toBe("南关学校");
+  });
+});

@@ -121,6 +121,19 @@ describe("schoolView", () => {
     expect(g.columns[0].href({group_id: "G 1"})).toBe("../groups/G%201.html");
   });
 
+  it("lists a 九年一贯制 school's sections in their own groups (甘州区's plan)", () => {
+    const members = [
+      {period: P, group_id: "GZ", group_name: "甘州中学教育集团", section: "primary", role: "lead", is_lead: true, joined_date: new Date("2024-11-01"), distance_km: 0},
+      {period: P, group_id: "ZX", group_name: "中学教育集团", section: "junior", role: "member", is_lead: false, joined_date: new Date("2024-11-01"), distance_km: 2.5}
+    ];
+    const zhSplit = schoolView({school: {...school, members}, exams}, config, "zh");
+    expect(zhSplit.groups.rows.map((r: Row) => [r.group_name, r.role])).toEqual([["中学教育集团（初中部）", "member"], ["甘州中学教育集团（小学部）", "lead"]]);
+    const enSplit = schoolView({school: {...school, members}, exams}, config, "en");
+    expect(enSplit.groups.rows.map((r: Row) => r.group_name)).toEqual(["中学教育集团 (junior section)", "甘州中学教育集团 (primary section)"]);
+    expect(zhSplit.groups.takeaway).toBe("2025年第3季度：中学教育集团（初中部，成员校，2024年11月1日 加入）和甘州中学教育集团（小学部，牵头校，2024年11月1日 加入）。");
+    expect(enSplit.groups.takeaway).toBe("2025 Q3: 中学教育集团 (junior section, member since 1 November 2024) and 甘州中学教育集团 (primary section, lead since 1 November 2024).");
+  });
+
   it("says when the school left its group or never joined one", () => {
     const left = schoolView({school: {...school, members: school.members.slice(0, 1)}, exams}, config, "zh");
     expect(left.groups.takeaway).toBe("2025年第3季度未在任何集团；此前属于旧集团（至2025年第2季度）。");

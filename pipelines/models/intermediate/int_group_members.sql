@@ -1,6 +1,6 @@
--- int_group_members: each group's schools on the period's as-of date, with the group's lead and the distance to it
--- grain: period × group × school
--- key: period, group_id, school_id
+-- int_group_members: each group's schools (or school sections, 学部) on the period's as-of date, with the group's lead and the distance to it
+-- grain: period × group × school × section (section 'all' = the whole school)
+-- key: period, group_id, school_id, section
 with memberships as (
     select * from int_memberships_as_of
 ),
@@ -9,11 +9,16 @@ schools as (
     select * from stg_schools
 ),
 
+sections as (
+    select * from int_school_sections
+),
+
 member_schools as (
     select
         memberships.period,
         memberships.group_id,
         memberships.school_id,
+        memberships.section,
         memberships.role,
         memberships.is_lead,
         memberships.joined_date,
@@ -21,20 +26,26 @@ member_schools as (
         schools.county,
         schools.stage,
         schools.locality,
-        schools.students,
+        -- a section's own students (int_school_sections: reported, or estimated from grade years)
+        case when memberships.section = 'all' then schools.students else sections.section_students end as students,
+        schools.students as school_students,
         schools.lat,
         schools.lon
     from memberships
     inner join schools
         on memberships.period = schools.period
         and memberships.school_id = schools.school_id
+    left join sections
+        on memberships.period = sections.period
+        and memberships.school_id = sections.school_id
+        and memberships.section = sections.section
 ),
 
 -- one lead per group on any date (data contract); the smallest id guards against a slip
 leads as (
     select * from member_schools
     where is_lead
-    qualify row_number() over (partition by period, group_id order by school_id) = 1
+    qualify row_number() over (partition by period, group_id order by school_id, section) = 1
 ),
 
 final as (

@@ -1,6 +1,6 @@
--- int_memberships_as_of: the schools in each group on their period's as-of date (the quarter's last day)
--- grain: period × group × school
--- key: period, group_id, school_id
+-- int_memberships_as_of: the schools (or their sections, 学部) in each group on their period's as-of date (the quarter's last day)
+-- grain: period × group × school × section (section 'all' = the whole school)
+-- key: period, group_id, school_id, section
 with memberships as (
     select * from stg_memberships
 ),
@@ -20,6 +20,7 @@ active_spells as (
         periods.as_of_date,
         memberships.group_id,
         memberships.school_id,
+        memberships.section,
         memberships.role,
         memberships.is_lead,
         memberships.joined_date
@@ -30,11 +31,11 @@ active_spells as (
         and (memberships.left_date is null or memberships.left_date > periods.as_of_date)
 ),
 
--- overlapping spells of one school in one group (a data slip) count once: the latest spell wins
+-- overlapping spells of one school (section) in one group (a data slip) count once: the latest spell wins
 one_spell_per_school as (
     select *
     from active_spells
-    qualify row_number() over (partition by period, group_id, school_id order by joined_date desc) = 1
+    qualify row_number() over (partition by period, group_id, school_id, section order by joined_date desc) = 1
 ),
 
 final as (
@@ -44,6 +45,7 @@ final as (
         one_spell_per_school.group_id,
         groups.group_type,
         one_spell_per_school.school_id,
+        one_spell_per_school.section,
         one_spell_per_school.role,
         one_spell_per_school.is_lead,
         one_spell_per_school.joined_date

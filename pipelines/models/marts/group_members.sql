@@ -1,6 +1,6 @@
--- group_members: each group's schools on the period's as-of date, with role, place and distance from the lead
--- grain: period × group × school
--- key: period, group_id, school_id
+-- group_members: each group's schools (or school sections, 学部) on the period's as-of date, with role, place and distance from the lead
+-- grain: period × group × school × section (section 'all' = the whole school)
+-- key: period, group_id, school_id, section
 with group_members as (
     select * from int_group_members
 ),
@@ -11,13 +11,16 @@ final as (
         group_id,
         school_id,
         school_name,
+        section,
         role,
         is_lead,
         joined_date,
         county,
         stage,
         locality,
-        students::integer as n_students,
+        school_students::integer as n_students,
+        -- the member's own students: the section's when only that section is in the group
+        round(students)::integer as n_section_students,
         lat::double as lat,
         lon::double as lon,
         lead_school_id,

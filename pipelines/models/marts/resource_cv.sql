@@ -5,8 +5,9 @@ with indicators as (
     select * from int_school_indicators
 ),
 
+-- each section in its groups: its own membership or its school's (int_section_memberships)
 memberships as (
-    select * from int_memberships_as_of
+    select * from int_section_memberships
 ),
 
 settings as (
@@ -36,6 +37,7 @@ scoped as (
     inner join memberships
         on valued.period = memberships.period
         and valued.school_id = memberships.school_id
+        and valued.section = memberships.section
 ),
 
 -- 督导评估办法 (2017) 差异系数: X̄ = Σ PᵢXᵢ / Σ Pᵢ (Pᵢ = students)

@@ -35,6 +35,7 @@ parted as (
     left join primary_groups
         on positive.period = primary_groups.period
         and positive.school_id = primary_groups.school_id
+        and positive.section = primary_groups.section
     union all
     select positive.*, 'locality' as partition, positive.locality as part
     from positive
