@@ -1,11 +1,11 @@
 // A pipeline run while the site build reads the published files corrupts neither: every run succeeds,
 // and every copy the site step takes is one whole output (each file matches the copied manifest).
 import {describe, expect, it} from "vitest";
-import {readFileSync} from "node:fs";
+import {cpSync, readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import {copyPublished, siteName} from "../../pipelines/site/copy-published.js";
-import {TIMEOUT, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {ROOT, TIMEOUT, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 
 function checkCopy(data: string): string {
   const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8"));
@@ -27,30 +27,58 @@ describe("a run while the site step reads the output", () => {
   it("gives whole copies and successful runs", async () => {
     const out = join(tempDir(), "out");
     expect(runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
-    // four runs, each replacing the other input's output while the copies go on (six added only cost)
-    const inputs = ["data/demo", "test/fixtures/clean", "data/demo", "test/fixtures/clean"];
+    // two runs, each replacing the other input's output while the copies go on: the clean fixture's first
+    // period alone, then both periods again (the copy says which output it is by its periods). What can go
+    // wrong is a copy taken across a swap, and each run swaps once: from the moment a run says it has written
+    // its output (the stage trace) until it has ended, the copies follow one another with no pause; before
+    // that, one copy at each stage the run reports (the output is not changing then). The copies used to go on
+    // every 10 ms for the whole of four runs (the demo twice): about 400 copies, 30 s of CPU, nearly all of an
+    // output nothing was replacing.
+    const one = join(tempDir(), "one-period");
+    cpSync(join(ROOT, "test", "fixtures", "clean", "2025Q3"), join(one, "2025Q3"), {recursive: true});
+    const inputs = [one, "test/fixtures/clean"];
     const codes: (number | null)[] = [];
     let running = true;
+    let swapping = false;
+    let wake = () => {};
     const runs = (async () => {
       for (const input of inputs) {
-        const child = spawnCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
-        codes.push(await new Promise<number | null>((resolve) => child.on("exit", resolve)));
+        const child = spawnCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"], {JUNHENG_TRACE_STAGES: "1", JUNHENG_KEY: "", JUNHENG_KEY_FILE: ""});
+        let ended = false;
+        child.stderr.on("data", (chunk: Buffer) => {
+          if (!ended && chunk.toString().includes("stage written")) swapping = true;
+          wake();
+        });
+        codes.push(
+          await new Promise<number | null>((resolve) =>
+            child.on("exit", (code) => {
+              ended = true;
+              swapping = false;
+              resolve(code);
+            })
+          )
+        );
       }
       running = false;
+      wake();
     })();
     const seen = new Set<string>();
     let copies = 0;
+    let acrossSwap = 0;
     const data = join(tempDir(), "data");
     while (running) {
+      const during = swapping;
       copyPublished(join(out, "published", "public"), data);
       seen.add(checkCopy(data));
       copies++;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (during) acrossSwap++;
+      if (!running) break;
+      await new Promise<void>((resolve) => (swapping ? setImmediate(resolve) : (wake = resolve)));
     }
     await runs;
     expect(codes).toEqual(inputs.map(() => 0));
     // both outputs were read while the runs replaced each other
-    expect(seen.size).toBe(2);
-    console.log(`${copies} consistent copies taken during ${inputs.length} runs`);
+    expect(seen).toEqual(new Set(["2025Q3", "2025Q3,2025Q4"]));
+    console.log(`${copies} consistent copies taken during ${inputs.length} runs, ${acrossSwap} of them from a run's "written" to its end`);
   }, TIMEOUT.long);
 });

@@ -110,6 +110,14 @@ async function open(path: string, into: BrowserContext = context): Promise<Page>
   return page;
 }
 
+/** One page for the tests that only type queries into it (tables, examples, bad SQL, the 1,000-row cap):
+ * each used to load the page and start DuckDB-WASM again. One after another on the same page also shows that
+ * it stays usable after whatever the test before it ran. */
+let shared: Page | undefined;
+async function sharedPage(): Promise<Page> {
+  return (shared ??= await open("explorer.html"));
+}
+
 async function firstAnswer(page: Page): Promise<number> {
   await page.waitForSelector("html[data-first-answer-ms]");
   await page.waitForSelector(".jh-result");
@@ -195,7 +203,7 @@ describe("explorer", () => {
   it("has every published table, with the row count of its published Arrow file", async () => {
     const tables = arrowTables();
     expect(tables.size).toBeGreaterThan(10);
-    const page = await open("explorer.html");
+    const page = await sharedPage();
     const sql = [...tables.keys()].map((table) => `select '${table}' as table_name, count(*)::integer as n from ${table}`).join("\nunion all\n");
     const result = await run(page, `${sql}\norder by table_name`);
     expect(result.error).toBeNull();
@@ -204,11 +212,10 @@ describe("explorer", () => {
     // the list of tables offers each one
     const listed = await page.$$eval("button[data-table]", (nodes) => nodes.map((node) => (node as HTMLElement).dataset.table));
     for (const table of tables.keys()) expect(listed).toContain(table);
-    await page.close();
   });
 
   it("answers the examples with what the published files say", async () => {
-    const page = await open("explorer.html");
+    const page = await sharedPage();
     // every example runs
     for (const example of EXAMPLES) {
       await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
@@ -260,7 +267,6 @@ describe("explorer", () => {
     } else {
       expect(EXAMPLES.map((example) => example.id)).not.toContain("value-added");
     }
-    await page.close();
   });
 
   it("reproduces a query from its link", async () => {
@@ -288,7 +294,7 @@ describe("explorer", () => {
   });
 
   it("shows DuckDB's message for bad SQL and stays usable", async () => {
-    const page = await open("explorer.html");
+    const page = await sharedPage();
     const syntax = await run(page, "selec * from coverage");
     expect(syntax.error).toMatch(/syntax error/i);
     expect(await page.locator(".jh-error h2").textContent()).toBe("查询出错");
@@ -297,11 +303,10 @@ describe("explorer", () => {
     const good = await run(page, "select count(*)::integer as n from headline");
     expect(good.error).toBeNull();
     expect(Number(good.csv!.rows[0]![0])).toBe(arrowTables().get("headline"));
-    await page.close();
   });
 
   it("renders at most 1,000 rows and downloads them all as CSV (UTF-8 with BOM)", async () => {
-    const page = await open("explorer.html");
+    const page = await sharedPage();
     const result = await run(page, "select range as i, '第' || range || '行' as label from range(2500)");
     expect(result.rows).toBe(2500);
     expect(result.shown).toBe(CAP);
@@ -311,7 +316,6 @@ describe("explorer", () => {
     expect(result.csv!.header).toEqual(["i", "label"]);
     expect(result.csv!.rows.length).toBe(2500);
     expect(result.csv!.rows.at(-1)).toEqual(["2499", "第2499行"]);
-    await page.close();
   });
 
   it.each([

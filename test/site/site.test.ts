@@ -17,6 +17,7 @@ import {serve} from "./server.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {policyProblem} from "./policy.js";
+import {englishIdentifiers, leaks, settled, visibleText} from "./english-text.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
@@ -39,8 +40,13 @@ function walk(dir: string): string[] {
 
 const groupIds = (): string[] => [...new Set(readArrow("group_profile").map((row) => String(row.group_id)))].sort();
 
+/** the page's name as PAGES and STILL_LEAKING give it: "index", "groups/[group]" for every group's page */
+const pageName = (path: string): string => path.replace(/^en\//, "").replace(/^groups\/[^/]+\.html$/, "groups/[group]").replace(/\.html$/, "");
+
 function pagePaths(): string[] {
-  const base = [...PAGES.map((page) => `${page}.html`), ...groupIds().map((id) => `groups/${id}.html`)];
+  // JUNHENG_PAGES=a,b: only those pages (e.g. a page being moved onto the wording catalogue)
+  const only = process.env.JUNHENG_PAGES?.split(",");
+  const base = [...PAGES.map((page) => `${page}.html`), ...groupIds().map((id) => `groups/${id}.html`)].filter((path) => !only || only.includes(pageName(path)));
   return [...base, ...base.map((path) => `en/${path}`)];
 }
 
@@ -72,6 +78,8 @@ interface Visit {
   bytes: number;
   rawBytes: number;
   requests: number;
+  /** a Chinese page's visible text, tables opened, chart labels included, code aside (english-text.ts) */
+  text: string | null;
 }
 
 /** a phone's viewport: the page, once loaded and photographed at desktop width, is narrowed to it and
@@ -86,9 +94,10 @@ async function redrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
 }
 
-async function visit(context: BrowserContext, path: string, shot: string | null, phoneShot: string | null = null): Promise<Visit> {
+async function visit(context: BrowserContext, path: string, shot: string | null, phoneShot: string | null = null, readText = false): Promise<Visit> {
   const page = await context.newPage();
-  const visit: Visit = {errors: [], foreign: [], bytes: 0, rawBytes: 0, requests: 0};
+  const visit: Visit = {errors: [], foreign: [], bytes: 0, rawBytes: 0, requests: 0, text: null};
+  const desktop = page.viewportSize();
   page.on("console", (message) => {
     if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);
   });
@@ -128,6 +137,14 @@ async function visit(context: BrowserContext, path: string, shot: string | null,
     const narrowErrors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
     visit.errors.push(...narrowErrors.map((text) => `cell at ${PHONE.width} px: ${text}`));
     await page.screenshot({path: join(SHOTS, phoneShot), fullPage: true});
+  }
+  if (readText) {
+    // what chinese-text.test.ts promises, read at the desktop width in this same load: back to it, the charts
+    // drawn again, the text still for three looks in a row; last, since it opens the tables
+    await page.setViewportSize(desktop!);
+    await redrawn(page);
+    await settled(page, 250);
+    visit.text = await visibleText(page);
   }
   await page.close();
   return visit;
@@ -185,24 +202,39 @@ describe("site", () => {
 
   // one test per page, each with its own timeout: 76 loads under one budget failed on a busy machine. Each
   // load also checks what lockdown.test.ts promises of every page (the policy as parsed, this site's
-  // requests only, DuckDB's worker answering), so that no other file loads every page again.
-  it.each(pagePaths())(
+  // requests only, DuckDB's worker answering), and on a Chinese page what chinese-text.test.ts promises (no
+  // English identifiers in its visible text), so that no other file loads every page again.
+  async function loads(path: string): Promise<void> {
+    const name = path.replace(/\.html$/, "").replace(/\//g, "_");
+    const chinese = !path.startsWith("en/");
+    // a fresh context: first-load weight with an empty cache
+    const cold = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const first = await visit(cold, path, `${name}.desktop.png`, `${name}.phone.png`, chinese);
+    await cold.close();
+    weights[path] = {transfer_kb: Math.round(first.bytes / 1024), uncompressed_kb: Math.round(first.rawBytes / 1024), requests: first.requests};
+    const problems: string[] = [...first.errors, ...first.foreign.map((u) => `request to ${u}`)];
+    // the explorer loads DuckDB-WASM (about 8 MB gzip) on that page only, and the upload page the pipeline's
+    // bundled code and DuckDB-WASM: exempt, explorer.test.ts and upload.test.ts report their weight and time
+    const exempt = /(^|\/)(explorer|upload)\.html$/.test(path);
+    if (first.bytes > BUDGET && !exempt) problems.push(`${Math.round(first.bytes / 1024)} KB on first load (budget ${BUDGET / 1024} KB)`);
+    if (first.rawBytes > RAW_BUDGET && !exempt) problems.push(`${Math.round(first.rawBytes / 1024)} KB uncompressed on first load (budget ${RAW_BUDGET / 1024} KB)`);
+    expect(problems).toEqual([]);
+    if (chinese) {
+      const hits = englishIdentifiers(first.text!);
+      if (process.env.SHOW_LEAKS && hits.length) console.log(pageName(path), hits.slice(0, 12));
+      expect(leaks(pageName(path), hits), "the Chinese page's visible text (chinese-text.test.ts)").toEqual([]);
+    }
+  }
+
+  it.each(pagePaths().filter((path) => !path.startsWith("en/")))(
+    "loads %s with no console error, no request off this site, the CSP in force; screenshots; ≤ 500 KB; no English identifiers in its visible text",
+    loads,
+    TIMEOUT.test
+  );
+
+  it.each(pagePaths().filter((path) => path.startsWith("en/")))(
     "loads %s with no console error, no request off this site, the CSP in force; screenshots; ≤ 500 KB",
-    async (path) => {
-      const name = path.replace(/\.html$/, "").replace(/\//g, "_");
-      // a fresh context: first-load weight with an empty cache
-      const cold = await newContext(browser, {viewport: {width: 1280, height: 900}});
-      const first = await visit(cold, path, `${name}.desktop.png`, `${name}.phone.png`);
-      await cold.close();
-      weights[path] = {transfer_kb: Math.round(first.bytes / 1024), uncompressed_kb: Math.round(first.rawBytes / 1024), requests: first.requests};
-      const problems: string[] = [...first.errors, ...first.foreign.map((u) => `request to ${u}`)];
-      // the explorer loads DuckDB-WASM (about 8 MB gzip) on that page only, and the upload page the pipeline's
-      // bundled code and DuckDB-WASM: exempt, explorer.test.ts and upload.test.ts report their weight and time
-      const exempt = /(^|\/)(explorer|upload)\.html$/.test(path);
-      if (first.bytes > BUDGET && !exempt) problems.push(`${Math.round(first.bytes / 1024)} KB on first load (budget ${BUDGET / 1024} KB)`);
-      if (first.rawBytes > RAW_BUDGET && !exempt) problems.push(`${Math.round(first.rawBytes / 1024)} KB uncompressed on first load (budget ${RAW_BUDGET / 1024} KB)`);
-      expect(problems).toEqual([]);
-    },
+    loads,
     TIMEOUT.test
   );
 
