@@ -72,6 +72,31 @@ export function orderModels(models: readonly Model[]): Model[] {
   return ordered;
 }
 
+/**
+ * Order-free arithmetic for the models' sums over doubles (docs/architecture.md, "Deterministic at any thread
+ * count"). A parallel sum of doubles adds its partial sums in whichever order the threads finish, so the last bits
+ * of a mean or a variance could change with the thread count. Each term is instead rounded to a fixed decimal scale,
+ * 10⁻¹⁸ (DECIMAL(38,18), 20 digits before the point: a larger term or sum stops the run with an overflow error
+ * rather than a wrong figure), and summed exactly in 128-bit integers, whose addition does not depend on order.
+ * - exact_term(x): the rounded term; sum(exact_term(x)) is exact and order-free (cast the sum ::double before
+ *   multiplying: DECIMAL × DECIMAL adds scales), avg(exact_term(x)) is its exact sum / count as a double.
+ * - exact_m2(x) = Σ(x − x̄)² = Σx² − (Σx)²/n from exact Σx and Σx², 0 when every x is equal (min = max), so a
+ *   constant sample stays exactly 0; NULL when no x. exact_var_pop / exact_var_samp / exact_stddev_samp divide it
+ *   by n / n − 1 (NULL for n < 2, as var_samp). A FILTER does not apply to a macro: pass case when … then x end.
+ * Node DuckDB and DuckDB-WASM both create them (test/models/dual-engine.test.ts).
+ */
+export const EXACT_MACROS = [
+  "create or replace macro exact_term(x) as (x)::decimal(38, 18)",
+  `create or replace macro exact_m2(x) as case
+    when count(x) = 0 then null
+    when min(x) = max(x) then 0::double
+    else greatest(0, sum(exact_term((x) * (x)))::double - pow(sum(exact_term(x))::double, 2) / count(x))
+  end`,
+  "create or replace macro exact_var_pop(x) as exact_m2(x) / nullif(count(x), 0)",
+  "create or replace macro exact_var_samp(x) as case when count(x) > 1 then exact_m2(x) / (count(x) - 1) end",
+  "create or replace macro exact_stddev_samp(x) as sqrt(exact_var_samp(x))"
+] as const;
+
 export interface ModelTiming {
   name: string;
   layer: Layer;
@@ -82,8 +107,9 @@ export interface ModelTiming {
 /** Create every model as a table (or a view where its header says so), in order. */
 export async function buildModels(engine: SqlEngine, models: readonly Model[], onBuilt?: (done: number, total: number) => void): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
-  // the models' one shared function (the ingest checks create it too; a model test starts from raw_* tables)
+  // the models' shared functions (the ingest checks create jh_period_end too; a model test starts from raw_* tables)
   await engine.run(PERIOD_END_MACRO);
+  for (const macro of EXACT_MACROS) await engine.run(macro);
   for (const model of orderModels(models)) {
     const started = performance.now();
     await engine.run(`create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);
