@@ -75,24 +75,30 @@ export function orderModels(models: readonly Model[]): Model[] {
 /**
  * Order-free arithmetic for the models' sums over doubles (docs/architecture.md, "Deterministic at any thread
  * count"). A parallel sum of doubles adds its partial sums in whichever order the threads finish, so the last bits
- * of a mean or a variance could change with the thread count. Each term is instead rounded to a fixed decimal scale,
- * 10⁻¹⁸ (DECIMAL(38,18), 20 digits before the point: a larger term or sum stops the run with an overflow error
- * rather than a wrong figure), and summed exactly in 128-bit integers, whose addition does not depend on order.
- * - exact_term(x): the rounded term; sum(exact_term(x)) is exact and order-free (cast the sum ::double before
- *   multiplying: DECIMAL × DECIMAL adds scales), avg(exact_term(x)) is its exact sum / count as a double.
- * - exact_m2(x) = Σ(x − x̄)² = Σx² − (Σx)²/n from exact Σx and Σx², 0 when every x is equal (min = max), so a
- *   constant sample stays exactly 0; NULL when no x. exact_var_pop / exact_var_samp / exact_stddev_samp divide it
- *   by n / n − 1 (NULL for n < 2, as var_samp). A FILTER does not apply to a macro: pass case when … then x end.
- * Node DuckDB and DuckDB-WASM both create them (test/models/dual-engine.test.ts).
+ * of a mean or a variance could change with the thread count. Instead each term becomes an integer count of 2⁻⁶⁰
+ * (exact_units: scaling by a power of two is exact, so a term of at least 2⁻⁸ in size is kept exactly and a smaller
+ * one rounded to 2⁻⁶¹ ≈ 4·10⁻¹⁹) and the terms are added in 128-bit integers, whose sum does not depend on order.
+ * exact_value turns such a sum into the double nearest it (through its text: a one-step rounding), so
+ * exact_sum(x) is the exactly rounded Σx — as good as a double sum can be, and the same at any thread count.
+ * A term or sum beyond ±1.4·10²⁰ overflows: the run stops with an error rather than a wrong figure.
+ * - exact_sum(x) = Σx, exact_avg(x) = Σx / n (n = count(x); NULL values left out, as sum and avg).
+ * - exact_m2(x) = Σ(x − x̄)² = (n·Σu² − (Σu)²) / (n·10¹⁸), u = x rounded to 10⁻⁹ as an integer (exact_nanos; a score
+ *   with up to 9 decimals is exact): the numerator is exact in 128-bit integers, so there is no cancellation (a
+ *   constant sample gives exactly 0, where Σx² − (Σx)²/n in doubles left ~1e-17 and its square root ~1e-9). It
+ *   overflows past n·Σu² ≈ 1.7·10³⁸ (a million scores of up to 1000 marks reach 10³⁶). NULL without values.
+ *   exact_var_samp and exact_stddev_samp divide it by n − 1 (NULL for n < 2, as var_samp).
+ * A macro takes no FILTER clause: exact_sum(case when … then x end). In a window: exact_value(sum(exact_units(x)) over …).
+ * Node DuckDB and DuckDB-WASM both run them (test/models/dual-engine.test.ts).
  */
 export const EXACT_MACROS = [
-  "create or replace macro exact_term(x) as (x)::decimal(38, 18)",
-  `create or replace macro exact_m2(x) as case
-    when count(x) = 0 then null
-    when min(x) = max(x) then 0::double
-    else greatest(0, sum(exact_term((x) * (x)))::double - pow(sum(exact_term(x))::double, 2) / count(x))
+  "create or replace macro exact_units(x) as round((x) * 1152921504606846976.0)::hugeint",
+  "create or replace macro exact_value(units) as (units)::varchar::double / 1152921504606846976.0",
+  "create or replace macro exact_sum(x) as exact_value(sum(exact_units(x)))",
+  "create or replace macro exact_avg(x) as exact_sum(x) / nullif(count(x), 0)",
+  "create or replace macro exact_nanos(x) as round((x) * 1e9)::hugeint",
+  `create or replace macro exact_m2(x) as case when count(x) > 0 then
+    (count(x) * sum(exact_nanos(x) * exact_nanos(x)) - sum(exact_nanos(x)) * sum(exact_nanos(x)))::varchar::double / count(x) / 1e18
   end`,
-  "create or replace macro exact_var_pop(x) as exact_m2(x) / nullif(count(x), 0)",
   "create or replace macro exact_var_samp(x) as case when count(x) > 1 then exact_m2(x) / (count(x) - 1) end",
   "create or replace macro exact_stddev_samp(x) as sqrt(exact_var_samp(x))"
 ] as const;

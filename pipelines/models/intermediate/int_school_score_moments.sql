@@ -19,10 +19,10 @@ final as (
         arg_max(locality, period) as locality,
         count(*) as n_scores,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(score)) as mean_score,
+        exact_avg(score) as mean_score,
         exact_m2(score) as m2_score,
         count(z) as n_z,
-        avg(exact_term(z)) as mean_z,
+        exact_avg(z) as mean_z,
         coalesce(exact_m2(z), 0) as m2_z
     from scores
     group by exam_id, subject, school_id

@@ -26,7 +26,7 @@ exam_moments as (
         exam_id,
         subject,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(score)) as exam_mean,
+        exact_avg(score) as exam_mean,
         exact_stddev_samp(score) as exam_sd
     from marked
     where has_score

@@ -45,8 +45,8 @@ school_means as materialized (
         any_value(locality) as locality,
         count(*) as n_j,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(z_prior)) as mean_prior,
-        avg(exact_term(z_now)) as mean_now
+        exact_avg(z_prior) as mean_prior,
+        exact_avg(z_now) as mean_now
     from linked
     group by prior_exam_id, exam_id, subject, school_id
 ),
@@ -89,8 +89,8 @@ cell_means as (
         exam_id,
         subject,
         context_cell,
-        sum(exact_term(n_j * mean_prior))::double / sum(n_j) as cell_prior,
-        sum(exact_term(n_j * mean_now))::double / sum(n_j) as cell_now
+        exact_sum(n_j * mean_prior) / sum(n_j) as cell_prior,
+        exact_sum(n_j * mean_now) / sum(n_j) as cell_now
     from cells
     group by all
 ),
@@ -104,8 +104,8 @@ between_fit as (
         cells.subject,
         count(*) as n_schools,
         case when bool_and(cells.with_school_mean) then
-            sum(exact_term(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now)))::double
-                / nullif(sum(exact_term(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)))::double, 0)
+            exact_sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
+                / nullif(exact_sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
         end as slope_between
     from cells
     inner join cell_means
@@ -124,8 +124,8 @@ within_fit as (
         linked.exam_id,
         linked.subject,
         count(*) as n_linked,
-        sum(exact_term((linked.z_prior - school_means.mean_prior) * (linked.z_now - school_means.mean_now)))::double
-            / nullif(sum(exact_term(pow(linked.z_prior - school_means.mean_prior, 2)))::double, 0) as slope
+        exact_sum((linked.z_prior - school_means.mean_prior) * (linked.z_now - school_means.mean_now))
+            / nullif(exact_sum(pow(linked.z_prior - school_means.mean_prior, 2)), 0) as slope
     from linked
     inner join school_means
         on linked.prior_exam_id = school_means.prior_exam_id

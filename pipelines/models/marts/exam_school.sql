@@ -26,14 +26,14 @@ school_scores as (
         count(*) filter (where scores.has_score) as n_students,
         count(*) filter (where not scores.has_score) as n_absent,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(scores.score)) filter (where scores.has_score) as mean_score,
+        exact_avg(case when scores.has_score then scores.score end) as mean_score,
         exact_stddev_samp(case when scores.has_score then scores.score end) as sd_score,
         -- 三率: cut-offs are shares of full marks (config score_bands; rounded to avoid 0.85 × 100 = 85.000…01)
         count(*) filter (where scores.has_score and scores.score >= round(settings.excellent_share * scores.full_marks, 6))
             as n_excellent,
         count(*) filter (where scores.has_score and scores.score >= round(settings.pass_share * scores.full_marks, 6)) as n_pass,
         count(*) filter (where scores.has_score and scores.score < round(settings.low_share * scores.full_marks, 6)) as n_low,
-        avg(exact_term(scores.z)) filter (where scores.has_score) as mean_z
+        exact_avg(case when scores.has_score then scores.z end) as mean_z
     from scores
     cross join settings
     group by scores.exam_id, scores.subject, scores.school_id

@@ -28,9 +28,9 @@ sides as (
         coalesce(sum(moments.n_z) filter (where exam_memberships.is_lead), 0) as n_lead,
         coalesce(sum(moments.n_z) filter (where not exam_memberships.is_lead), 0) as n_members,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        (sum(exact_term(moments.n_z * moments.mean_z)) filter (where exam_memberships.is_lead))::double
+        exact_sum(case when exam_memberships.is_lead then moments.n_z * moments.mean_z end)
             / nullif(sum(moments.n_z) filter (where exam_memberships.is_lead), 0) as lead_z,
-        (sum(exact_term(moments.n_z * moments.mean_z)) filter (where not exam_memberships.is_lead))::double
+        exact_sum(case when not exam_memberships.is_lead then moments.n_z * moments.mean_z end)
             / nullif(sum(moments.n_z) filter (where not exam_memberships.is_lead), 0) as members_z
     from exam_memberships
     inner join moments

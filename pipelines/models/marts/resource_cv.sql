@@ -48,8 +48,8 @@ means as (
         indicator,
         count(*) as n_schools,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        sum(exact_term(students))::double as n_students,
-        sum(exact_term(students * value)) / sum(exact_term(students)) as mean
+        exact_sum(students) as n_students,
+        exact_sum(students * value) / exact_sum(students) as mean
     from scoped
     group by period, scope, scope_id, section, indicator
 ),
@@ -62,7 +62,7 @@ spreads as (
         scoped.scope_id,
         scoped.section,
         scoped.indicator,
-        sqrt(sum(exact_term(scoped.students * pow(scoped.value - means.mean, 2))) / sum(exact_term(scoped.students))) as sd
+        sqrt(exact_sum(scoped.students * pow(scoped.value - means.mean, 2)) / exact_sum(scoped.students)) as sd
     from scoped
     inner join means
         on scoped.period = means.period

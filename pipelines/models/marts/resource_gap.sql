@@ -22,9 +22,9 @@ means as (
         count(*) filter (where locality = 'town') as n_town_schools,
         count(*) filter (where locality = 'rural') as n_rural_schools,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        sum(exact_term(students * value)) filter (where locality = 'urban') / sum(exact_term(students)) filter (where locality = 'urban') as urban_mean,
-        sum(exact_term(students * value)) filter (where locality = 'town') / sum(exact_term(students)) filter (where locality = 'town') as town_mean,
-        sum(exact_term(students * value)) filter (where locality = 'rural') / sum(exact_term(students)) filter (where locality = 'rural') as rural_mean
+        exact_sum(case when locality = 'urban' then students * value end) / exact_sum(case when locality = 'urban' then students end) as urban_mean,
+        exact_sum(case when locality = 'town' then students * value end) / exact_sum(case when locality = 'town' then students end) as town_mean,
+        exact_sum(case when locality = 'rural' then students * value end) / exact_sum(case when locality = 'rural' then students end) as rural_mean
     from valued
     group by period, county, section, indicator
 ),

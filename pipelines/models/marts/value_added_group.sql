@@ -79,13 +79,13 @@ group_effects as (
         count(*) filter (where is_lead) as n_lead,
         count(*) filter (where not is_lead) as n_members,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(residual)) as va,
-        avg(exact_term(residual)) filter (where is_lead) as va_lead,
-        avg(exact_term(residual)) filter (where not is_lead) as va_members,
+        exact_avg(residual) as va,
+        exact_avg(case when is_lead then residual end) as va_lead,
+        exact_avg(case when not is_lead then residual end) as va_members,
         -- Σ over students of σ_j² = Σ_j n_j·σ_j²
-        sum(exact_term(var_j))::double as sum_var,
-        (sum(exact_term(var_j)) filter (where is_lead))::double as sum_var_lead,
-        (sum(exact_term(var_j)) filter (where not is_lead))::double as sum_var_members
+        exact_sum(var_j) as sum_var,
+        exact_sum(case when is_lead then var_j end) as sum_var_lead,
+        exact_sum(case when not is_lead then var_j end) as sum_var_members
     from grouped
     group by prior_exam_id, exam_id, subject, group_id
 ),

@@ -29,7 +29,7 @@ school_effects as (
         school_id,
         count(*) as n_students,
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        avg(exact_term(residual)) as va,
+        exact_avg(residual) as va,
         exact_stddev_samp(residual) as sd_residual,
         any_value(context_cell) as context_cell,
         any_value(with_school_mean) as with_school_mean,
@@ -70,7 +70,7 @@ between_variance as (
         case
             when count(*) > any_value(pair_parameters.n_parameters)
                 then greatest(0, exact_m2(with_settings.va)
-                    / (count(*) - any_value(pair_parameters.n_parameters)) - avg(exact_term(with_settings.sampling_var)))
+                    / (count(*) - any_value(pair_parameters.n_parameters)) - exact_avg(with_settings.sampling_var))
         end as tau_squared
     from with_settings
     inner join pair_parameters
