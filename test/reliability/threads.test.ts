@@ -1,6 +1,6 @@
 // Published files are byte-identical at --threads 1, 2 and 8, by design rather than by running the models on one
 // thread: every sum over doubles is exact on fixed-scale terms or runs in a key's order (docs/architecture.md,
-// "Deterministic at any thread count"). Before that design, the demo at 1 and 8 threads already published 61 of its
+// "Deterministic at any thread count"). Before that design, the demo at 1 and 8 threads already published 55 of its
 // files with different bytes (last bits of means, variances and value-added), so the demo is input enough.
 // The manifests differ only where they must: run times and the --threads asked for.
 import {describe, expect, it} from "vitest";
