@@ -50,11 +50,9 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
   await options.afterIngest?.();
   if (!options.models) return {ingested, models: [], models_ms: 0};
   const started = performance.now();
-  // Parallel aggregation adds floating-point partial sums in a varying order, which changes the last
-  // bits of published doubles between runs. Models run on one thread so that two runs give identical files.
-  // (DuckDB-WASM runs on one thread already, and its configuration is locked by then: set only when needed)
-  const [setting] = await engine.all<{threads: number}>("select current_setting('threads')::integer as threads");
-  if (setting?.threads !== 1) await engine.run("set threads = 1");
+  // The models run on the threads the caller configured (--threads). Their output does not depend on the
+  // thread count: every sum over doubles is exact on fixed-scale terms or runs in a key's order, and every pick
+  // among rows has a full tie-breaker (docs/architecture.md, "Deterministic at any thread count").
   for (const statement of configStatements(options.config)) await engine.run(statement);
   const models = await buildModels(engine, options.models, options.onModel);
   return {ingested, models, models_ms: Math.round(performance.now() - started)};

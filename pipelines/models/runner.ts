@@ -72,6 +72,37 @@ export function orderModels(models: readonly Model[]): Model[] {
   return ordered;
 }
 
+/**
+ * Order-free arithmetic for the models' sums over doubles (docs/architecture.md, "Deterministic at any thread
+ * count"). A parallel sum of doubles adds its partial sums in whichever order the threads finish, so the last bits
+ * of a mean or a variance could change with the thread count. Instead each term becomes an integer count of 2⁻⁶⁰
+ * (exact_units: scaling by a power of two is exact, so a term of at least 2⁻⁸ in size is kept exactly and a smaller
+ * one rounded to 2⁻⁶¹ ≈ 4·10⁻¹⁹) and the terms are added in 128-bit integers, whose sum does not depend on order.
+ * exact_value turns such a sum into the double nearest it (through its text: a one-step rounding), so
+ * exact_sum(x) is the exactly rounded Σx — as good as a double sum can be, and the same at any thread count.
+ * A term or sum beyond ±1.4·10²⁰ overflows: the run stops with an error rather than a wrong figure.
+ * - exact_sum(x) = Σx, exact_avg(x) = Σx / n (n = count(x); NULL values left out, as sum and avg).
+ * - exact_m2(x) = Σ(x − x̄)² = (n·Σu² − (Σu)²) / (n·10¹⁸), u = x rounded to 10⁻⁹ as an integer (exact_nanos; a score
+ *   with up to 9 decimals is exact): the numerator is exact in 128-bit integers, so there is no cancellation (a
+ *   constant sample gives exactly 0, where Σx² − (Σx)²/n in doubles left ~1e-17 and its square root ~1e-9). It
+ *   overflows past n·Σu² ≈ 1.7·10³⁸ (a million scores of up to 1000 marks reach 10³⁶). NULL without values.
+ *   exact_var_samp and exact_stddev_samp divide it by n − 1 (NULL for n < 2, as var_samp).
+ * A macro takes no FILTER clause: exact_sum(case when … then x end). In a window: exact_value(sum(exact_units(x)) over …).
+ * Node DuckDB and DuckDB-WASM both run them (test/models/dual-engine.test.ts).
+ */
+export const EXACT_MACROS = [
+  "create or replace macro exact_units(x) as round((x) * 1152921504606846976.0)::hugeint",
+  "create or replace macro exact_value(units) as (units)::varchar::double / 1152921504606846976.0",
+  "create or replace macro exact_sum(x) as exact_value(sum(exact_units(x)))",
+  "create or replace macro exact_avg(x) as exact_sum(x) / nullif(count(x), 0)",
+  "create or replace macro exact_nanos(x) as round((x) * 1e9)::hugeint",
+  `create or replace macro exact_m2(x) as case when count(x) > 0 then
+    (count(x) * sum(exact_nanos(x) * exact_nanos(x)) - sum(exact_nanos(x)) * sum(exact_nanos(x)))::varchar::double / count(x) / 1e18
+  end`,
+  "create or replace macro exact_var_samp(x) as case when count(x) > 1 then exact_m2(x) / (count(x) - 1) end",
+  "create or replace macro exact_stddev_samp(x) as sqrt(exact_var_samp(x))"
+] as const;
+
 export interface ModelTiming {
   name: string;
   layer: Layer;
@@ -82,8 +113,9 @@ export interface ModelTiming {
 /** Create every model as a table (or a view where its header says so), in order. */
 export async function buildModels(engine: SqlEngine, models: readonly Model[], onBuilt?: (done: number, total: number) => void): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
-  // the models' one shared function (the ingest checks create it too; a model test starts from raw_* tables)
+  // the models' shared functions (the ingest checks create jh_period_end too; a model test starts from raw_* tables)
   await engine.run(PERIOD_END_MACRO);
+  for (const macro of EXACT_MACROS) await engine.run(macro);
   for (const model of orderModels(models)) {
     const started = performance.now();
     await engine.run(`create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`);

@@ -18,11 +18,12 @@ final as (
         arg_max(county, period) as county,
         arg_max(locality, period) as locality,
         count(*) as n_scores,
-        avg(score) as mean_score,
-        var_pop(score) * count(*) as m2_score,
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(score) as mean_score,
+        exact_m2(score) as m2_score,
         count(z) as n_z,
-        avg(z) as mean_z,
-        coalesce(var_pop(z) * count(z), 0) as m2_z
+        exact_avg(z) as mean_z,
+        coalesce(exact_m2(z), 0) as m2_z
     from scores
     group by exam_id, subject, school_id
 )

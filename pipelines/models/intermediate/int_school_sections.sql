@@ -64,7 +64,7 @@ final as (
         n_sections::integer as n_sections,
         section_students,
         -- share of the school's students in this section: splits school-level resources and unassigned teachers
-        section_students / nullif(sum(section_students) over (partition by period, school_id), 0) as section_share,
+        section_students / nullif(exact_value(sum(exact_units(section_students)) over (partition by period, school_id)), 0) as section_share,
         is_section_estimated,
         teaching_area_m2,
         sports_area_m2,

@@ -25,8 +25,9 @@ exam_moments as (
     select
         exam_id,
         subject,
-        avg(score) as exam_mean,
-        stddev_samp(score) as exam_sd
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(score) as exam_mean,
+        exact_stddev_samp(score) as exam_sd
     from marked
     where has_score
     group by exam_id, subject

@@ -47,11 +47,12 @@ final as (
         period,
         school_id,
         section,
-        coalesce(sum(weight) filter (where is_full_time), 0)::double as n_full_time,
-        coalesce(sum(weight) filter (where is_full_time and degree_rank >= required_degree_rank), 0)::double as n_qualified,
+        -- shares summed exactly, order-free at any thread count (exact_sum, pipelines/models/runner.ts)
+        coalesce(exact_sum(case when is_full_time then weight end), 0)::double as n_full_time,
+        coalesce(exact_sum(case when is_full_time and degree_rank >= required_degree_rank then weight end), 0)::double as n_qualified,
         -- 督导评估办法 indicator 2 counts 骨干教师 among full-time teachers (专任教师) only
-        coalesce(sum(weight) filter (where is_full_time and is_backbone), 0)::double as n_backbone,
-        coalesce(sum(weight) filter (where is_full_time and is_pe_arts), 0)::double as n_pe_arts
+        coalesce(exact_sum(case when is_full_time and is_backbone then weight end), 0)::double as n_backbone,
+        coalesce(exact_sum(case when is_full_time and is_pe_arts then weight end), 0)::double as n_pe_arts
     from weighted
     group by period, school_id, section
 )

@@ -44,8 +44,9 @@ school_means as materialized (
         school_id,
         any_value(locality) as locality,
         count(*) as n_j,
-        avg(z_prior) as mean_prior,
-        avg(z_now) as mean_now
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(z_prior) as mean_prior,
+        exact_avg(z_now) as mean_now
     from linked
     group by prior_exam_id, exam_id, subject, school_id
 ),
@@ -88,8 +89,8 @@ cell_means as (
         exam_id,
         subject,
         context_cell,
-        sum(n_j * mean_prior) / sum(n_j) as cell_prior,
-        sum(n_j * mean_now) / sum(n_j) as cell_now
+        exact_sum(n_j * mean_prior) / sum(n_j) as cell_prior,
+        exact_sum(n_j * mean_now) / sum(n_j) as cell_now
     from cells
     group by all
 ),
@@ -103,8 +104,8 @@ between_fit as (
         cells.subject,
         count(*) as n_schools,
         case when bool_and(cells.with_school_mean) then
-            sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
-                / nullif(sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
+            exact_sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
+                / nullif(exact_sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
         end as slope_between
     from cells
     inner join cell_means
@@ -123,8 +124,8 @@ within_fit as (
         linked.exam_id,
         linked.subject,
         count(*) as n_linked,
-        sum((linked.z_prior - school_means.mean_prior) * (linked.z_now - school_means.mean_now))
-            / nullif(sum(pow(linked.z_prior - school_means.mean_prior, 2)), 0) as slope
+        exact_sum((linked.z_prior - school_means.mean_prior) * (linked.z_now - school_means.mean_now))
+            / nullif(exact_sum(pow(linked.z_prior - school_means.mean_prior, 2)), 0) as slope
     from linked
     inner join school_means
         on linked.prior_exam_id = school_means.prior_exam_id

@@ -19,19 +19,21 @@ school_scores as (
         any_value(scores.grade) as grade,
         any_value(scores.full_marks) as full_marks,
         any_value(scores.exam_scope) as exam_scope,
-        any_value(scores.school_name) as school_name,
-        any_value(scores.county) as county,
-        any_value(scores.locality) as locality,
+        -- the school as reported in its latest period among these scores (any_value could pick either of two)
+        arg_max(scores.school_name, scores.period) as school_name,
+        arg_max(scores.county, scores.period) as county,
+        arg_max(scores.locality, scores.period) as locality,
         count(*) filter (where scores.has_score) as n_students,
         count(*) filter (where not scores.has_score) as n_absent,
-        avg(scores.score) filter (where scores.has_score) as mean_score,
-        stddev_samp(scores.score) filter (where scores.has_score) as sd_score,
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(case when scores.has_score then scores.score end) as mean_score,
+        exact_stddev_samp(case when scores.has_score then scores.score end) as sd_score,
         -- 三率: cut-offs are shares of full marks (config score_bands; rounded to avoid 0.85 × 100 = 85.000…01)
         count(*) filter (where scores.has_score and scores.score >= round(settings.excellent_share * scores.full_marks, 6))
             as n_excellent,
         count(*) filter (where scores.has_score and scores.score >= round(settings.pass_share * scores.full_marks, 6)) as n_pass,
         count(*) filter (where scores.has_score and scores.score < round(settings.low_share * scores.full_marks, 6)) as n_low,
-        avg(scores.z) filter (where scores.has_score) as mean_z
+        exact_avg(case when scores.has_score then scores.z end) as mean_z
     from scores
     cross join settings
     group by scores.exam_id, scores.subject, scores.school_id

@@ -27,9 +27,10 @@ sides as (
         count(*) filter (where not exam_memberships.is_lead) as n_member_schools,
         coalesce(sum(moments.n_z) filter (where exam_memberships.is_lead), 0) as n_lead,
         coalesce(sum(moments.n_z) filter (where not exam_memberships.is_lead), 0) as n_members,
-        sum(moments.n_z * moments.mean_z) filter (where exam_memberships.is_lead)
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_sum(case when exam_memberships.is_lead then moments.n_z * moments.mean_z end)
             / nullif(sum(moments.n_z) filter (where exam_memberships.is_lead), 0) as lead_z,
-        sum(moments.n_z * moments.mean_z) filter (where not exam_memberships.is_lead)
+        exact_sum(case when not exam_memberships.is_lead then moments.n_z * moments.mean_z end)
             / nullif(sum(moments.n_z) filter (where not exam_memberships.is_lead), 0) as members_z
     from exam_memberships
     inner join moments

@@ -49,8 +49,9 @@ means as (
         section,
         indicator,
         count(*) as n_schools,
-        sum(students) as n_students,
-        sum(students * value) / sum(students) as mean
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_sum(students) as n_students,
+        exact_sum(students * value) / exact_sum(students) as mean
     from scoped
     group by period, scope, scope_id, section, indicator
 ),
@@ -63,7 +64,7 @@ spreads as (
         scoped.scope_id,
         scoped.section,
         scoped.indicator,
-        sqrt(sum(scoped.students * pow(scoped.value - means.mean, 2)) / sum(scoped.students)) as sd
+        sqrt(exact_sum(scoped.students * pow(scoped.value - means.mean, 2)) / exact_sum(scoped.students)) as sd
     from scoped
     inner join means
         on scoped.period = means.period

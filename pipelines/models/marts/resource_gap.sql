@@ -21,9 +21,10 @@ means as (
         count(*) filter (where locality = 'urban') as n_urban_schools,
         count(*) filter (where locality = 'town') as n_town_schools,
         count(*) filter (where locality = 'rural') as n_rural_schools,
-        sum(students * value) filter (where locality = 'urban') / sum(students) filter (where locality = 'urban') as urban_mean,
-        sum(students * value) filter (where locality = 'town') / sum(students) filter (where locality = 'town') as town_mean,
-        sum(students * value) filter (where locality = 'rural') / sum(students) filter (where locality = 'rural') as rural_mean
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_sum(case when locality = 'urban' then students * value end) / exact_sum(case when locality = 'urban' then students end) as urban_mean,
+        exact_sum(case when locality = 'town' then students * value end) / exact_sum(case when locality = 'town' then students end) as town_mean,
+        exact_sum(case when locality = 'rural' then students * value end) / exact_sum(case when locality = 'rural' then students end) as rural_mean
     from valued
     group by period, county, section, indicator
 ),

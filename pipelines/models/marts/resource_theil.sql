@@ -45,8 +45,9 @@ totals as (
     select
         period, county, section, indicator, partition,
         count(*) as n_schools,
-        sum(students) as p_total,
-        sum(students * value) / sum(students) as x_bar
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_sum(students) as p_total,
+        exact_sum(students * value) / exact_sum(students) as x_bar
     from parted
     group by period, county, section, indicator, partition
 ),
@@ -54,8 +55,8 @@ totals as (
 part_totals as (
     select
         period, county, section, indicator, partition, part,
-        sum(students) as p_part,
-        sum(students * value) / sum(students) as x_bar_part
+        exact_sum(students) as p_part,
+        exact_sum(students * value) / exact_sum(students) as x_bar_part
     from parted
     group by period, county, section, indicator, partition, part
 ),
@@ -98,7 +99,7 @@ parts as (
         and part_totals.section = totals.section and part_totals.indicator = totals.indicator
         and part_totals.partition = totals.partition
     inner join (
-        select period, county, section, indicator, partition, part, sum(part_term) as theil_part
+        select period, county, section, indicator, partition, part, exact_sum(part_term) as theil_part
         from school_terms
         group by period, county, section, indicator, partition, part
     ) as theil_by_part
@@ -112,14 +113,14 @@ decomposed as (
     select
         period, county, section, indicator, partition,
         count(*) as n_parts,
-        sum(part_weight * theil_part) as within,
-        sum(case when part_ratio > 0 then part_weight * ln(part_ratio) else 0 end) as between
+        exact_sum(part_weight * theil_part) as within,
+        exact_sum(case when part_ratio > 0 then part_weight * ln(part_ratio) else 0 end) as between
     from parts
     group by period, county, section, indicator, partition
 ),
 
 overall as (
-    select period, county, section, indicator, partition, sum(total_term) as theil
+    select period, county, section, indicator, partition, exact_sum(total_term) as theil
     from school_terms
     group by period, county, section, indicator, partition
 ),

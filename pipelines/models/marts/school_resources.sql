@@ -19,7 +19,7 @@ sections as (
 -- (students / classes) is checked only in single-section primary or junior schools, and an average under the
 -- limit does not rule out one class over it.
 compulsory_size as (
-    select period, school_id, sum(section_students) as compulsory_students
+    select period, school_id, exact_sum(section_students) as compulsory_students
     from sections
     where section in ('primary', 'junior')
     group by period, school_id

@@ -28,7 +28,7 @@ t_quantiles as (
 -- each school's residual variance σ_j² (sample, n_j − 1): the sampling variance of a group's mean is
 -- Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ)
 school_variance as (
-    select prior_exam_id, exam_id, subject, school_id, coalesce(var_samp(residual), 0) as var_j
+    select prior_exam_id, exam_id, subject, school_id, coalesce(exact_var_samp(residual), 0) as var_j
     from residuals
     group by prior_exam_id, exam_id, subject, school_id
 ),
@@ -78,13 +78,14 @@ group_effects as (
         count(*) as n_students,
         count(*) filter (where is_lead) as n_lead,
         count(*) filter (where not is_lead) as n_members,
-        avg(residual) as va,
-        avg(residual) filter (where is_lead) as va_lead,
-        avg(residual) filter (where not is_lead) as va_members,
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(residual) as va,
+        exact_avg(case when is_lead then residual end) as va_lead,
+        exact_avg(case when not is_lead then residual end) as va_members,
         -- Σ over students of σ_j² = Σ_j n_j·σ_j²
-        sum(var_j) as sum_var,
-        sum(var_j) filter (where is_lead) as sum_var_lead,
-        sum(var_j) filter (where not is_lead) as sum_var_members
+        exact_sum(var_j) as sum_var,
+        exact_sum(case when is_lead then var_j end) as sum_var_lead,
+        exact_sum(case when not is_lead then var_j end) as sum_var_members
     from grouped
     group by prior_exam_id, exam_id, subject, group_id
 ),

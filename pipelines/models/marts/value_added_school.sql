@@ -28,8 +28,9 @@ school_effects as (
         subject,
         school_id,
         count(*) as n_students,
-        avg(residual) as va,
-        stddev_samp(residual) as sd_residual,
+        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
+        exact_avg(residual) as va,
+        exact_stddev_samp(residual) as sd_residual,
         any_value(context_cell) as context_cell,
         any_value(with_school_mean) as with_school_mean,
         any_value(intercept) as intercept,
@@ -68,8 +69,8 @@ between_variance as (
         count(*) as n_schools,
         case
             when count(*) > any_value(pair_parameters.n_parameters)
-                then greatest(0, (sum(pow(with_settings.va, 2)) - pow(sum(with_settings.va), 2) / count(*))
-                    / (count(*) - any_value(pair_parameters.n_parameters)) - avg(with_settings.sampling_var))
+                then greatest(0, exact_m2(with_settings.va)
+                    / (count(*) - any_value(pair_parameters.n_parameters)) - exact_avg(with_settings.sampling_var))
         end as tau_squared
     from with_settings
     inner join pair_parameters
@@ -101,8 +102,9 @@ grand_mean as (
         prior_exam_id,
         exam_id,
         subject,
-        sum(weight * va) / nullif(sum(weight), 0) as grand_mean,
-        sum(weight) as sum_weight
+        -- weights 1/(τ² + s_j²) have no bound for a fixed scale: summed in school order instead (order-free too)
+        sum(weight * va order by school_id) / nullif(sum(weight order by school_id), 0) as grand_mean,
+        sum(weight order by school_id) as sum_weight
     from weighted
     where not is_suppressed and weight is not null
     group by prior_exam_id, exam_id, subject
@@ -171,9 +173,9 @@ school_names as (
         exam_id,
         subject,
         school_id,
-        any_value(school_name) as school_name,
-        any_value(county) as county,
-        any_value(locality) as locality
+        arg_max(school_name, period) as school_name,
+        arg_max(county, period) as county,
+        arg_max(locality, period) as locality
     from schools
     group by exam_id, subject, school_id
 ),
