@@ -23,7 +23,7 @@ grouped_schools as (
 
 -- the students of a school's sections that are in a group, for a school grouped by section only
 grouped_sections as (
-    select sections.period, sections.school_id, sum(sections.section_students) as section_students,
+    select sections.period, sections.school_id, exact_sum(sections.section_students) as section_students,
         count(*) as n_sections_in_group, any_value(sections.n_sections) as n_sections
     from sections
     semi join memberships
