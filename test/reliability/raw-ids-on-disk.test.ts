@@ -11,7 +11,7 @@
 // Not decoded: DuckDB's lightweight compression of the warehouse's checkpointed columns (FSST, dictionary); the
 // warehouse's live tables are searched by value in test/reliability/privacy.test.ts.
 import {beforeAll, describe, expect, it} from "vitest";
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {execFileSync} from "node:child_process";
 import Papa from "papaparse";
@@ -50,6 +50,7 @@ beforeAll(() => {
       env: {JUNHENG_KEY: "", JUNHENG_KEY_FILE: ""},
       timeout: TIMEOUT.test
     });
+    rmSync(dir, {recursive: true, force: true});
     captures.push(c);
     runs.push({limit, status: c.status, spilled: spillBytes(c)});
     if (c.status === 0) {

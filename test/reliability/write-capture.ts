@@ -15,7 +15,7 @@
 // bytes in GBK), as UTF-16 (little- and big-endian), and inside the compressed forms a run writes: zstd frames (DuckDB
 // compresses spilled blocks with zstd when it pays), gzip members and zip entries (the release zip).
 import {spawnSync} from "node:child_process";
-import {readdirSync, readFileSync} from "node:fs";
+import {readdirSync, readFileSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {gunzipSync, inflateRawSync} from "node:zlib";
 import {decompress as zstdDecompress} from "fzstd";
@@ -46,7 +46,12 @@ export function captureWrites(command: string, args: string[], options: {logDir:
     {cwd: options.cwd, env: {...process.env, ...options.env, UV_USE_IO_URING: "0"}, encoding: "utf8", timeout: options.timeout, maxBuffer: 64 * 1024 * 1024}
   );
   if (result.error) throw result.error;
-  return {status: result.status, stdout: result.stdout, stderr: result.stderr, ...parseLogs(options.logDir)};
+  try {
+    return {status: result.status, stdout: result.stdout, stderr: result.stderr, ...parseLogs(options.logDir)};
+  } finally {
+    // the logs hold every byte written four times over (hundreds of MB for the demo)
+    for (const log of readdirSync(options.logDir).filter((name) => name.startsWith("trace."))) rmSync(join(options.logDir, log), {force: true});
+  }
 }
 
 /** The bytes written, by path, from strace's per-thread logs (trace.<tid>) in logDir. */
