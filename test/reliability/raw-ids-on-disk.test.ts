@@ -44,13 +44,15 @@ beforeAll(() => {
   // a run that runs out of memory below DuckDB's floor is searched too (it wrote files), then tried with more
   for (const limit of MEMORY_LIMITS) {
     const dir = tempDir("junheng-writes-");
+    const logDir = tempDir("junheng-strace-");
     const c = captureWrites(process.execPath, [CLI, "run", "--input", INPUT, "--out", join(dir, "out"), ...PRIVATE_KEY, "--threads", "2", "--memory-limit", limit, "--quiet"], {
-      logDir: tempDir("junheng-strace-"),
+      logDir,
       cwd: ROOT,
       env: {JUNHENG_KEY: "", JUNHENG_KEY_FILE: ""},
       timeout: TIMEOUT.test
     });
     rmSync(dir, {recursive: true, force: true});
+    rmSync(logDir, {recursive: true, force: true});
     captures.push(c);
     runs.push({limit, status: c.status, spilled: spillBytes(c)});
     if (c.status === 0) {
