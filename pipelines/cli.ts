@@ -128,7 +128,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function reportError(error: unknown): number {
+/** The message and exit code for what stopped a command: 1 for what the user can fix, 3 for a bug. */
+export function reportError(error: unknown): number {
   if (error instanceof InputProblems) {
     for (const problem of error.problems) console.error(problem.bilingual());
     console.error(`\n运行已停止，输出目录未改动。The run stopped; the output folder was not changed.`);
@@ -143,6 +144,16 @@ function reportError(error: unknown): number {
   // DuckDB reports I/O failures in its message, not as an errno code
   if (code === "ENOSPC" || /No space left on device|ENOSPC/i.test(text)) {
     console.error("错误：磁盘已满，运行已停止，输出目录未改动。\nError: the disk is full; the run stopped and the output folder was not changed.");
+    return 1;
+  }
+  // DuckDB's "Out of Memory Error: … could not allocate block … (x/y used)": a --memory-limit (or a machine) too
+  // small for the input, which the user fixes by raising it; not a bug
+  if (/Out of Memory/i.test(text)) {
+    const detail = text.split("\n")[0];
+    console.error(
+      `错误：内存不足（${detail}）；运行已停止，输出目录未改动。请提高 --memory-limit（如 4GB）或减少 --threads。\n` +
+        `Error: out of memory (${detail}); the run stopped and the output folder was not changed. Raise --memory-limit (e.g. 4GB) or lower --threads.`
+    );
     return 1;
   }
   if (code === "EACCES" || code === "EPERM" || code === "EROFS" || /Permission denied|Read-only file system|Operation not permitted/i.test(text)) {

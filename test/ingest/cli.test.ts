@@ -272,3 +272,23 @@ describe("spreadsheets that cannot be read", () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 });
+
+describe("what stops a run", () => {
+  // DuckDB's own words when a --memory-limit is too small for the input (seen on the demo below ~90 MB)
+  it("calls running out of memory a limit to raise (exit 1), not a bug (exit 3)", async () => {
+    const {reportError} = await import("../../pipelines/cli.js");
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (text: string) => void lines.push(text);
+    try {
+      expect(reportError(new Error("Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used)\nPossible solutions: …"))).toBe(1);
+      expect(reportError(new Error("some invariant broke"))).toBe(3);
+    } finally {
+      console.error = original;
+    }
+    expect(lines[0]).toContain("内存不足");
+    expect(lines[0]).toContain("--memory-limit");
+    expect(lines[0]).toContain("out of memory (Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used))");
+    expect(lines[1]).toMatch(/^内部错误（请报告）/);
+  });
+});
