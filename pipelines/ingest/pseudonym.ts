@@ -81,8 +81,8 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
 /** Hex digits of the MAC kept as the pseudonym (80 bits). */
 export const PSEUDONYM_CHARS = 20;
 
-/** Ids kept per generation of the cache: two generations of this many stay in memory (some 100 MB at most). */
-const CACHE_GENERATION = 1 << 19;
+/** Ids kept per generation of the cache: two generations of this many stay in memory (some 50 MB per worker). */
+const CACHE_GENERATION = 1 << 18;
 
 export class Pseudonymiser {
   private readonly hmac: HmacSha256;
