@@ -20,8 +20,19 @@ export function foldValue(value: string): string {
     const last = value.charCodeAt(value.length - 1);
     return first <= 32 || last <= 32 ? value.trim() : value;
   }
-  return value.normalize("NFKC").replace(INVISIBLE, "").trim();
+  // non-ASCII values repeat (a subject on every score row, a school's name): each is folded once
+  let folded = FOLDED.get(value);
+  if (folded === undefined) {
+    folded = value.normalize("NFKC").replace(INVISIBLE, "").trim();
+    if (value.length <= 64) {
+      if (FOLDED.size >= 10_000) FOLDED.clear();
+      FOLDED.set(value, folded);
+    }
+  }
+  return folded;
 }
+
+const FOLDED = new Map<string, string>();
 
 /** A header cell reduced to what matching compares: NFKC, lower case, no spaces, no `*` marks. */
 export function headerKey(header: string): string {

@@ -6,6 +6,8 @@ import {resolve} from "node:path";
 import {UsageError} from "../errors.js";
 import {isInside, realPathOf} from "../paths.js";
 import {checkDemoInput} from "./demo-marker.js";
+import type {CsvBytes} from "./csv-bytes.js";
+import {HmacSha256} from "./hmac-sha256.js";
 
 /** The demo key is public on purpose: demo ids are synthetic. Never use it for real data: resolveKey gives it
  * only for a folder `junheng demo` wrote, unchanged (demo-marker.ts). */
@@ -76,24 +78,47 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
   );
 }
 
-export class Pseudonymiser {
-  private cache = new Map<string, string>();
-  constructor(private readonly key: Buffer) {}
+/** Hex digits of the MAC kept as the pseudonym (80 bits). */
+export const PSEUDONYM_CHARS = 20;
 
-  /** The key, for the staging worker threads (each keeps its own cache); never written anywhere. */
+/** Ids kept per generation of the cache: two generations of this many stay in memory (some 50 MB per worker). */
+const CACHE_GENERATION = 1 << 18;
+
+export class Pseudonymiser {
+  private readonly hmac: HmacSha256;
+  // Each distinct id is hashed once while it is recent: the same student sits several subjects and exams.
+  // Two generations rather than one map cleared when full, so a full cache keeps the ids just seen.
+  private recent = new Map<string, string>();
+  private older = new Map<string, string>();
+  constructor(private readonly key: Buffer) {
+    this.hmac = new HmacSha256(key);
+  }
+
+  /** The key, for the staging worker threads; never written anywhere. */
   get keyBytes(): Buffer {
     return this.key;
   }
 
+  /** HMAC-SHA-256(key, id) in hex, its first 20 digits ("" stays ""). */
   map(id: string): string {
     if (id === "") return id;
-    let hashed = this.cache.get(id);
-    if (hashed === undefined) {
-      hashed = createHmac("sha256", this.key).update(id).digest("hex").slice(0, 20);
-      // ids repeat across exams and subjects; bound the cache so a province-size file stays in memory limits
-      if (this.cache.size >= 100_000) this.cache.clear();
-      this.cache.set(id, hashed);
+    let hashed = this.recent.get(id);
+    if (hashed !== undefined) return hashed;
+    hashed = this.older.get(id) ?? this.hmac.hex(id, PSEUDONYM_CHARS);
+    if (this.recent.size >= CACHE_GENERATION) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
+    this.recent.set(id, hashed);
     return hashed;
+  }
+
+  /** The same pseudonym written as ASCII bytes at the end of `out` (id not empty). */
+  mapInto(id: string, out: CsvBytes): void {
+    const hashed = this.map(id);
+    const bytes = out.reserve(PSEUDONYM_CHARS);
+    let at = out.length;
+    for (let i = 0; i < PSEUDONYM_CHARS; i++) bytes[at++] = hashed.charCodeAt(i);
+    out.length = at;
   }
 }

@@ -5,6 +5,7 @@
 // and the browser's bring-your-own-data page run this same code.
 import type {FileSpec} from "../contract.js";
 import {InputError, shown, type ProblemLocation} from "../errors.js";
+import type {CsvBytes} from "./csv-bytes.js";
 import {CsvTokenizer, csvField, sniffDelimiter, DEFAULT_LIMITS, type CsvLimits, type CsvRecord} from "./csv.js";
 import {NotThisEncoding, UndecodableFile, type Encoding} from "./encoding.js";
 import {foldValue, mapHeader} from "./normalize.js";
@@ -40,6 +41,11 @@ export interface StageTextOptions {
   pseudonymise: (id: string) => string;
   /** receives the canonical CSV, header first, in pieces that end with a newline */
   write: (text: string) => void;
+  /**
+   * Instead of write: the canonical CSV as UTF-8 bytes appended to `out` (the same text, without a string
+   * per row), ids through pseudonymiseInto, which writes the pseudonym pseudonymise would give.
+   */
+  bytes?: {out: CsvBytes; pseudonymiseInto: (id: string, out: CsvBytes) => void};
   limits?: CsvLimits;
   /** awaited after each chunk of text (back-pressure, progress) */
   afterChunk?: (rowsRead: number) => Promise<void> | void;
@@ -89,7 +95,8 @@ export class RecordStager {
   constructor(private readonly options: Omit<StageTextOptions, "limits" | "afterChunk">) {
     this.isId = options.spec.columns.map((column) => column.pseudonymise === true);
     this.linePrefix = csvField(options.period) + ",";
-    options.write(canonicalHeader(options.spec));
+    if (options.bytes) options.bytes.out.text(canonicalHeader(options.spec));
+    else options.write(canonicalHeader(options.spec));
   }
 
   /** The header cells, once the header record has been seen. */
@@ -138,8 +145,24 @@ export class RecordStager {
       this.reject(record.line, `有 ${fields.length} 个字段，表头有 ${this.effectiveWidth} 列`, `${fields.length} fields, but the header has ${this.effectiveWidth} columns`);
       return;
     }
-    let line = this.linePrefix + record.line;
     const width = columns.length;
+    const bytes = this.options.bytes;
+    if (bytes) {
+      const {out, pseudonymiseInto} = bytes;
+      out.text(this.linePrefix);
+      out.int(record.line);
+      for (let c = 0; c < width; c++) {
+        const at = this.index[c]!;
+        out.byte(44);
+        const value = at >= 0 && at < fields.length ? foldValue(fields[at]!) : "";
+        if (value === "") continue;
+        if (this.isId[c]) pseudonymiseInto(value, out);
+        else out.field(value);
+      }
+      out.byte(10);
+      return;
+    }
+    let line = this.linePrefix + record.line;
     for (let c = 0; c < width; c++) {
       const at = this.index[c]!;
       let value = at >= 0 && at < fields.length ? foldValue(fields[at]!) : "";

@@ -7,6 +7,7 @@ import {once} from "node:events";
 import type {FileSpec} from "../contract.js";
 import type {CsvLimits} from "./csv.js";
 import {candidateEncodings, readText, type Encoding} from "./decode.js";
+import {CsvBytes} from "./csv-bytes.js";
 import {BOM} from "./encoding.js";
 import {stageText, withEncodings, type RejectRow} from "./record.js";
 import type {Pseudonymiser} from "./pseudonym.js";
@@ -77,6 +78,7 @@ async function stageWith(args: StageArgs, encoding: Encoding, last: boolean, byt
       displayName: args.displayName,
       pseudonymise: (id) => pseudonymiser.map(id),
       write: (line) => out.write(line),
+      bytes: {out: out.bytes, pseudonymiseInto: (id, into) => pseudonymiser.mapInto(id, into)},
       limits: args.limits,
       afterChunk: async (rows) => {
         await out.flushIfFull();
@@ -116,9 +118,10 @@ async function stageWorkbook(args: StageArgs): Promise<Omit<StagedFile, "ms">> {
   }
 }
 
-/** Collects lines and writes them in ~1 MB blocks, respecting back-pressure. */
+/** Collects lines (as text, or as UTF-8 bytes in `bytes`) and writes them in ~1 MB blocks, respecting back-pressure. */
 class BufferedWriter {
   private text = "";
+  readonly bytes = new CsvBytes();
   private readonly stream: WriteStream;
   constructor(path: string) {
     this.stream = createWriteStream(path, {encoding: "utf8"});
@@ -127,9 +130,11 @@ class BufferedWriter {
     this.text += text;
   }
   async flushIfFull(): Promise<void> {
-    if (this.text.length >= 1 << 20) await this.flush();
+    if (this.text.length >= 1 << 20 || this.bytes.length >= 1 << 20) await this.flush();
   }
   async flush(): Promise<void> {
+    // one of the two is used for a file: text (an .xlsx) or bytes (a CSV)
+    if (this.bytes.length > 0 && !this.stream.write(this.bytes.take())) await once(this.stream, "drain");
     if (this.text.length === 0) return;
     const ok = this.stream.write(this.text);
     this.text = "";
@@ -137,6 +142,7 @@ class BufferedWriter {
   }
   destroy(): void {
     this.text = "";
+    this.bytes.take();
     this.stream.destroy();
   }
   async close(): Promise<void> {
