@@ -210,6 +210,10 @@ async function benchScale(name: string, input: string, encoding: string, floorIn
   const typed = await floor(floorInput, true, memoryLimit);
   if (typed.rows !== f.rows) throw new Error(`typed-load floor loaded ${typed.rows} rows of ${f.rows} on ${name}`);
   const out = join(CACHE, "out", name);
+  // a first release every time: over an earlier bench's output the run would also compare and publish every
+  // revision since (after a change of the generator or of the models, tens of MB at city: publish 42 s
+  // measured instead of ~2), and the figure would depend on what ran before
+  rmSync(out, {recursive: true, force: true});
   console.log(`[${name}] junheng run --threads ${threads} --memory-limit ${memoryLimit} …`);
   const run = await measure(process.execPath, [CLI, "run", "--input", input, "--out", out, "--key-file", benchKey(), "--quiet", "--threads", threads, "--memory-limit", memoryLimit]);
   if (run.exitCode !== 0) throw new Error(`junheng run failed on ${name}:\n${run.stderr}${run.stdout}`);
