@@ -148,6 +148,15 @@ export function reportError(error: unknown): number {
   }
   // DuckDB's "Out of Memory Error: … could not allocate block … (x/y used)": a --memory-limit (or a machine) too
   // small for the input, which the user fixes by raising it; not a bug
+  // Node's own heap (a staging worker's, or the main thread's) is set by NODE_OPTIONS, not by --memory-limit
+  if (/JS heap out of memory|reaching memory limit/i.test(text)) {
+    const detail = text.split("\n")[0];
+    console.error(
+      `错误：Node.js 内存不足（${detail}）；运行已停止，输出目录未改动。请以 NODE_OPTIONS=--max-old-space-size=4096 重新运行。\n` +
+        `Error: Node.js ran out of memory (${detail}); the run stopped and the output folder was not changed. Run again with NODE_OPTIONS=--max-old-space-size=4096.`
+    );
+    return 1;
+  }
   if (/Out of Memory/i.test(text)) {
     const detail = text.split("\n")[0];
     console.error(

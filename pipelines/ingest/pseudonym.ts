@@ -3,6 +3,7 @@
 import {createHmac} from "node:crypto";
 import {existsSync, readFileSync, statSync} from "node:fs";
 import {resolve} from "node:path";
+import {getHeapStatistics} from "node:v8";
 import {UsageError} from "../errors.js";
 import {isInside, realPathOf} from "../paths.js";
 import {checkDemoInput} from "./demo-marker.js";
@@ -81,8 +82,13 @@ export function resolveKey(options: KeyOptions): PseudonymKey {
 /** Hex digits of the MAC kept as the pseudonym (80 bits). */
 export const PSEUDONYM_CHARS = 20;
 
-/** Ids kept per generation of the cache: two generations of this many stay in memory (some 50 MB per worker). */
-const CACHE_GENERATION = 1 << 18;
+/**
+ * Ids kept per generation of the cache: two generations of this many stay in memory. At most 2^18 (some 50 MB
+ * per worker, enough for a city's 275k distinct students in one scores file), and never more than about an
+ * eighth of this thread's heap at a generous 200 bytes an entry: under a small heap (a 64 MB worker in
+ * test/reliability/limits.test.ts) a cache of 2 × 2^18 ids ended the run with "JS heap out of memory".
+ */
+const CACHE_GENERATION = Math.max(4096, Math.min(1 << 18, Math.floor(getHeapStatistics().heap_size_limit / 16 / 200)));
 
 export class Pseudonymiser {
   private readonly hmac: HmacSha256;

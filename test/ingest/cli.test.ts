@@ -282,6 +282,7 @@ describe("what stops a run", () => {
     console.error = (text: string) => void lines.push(text);
     try {
       expect(reportError(new Error("Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used)\nPossible solutions: …"))).toBe(1);
+      expect(reportError(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"))).toBe(1);
       expect(reportError(new Error("some invariant broke"))).toBe(3);
     } finally {
       console.error = original;
@@ -289,6 +290,7 @@ describe("what stops a run", () => {
     expect(lines[0]).toContain("内存不足");
     expect(lines[0]).toContain("--memory-limit");
     expect(lines[0]).toContain("out of memory (Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used))");
-    expect(lines[1]).toMatch(/^内部错误（请报告）/);
+    expect(lines[1]).toContain("NODE_OPTIONS=--max-old-space-size");
+    expect(lines[2]).toMatch(/^内部错误（请报告）/);
   });
 });
