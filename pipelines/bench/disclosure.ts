@@ -11,7 +11,7 @@ import {configStatements, parseConfig} from "../models/config.js";
 import {loadModels} from "../models/load.js";
 import {buildModels} from "../models/runner.js";
 
-const NEEDED = ["int_scores_z", "int_school_score_moments", "int_exam_memberships", "int_va_pairs", "int_va_residuals"];
+const NEEDED = ["int_scores_z", "int_school_score_moments", "int_exam_memberships", "int_va_pairs", "int_va_residuals", "int_t_quantiles"];
 const MARTS = ["exam_school", "urban_rural_gap", "score_variance", "value_added_school", "value_added_group"];
 
 export interface DisclosureBench {
@@ -37,7 +37,7 @@ export async function benchDisclosure(schools: number): Promise<DisclosureBench>
     // groups of five consecutive schools of a county: the first is the lead
     await db.run(`
       create table stg_memberships as
-      select '2025Q3' as period, 'G' || (rn // 5) as group_id, school_id, rn % 5 = 0 as is_lead,
+      select '2025Q3' as period, 'G' || (rn // 5) as group_id, school_id, 'all' as section, rn % 5 = 0 as is_lead,
           date '2024-01-01' as joined_date, null::date as left_date
       from (select school_id, row_number() over (order by county, school_id) - 1 as rn from stg_schools)`);
     await db.run(`
