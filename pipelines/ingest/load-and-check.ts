@@ -127,10 +127,15 @@ export function extraColumnsWarning(period: string, name: string, extra: readonl
   };
 }
 
+/** The first ten items of a warning's list, in each language's punctuation, with an ellipsis for the rest. */
+function firstTen(items: readonly (string | number)[]): {zh: string; en: string} {
+  const more = items.length > 10;
+  return {zh: items.slice(0, 10).join("、") + (more ? "…" : ""), en: items.slice(0, 10).join(", ") + (more ? ", …" : "")};
+}
+
 /** The warning for an .xlsx's rows that were not read as data: a title above the header, notes under the data. */
 export function skippedRowsWarning(period: string, name: string, sheet: string, rows: readonly number[]): Warning {
-  const list = rows.slice(0, 10).join("、") + (rows.length > 10 ? "…" : "");
-  const listEn = rows.slice(0, 10).join(", ") + (rows.length > 10 ? ", …" : "");
+  const {zh: list, en: listEn} = firstTen(rows);
   return {
     code: "skipped_rows",
     period,
@@ -142,8 +147,7 @@ export function skippedRowsWarning(period: string, name: string, sheet: string, 
 
 /** The warning for an .xlsx's merged cells whose value was given to each row of the range (xlsx-rows.ts mergedColumns). */
 export function filledMergesWarning(period: string, name: string, sheet: string, refs: readonly string[]): Warning {
-  const list = refs.slice(0, 10).join("、") + (refs.length > 10 ? "…" : "");
-  const listEn = refs.slice(0, 10).join(", ") + (refs.length > 10 ? ", …" : "");
+  const {zh: list, en: listEn} = firstTen(refs);
   return {
     code: "filled_merges",
     period,

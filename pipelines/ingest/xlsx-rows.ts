@@ -133,13 +133,12 @@ export async function stageRows(rows: AsyncIterable<SheetRow> | Iterable<SheetRo
   let pending: {line: number; fields: string[]}[] = [];
   let sinceProgress = 0;
   // merged columns under the header: the value each carries down, until its last row
-  const merges = mergedColumns(options.merges ?? []);
-  const carrying: {merge: MergedColumn; value: string}[] = [];
+  const merges: MergeState = {ranges: mergedColumns(options.merges ?? []), next: 0, carrying: []};
   const filledMerges = new Set<string>();
   for await (const row of rows) {
     // Array.from, not map: a reader gives sparse rows, and map would leave their holes as holes
     const fields = Array.from(row.cells, (value, i) => cellText(value, types?.[i], options.date1904));
-    if (types && merges.length) fillMerged(row.number, fields, merges, carrying, filledMerges);
+    if (types && merges.ranges.length) fillMerged(row.number, fields, merges, filledMerges);
     const filled = fields.reduce((n, field) => (field.trim() === "" ? n : n + 1), 0);
     if (filled === 0) {
       blankLines++;
@@ -176,10 +175,22 @@ export async function stageRows(rows: AsyncIterable<SheetRow> | Iterable<SheetRo
   return {...stager.finish(), delimiter: "", blankLines, skippedRows, filledMerges: [...filledMerges]};
 }
 
-/** A data row's cells under a merged column get the value of the range's first cell (mergedColumns). */
-function fillMerged(line: number, fields: string[], merges: readonly MergedColumn[], carrying: {merge: MergedColumn; value: string}[], filled: Set<string>): void {
+/** The merged columns (sorted by first row), the next not yet reached, and those whose value is being carried down. */
+interface MergeState {
+  ranges: readonly MergedColumn[];
+  next: number;
+  carrying: {merge: MergedColumn; value: string}[];
+}
+
+/**
+ * A data row's cells under a merged column get the value of the range's first cell (mergedColumns). Rows come in
+ * order, so each range is looked at once: a range whose first row was not a data row (above the header) is passed by.
+ */
+function fillMerged(line: number, fields: string[], merges: MergeState, filled: Set<string>): void {
+  const {ranges, carrying} = merges;
   for (let i = carrying.length - 1; i >= 0; i--) if (carrying[i]!.merge.to < line) carrying.splice(i, 1);
-  for (const merge of merges) {
+  while (merges.next < ranges.length && ranges[merges.next]!.from <= line) {
+    const merge = ranges[merges.next++]!;
     if (merge.from === line) carrying.push({merge, value: fields[merge.column] ?? ""});
   }
   for (const {merge, value} of carrying) {
