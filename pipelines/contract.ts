@@ -161,6 +161,11 @@ export const STAGE_SECTIONS: Readonly<Record<keyof typeof DOMAINS.stage.values, 
 };
 export type Section = keyof typeof DOMAINS.section.values;
 
+/** The section (学部) a grade belongs to: 1–6 primary, 7–9 junior, 10–12 senior (int_exam_memberships.sql says the same in SQL). */
+export function sectionOfGrade(grade: number): Section {
+  return grade <= 6 ? "primary" : grade <= 9 ? "junior" : "senior";
+}
+
 const d = (zh: string, en: string) => ({zh, en});
 const nonNegInt = {type: "integer", min: 0} as const;
 const nonNegNum = {type: "number", min: 0} as const;

@@ -1,5 +1,6 @@
 // The rows of the published tables that one group page shows, picked (never computed) at build time so
 // that a group page loads a few kilobytes instead of every school's rows.
+import {sectionOfGrade} from "../contract.js";
 import type {Row} from "./paths.js";
 
 export interface GroupSlice {
@@ -28,8 +29,7 @@ export function groupSlice(tables: Record<string, Row[]>, groupId: string): Grou
   // an exam whose grade is not known here (no exam_school row) counts for the school in any section
   const everInAs = (row: Row, section: string | null) =>
     section === null ? everInSchool.has(row.school_id) : everIn.has(`${row.school_id}|all`) || everIn.has(`${row.school_id}|${section}`);
-  const gradeSection = (grade: unknown) =>
-    grade === null || grade === undefined ? null : Number(grade) <= 6 ? "primary" : Number(grade) <= 9 ? "junior" : "senior";
+  const gradeSection = (grade: unknown) => (grade === null || grade === undefined ? null : sectionOfGrade(Number(grade)));
   const gradeOf = new Map(table("exam_school").map((row) => [row.exam_id, row.grade]));
   return {
     group_id: groupId,
