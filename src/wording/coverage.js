@@ -14,7 +14,7 @@ export default {
   },
   "coverage.county.partly": {
     zh: "其中 {k} 所只有部分学部在集团中，其余学部的学生不计为已覆盖。",
-    en: "{k} of them have only some of their sections in a group; the other sections' students are not counted as covered."
+    en: "Schools with only some of their sections in a group: {k}; the students of their other sections are not counted as covered."
   },
   "coverage.county.lowest": {
     zh: "{county}最低：{share}，比全域低 {pp} 个百分点。",

@@ -84,7 +84,7 @@ describe("coverageView", () => {
       "2025年第1季度，20 所学校中有 16 所（80.0%）加入集团，覆盖 90.0% 的学生。其中 1 所只有部分学部在集团中，其余学部的学生不计为已覆盖。乙县最低：62.5%，比全域低 17.5 个百分点。"
     );
     expect(coverageView({coverage: partly, uncovered}, config, "en").at(P).byCounty.takeaway).toContain(
-      "are in a group. 1 of them have only some of their sections in a group; the other sections' students are not counted as covered."
+      "are in a group. Schools with only some of their sections in a group: 1; the students of their other sections are not counted as covered."
     );
   });
 
