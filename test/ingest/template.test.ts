@@ -5,7 +5,7 @@ import {cpSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {CONTRACT, FILE_NAMES, SHEET_NAMES} from "../../pipelines/contract.js";
-import {choices, templateHeader} from "../../pipelines/ingest/template.js";
+import {EXAMPLES, choices, templateHeader} from "../../pipelines/ingest/template.js";
 import {readRejectsCsv, runCli, tempDir, TIMEOUT, PRIVATE_KEY} from "../helpers.js";
 
 let dir: string;
@@ -59,6 +59,25 @@ describe("junheng template", () => {
     expect(choices(CONTRACT.schools.columns.find((c) => c.name === "locality")!)).toEqual(["城区", "镇区", "乡村"]);
     expect(choices(CONTRACT.groups.columns.find((c) => c.name === "group_type")!)).toContain("紧密型");
     expect(choices(CONTRACT.exchanges.columns.find((c) => c.name === "kind")!)).toContain("轮岗");
+  });
+
+  it("shows a 九年一贯制 school whose 小学部 and 初中部 are in different groups, the 学部 note saying how", async () => {
+    const sections = EXAMPLES.memberships.filter((row) => row.school_id === "S0003").map((row) => [row.group_id, row.section]);
+    expect(sections).toEqual([["G01", "小学部"], ["G02", "初中部"]]);
+    expect(EXAMPLES.schools.find((row) => row.school_id === "S0003")?.stage).toBe("九年一贯制");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "xlsx", "memberships.xlsx"));
+    const sheet = workbook.worksheets[0]!;
+    const at = CONTRACT.memberships.columns.findIndex((column) => column.name === "section") + 1;
+    const cell = sheet.getRow(1).getCell(at);
+    expect(cell.value).toBe("学部");
+    const note = typeof cell.note === "string" ? cell.note : (cell.note?.texts ?? []).map((text) => text.text).join("");
+    expect(note).toContain("留空为整所学校");
+    expect(note).toContain("每个学部一行");
+    expect(note).toContain("one row per section");
+    // the example rows in the form: the 9-year school's two rows name their sections
+    const rows = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(at).value);
+    expect(rows).toEqual([null, null, "小学部", "初中部"]);
   });
 
   it.each([["xlsx"], ["csv"]])("filled in with its examples, the %s form loads without a reject", (kind) => {
