@@ -1,7 +1,7 @@
 // `junheng template`: the forms a clerk starts a quarter from. Filled in with their example rows and read
 // back, both the .xlsx and the .csv forms load without a reject; every coded column has its drop-down list.
 import {beforeAll, describe, expect, it} from "vitest";
-import {cpSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
+import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {CONTRACT, FILE_NAMES, SHEET_NAMES} from "../../pipelines/contract.js";
@@ -79,6 +79,26 @@ describe("junheng template", () => {
     const rows = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(at).value);
     expect(rows).toEqual([null, null, "小学部", "初中部"]);
   });
+
+  it("warns, without a reject, when a teacher of a school in a group by 学部 leaves 任教学段 empty", () => {
+    const input = join(tempDir(), "no-section");
+    mkdirSync(join(input, "2025Q3"), {recursive: true});
+    cpSync(join(dir, "csv"), join(input, "2025Q3"), {recursive: true});
+    const teachers = join(input, "2025Q3", "teachers.csv");
+    const lines = readFileSync(teachers, "utf8").split(/\r?\n/);
+    const at = lines.findIndex((line) => line.startsWith("T000003,"));
+    expect(lines[at]).toContain(",小学部,");
+    lines[at] = lines[at]!.replace(",小学部,", ",,");
+    writeFileSync(teachers, lines.join("\r\n"));
+    const out = join(tempDir(), "out");
+    const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(0);
+    expect(readRejectsCsv(join(out, "rejects.csv"))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {warnings: {code: string; zh: string; en: string}[]};
+    const warning = manifest.warnings.find((w) => w.code === "teachers_without_section");
+    expect(warning?.zh).toBe("2025Q3：1 所按学部加入集团的学校（S0003）有 1 名教师未填任教学段，教师交流按学校学生最多的学部计");
+    expect(warning?.en).toContain("1 teacher(s) at 1 school(s) in a group by section (S0003) have no section taught (任教学段)");
+  }, TIMEOUT.test);
 
   it.each([["xlsx"], ["csv"]])("filled in with its examples, the %s form loads without a reject", (kind) => {
     const input = join(tempDir(), `filled-${kind}`);
