@@ -86,7 +86,10 @@ export function schoolView({school, exams}, config, lang) {
       : memberships.length
         ? w("groups.left", {period: f.period(period), group: memberships[0].group_name, last: f.period(memberships[0].last_period)})
         : w("groups.never", {period: f.period(period)}),
-    splitSections ? w("groups.bySection", {list: f.list(comparison.map((row) => w("groups.sectionGroup", {section: sectionName(row.section), group: row.group_name})))}) : ""
+    // where the edition shows results, which group each section's exams are compared with; else only the groups
+    splitSections
+      ? w(school.exams == null ? "groups.bySectionOnly" : "groups.bySection", {list: f.list(comparison.map((row) => w("groups.sectionGroup", {section: sectionName(row.section), group: row.group_name})))})
+      : ""
   ]);
 
   const facts = profile

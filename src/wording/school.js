@@ -19,6 +19,7 @@ export default {
   "school.groups.inSection": {zh: "{group}（{section}，{role}，{date} 加入）", en: "{group} ({section}, {role} since {date})"},
   "school.groups.section": {zh: "{group}（{section}）", en: "{group} ({section})"},
   "school.groups.bySection": {zh: "各学部分属不同集团，考试与增值按考试年级所在学部与该学部的集团比较：{list}。", en: "Its sections are in different groups; each exam and value-added is compared with the group of the exam grade's section: {list}."},
+  "school.groups.bySectionOnly": {zh: "各学部分属不同集团：{list}。", en: "Its sections are in different groups: {list}."},
   "school.groups.sectionGroup": {zh: "{section}—{group}", en: "{section}: {group}"},
   "school.groups.first": {zh: "首次出现", en: "First period"},
   "school.groups.last": {zh: "最近一期", en: "Latest period"},

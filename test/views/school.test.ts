@@ -164,6 +164,12 @@ describe("schoolView", () => {
     expect(enSplit.results.exam("E8|数学").takeaway).toContain("below the rest of 中学教育集团 (2 schools, 70.0%)");
     // value-added E0 → E1 (grade 6): 甘州中学教育集团 as a whole
     expect(zhSplit.results.va("E0|E1|数学").takeaway).toContain("甘州中学教育集团整体 +0.05（-0.01 至 +0.11）。");
+    // an edition without per-school results (public) names the sections' groups without speaking of comparisons
+    const publicSplit = schoolView({school: {...split, exams: null, va: null, va_group: null}, exams: splitExams}, config, "zh");
+    expect(publicSplit.groups.takeaway).toMatch(/。各学部分属不同集团：小学部—甘州中学教育集团和初中部—中学教育集团。$/);
+    expect(schoolView({school: {...split, exams: null, va: null, va_group: null}, exams: splitExams}, config, "en").groups.takeaway).toMatch(
+      /\. Its sections are in different groups: primary section: 甘州中学教育集团 and junior section: 中学教育集团\.$/
+    );
     // a school in one group (or whole) keeps the one-group wording
     expect(zh.results.exam("E1|数学").note).toMatch(/^集团为本校最近一期所在的甲集团；/);
     expect(zh.groups.takeaway).not.toContain("各学部");
