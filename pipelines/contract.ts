@@ -228,7 +228,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
     columns: [
       {name: "group_id", aliases: ["集团代码", "集团编号"], type: "text", required: true, id: true, description: d("集团代码", "Group code")},
       {name: "school_id", aliases: ["学校代码", "学校标识码"], type: "text", required: true, id: true, description: d("学校代码", "School code")},
-      {name: "section", aliases: ["学部", "成员学部", "加入学部"], type: "enum", domain: "section", description: d("加入集团的学部（小学部/初中部/高中部）；留空为整所学校", "The section that belongs to the group (primary, junior, senior); empty = the whole school")},
+      {name: "section", aliases: ["学部", "成员学部", "加入学部"], type: "enum", domain: "section", description: d("加入集团的学部（小学部/初中部/高中部）；留空为整所学校。一贯制、完全中学的各学部可属不同集团：每个学部一行（同一集团中不能既有整校又有学部）", "The section that belongs to the group (primary, junior, senior); empty = the whole school. The sections of a 一贯制 or 完全中学 school may be in different groups: one row per section (not both the whole school and a section in one group)")},
       {name: "role", aliases: ["角色", "成员角色"], type: "enum", domain: "role", required: true, description: d("牵头校/成员校", "Lead or member")},
       {name: "joined_date", aliases: ["加入日期"], type: "date", required: true, description: d("加入日期", "Date joined")},
       {name: "left_date", aliases: ["退出日期"], type: "date", description: d("退出日期（不早于加入日期）", "Date left, not before joined")}
@@ -249,7 +249,7 @@ export const CONTRACT: Readonly<Record<FileName, FileSpec>> = {
       {name: "degree", aliases: ["最高学历", "学历"], type: "enum", domain: "degree", description: d("最高学历", "Highest degree")},
       {name: "backbone_level", aliases: ["骨干等级", "骨干教师"], type: "enum", domain: "backbone_level", default: "none", description: d("骨干教师等级", "Backbone teacher level")},
       {name: "is_full_time", aliases: ["专任教师", "是否专任教师"], type: "boolean", default: "true", description: d("是否专任教师", "Full-time teacher")},
-      {name: "section", aliases: ["任教学段"], type: "enum", domain: "section", description: d("任教学段（一贯制学校）", "Section taught")},
+      {name: "section", aliases: ["任教学段"], type: "enum", domain: "section", description: d("任教学段（一贯制、完全中学）；决定教师交流计入哪个学部及其集团，留空时计入本校学生最多的学部", "Section taught (一贯制 and 完全中学 schools); decides the section, and so the group, a teacher counts in for exchange; empty: the school's largest section")},
       {name: "school_start_date", aliases: ["本校任教起始日期", "来校时间"], type: "date", description: d("本校任教起始日期", "Started at this school")},
       {name: "birth_year", aliases: ["出生年份"], type: "integer", min: 1930, max: 2015, private: true, description: d("出生年份（不公开）", "Birth year (never published)")},
       {name: "gender", aliases: ["性别"], type: "enum", domain: "gender", private: true, description: d("性别（不公开）", "Gender (never published)")}

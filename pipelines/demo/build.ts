@@ -439,8 +439,10 @@ order by school_year, teacher_id;`;
 }
 
 // Each group holds one exchange wave a school year: Sep 1, or after the spring festival if the group
-// was founded during the autumn term. A school in several groups sends teachers through its most
-// specific group (the highest template index: a pairing or community before an alliance).
+// was founded during the autumn term. A group holds schools or sections (学部) of them; a school section in
+// several groups sends its teachers through its most specific group (the highest template index: a pairing or
+// community before an alliance), so a 九年一贯制 school's 小学部 teachers go with 甘州中学教育集团 and its
+// 初中部 teachers with 中学教育集团.
 function exchangeWaves(): string {
   return `
 create or replace table exchange_waves as
@@ -461,20 +463,29 @@ with waves as (
 select * from waves where wave_date is not null order by group_key, school_year;
 
 create or replace table wave_members as
-select exchange_waves.group_key, exchange_waves.school_year, exchange_waves.wave_date, spells.school_key, spells.role,
-    exchange_waves.template_idx
+select exchange_waves.group_key, exchange_waves.school_year, exchange_waves.wave_date, spells.school_key,
+    -- the section (学部) the group holds; NULL = the whole school
+    spells.section, spells.role, exchange_waves.template_idx
 from exchange_waves
 inner join spells
     on spells.group_key = exchange_waves.group_key
     and spells.joined_date <= exchange_waves.wave_date
     and (spells.left_date is null or spells.left_date > exchange_waves.wave_date)
-order by group_key, school_year, school_key;
+order by group_key, school_year, school_key, section;
 
 create or replace table home_groups as
-select school_key, school_year, arg_max(group_key, template_idx) as group_key
-from wave_members
-group by school_key, school_year
-order by school_key, school_year;`;
+with school_sections as (
+    select distinct school_key, section from teacher_slots
+)
+
+select school_sections.school_key, school_sections.section, wave_members.school_year,
+    arg_max(wave_members.group_key, wave_members.template_idx) as group_key
+from school_sections
+inner join wave_members
+    on wave_members.school_key = school_sections.school_key
+    and (wave_members.section is null or wave_members.section = school_sections.section)
+group by school_sections.school_key, school_sections.section, wave_members.school_year
+order by school_key, section, school_year;`;
 }
 
 // Exact planted counts: round(rate × eligible) per group and year, drawn without replacement with
@@ -489,7 +500,9 @@ select
         / ((case teachers.locality when 'urban' then 4 when 'town' then 1.5 else 1 end) * (case when teachers.is_backbone then 2.5 else 1 end))
         as draw_key
 from teachers
-inner join home_groups on home_groups.school_key = teachers.school_key and home_groups.school_year = teachers.school_year
+inner join home_groups
+    on home_groups.school_key = teachers.school_key and home_groups.section = teachers.section
+    and home_groups.school_year = teachers.school_year
 where teachers.is_eligible
 order by home_groups.group_key, home_groups.school_year, teachers.teacher_id;
 
@@ -516,7 +529,8 @@ chosen as (
 ),
 
 destinations as (
-    -- urban senders go to town and rural members; town and rural senders shadow at the lead
+    -- urban senders go to town and rural members; town and rural senders shadow at the lead; a teacher goes to
+    -- a member school as a whole or to a member section of her own (a 小学部 teacher to a 小学部)
     select
         chosen.teacher_key,
         arg_min(schools.school_id,
@@ -533,6 +547,7 @@ destinations as (
     inner join wave_members
         on wave_members.group_key = chosen.group_key and wave_members.school_year = chosen.school_year
         and wave_members.school_key <> chosen.school_key
+        and (wave_members.section is null or wave_members.section = chosen.section)
     inner join schools on schools.school_key = wave_members.school_key
     group by chosen.teacher_key
 ),

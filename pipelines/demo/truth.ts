@@ -169,19 +169,24 @@ with sent as (
 ),
 
 members as (
-    select group_key, school_year, list(schools.school_id order by schools.school_id) as member_school_ids
+    select group_key, school_year, list(distinct schools.school_id order by schools.school_id) as member_school_ids,
+        -- the sections (学部) a group holds of a school; a whole-school member is not listed here
+        list({school_id: schools.school_id, section: wave_members.section} order by schools.school_id, wave_members.section)
+            filter (where wave_members.section is not null) as member_sections
     from wave_members inner join schools on schools.school_key = wave_members.school_key
     group by all
 ),
 
 by_definition as (
-    -- docs/metrics.md: eligible teachers of the group's schools; exchanges counted at the sending school
+    -- docs/metrics.md: eligible teachers of the group's schools, or of the sections (学部) it holds; exchanges
+    -- counted at the sending school section
     select wave_members.group_key, wave_members.school_year,
         count(distinct teachers.teacher_key) filter (where teachers.is_eligible)::integer as n_eligible_members,
         count(distinct exchanges.teacher_key)::integer as n_exchanged_members
     from wave_members
     inner join schools on schools.school_key = wave_members.school_key
     left join teachers on teachers.school_key = wave_members.school_key and teachers.school_year = wave_members.school_year
+        and (wave_members.section is null or teachers.section = wave_members.section)
     left join exchanges on exchanges.teacher_key = teachers.teacher_key and exchanges.school_year = wave_members.school_year
     group by all
 )
@@ -190,7 +195,7 @@ select groups.group_id, exchange_targets.school_year || '-' || (exchange_targets
     exchange_targets.wave_date, ${r6("exchange_targets.planted_rate")} as planted_rate,
     exchange_targets.n_pool as n_eligible_home, coalesce(sent.n_exchanged, 0) as n_exchanged_home,
     coalesce(sent.n_backbone_exchanged, 0) as n_backbone_exchanged_home,
-    members.member_school_ids,
+    members.member_school_ids, coalesce(members.member_sections, []) as member_sections,
     by_definition.n_eligible_members, by_definition.n_exchanged_members,
     ${r6("by_definition.n_exchanged_members / nullif(by_definition.n_eligible_members, 0)")} as exchange_rate_members
 from exchange_targets
@@ -213,8 +218,8 @@ order by school_year, schools.county`);
       "full-time teachers with school_start_date at least 6 years before Sep 1 of the school year; every start date is a Sep 1 " +
       "and every roster change happens on Sep 1, so any as-of date inside the school year gives the same count",
     home_group_rule:
-      "a school in several groups sends through the group with the highest template index; *_home counts use that pool " +
-      "and n_exchanged_home = round(planted_rate × n_eligible_home) exactly; *_members count every member school on the wave date",
+      "a school section (学部) in several groups sends through the group with the highest template index; *_home counts use that pool " +
+      "and n_exchanged_home = round(planted_rate × n_eligible_home) exactly; *_members count every member school, or the section the group holds, on the wave date",
     groups,
     counties
   };

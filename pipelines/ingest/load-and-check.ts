@@ -341,7 +341,7 @@ export async function loadAndCheck(db: SqlEngine, options: LoadOptions): Promise
     throw new InputProblems(details);
   }
 
-  const warnings = await leadWarnings(db);
+  const warnings = [...(await leadWarnings(db)), ...(await sectionTeacherWarnings(db))];
   for (const carry of carried) {
     warnings.push({
       code: "carried_forward",
@@ -429,6 +429,36 @@ async function rejectRateProblem(db: SqlEngine, file: StagedInput, count: FileCo
 
 // A group should have exactly one lead on every date; rows with a second lead are rejected, a group
 // with members but no lead at a period's end is reported.
+// A school in a group by some of its sections (学部) whose teachers leave 任教学段 empty: teacher exchange counts
+// such a teacher in the school's largest section (docs/metrics.md, teacher_exchange), which may be the wrong group.
+async function sectionTeacherWarnings(db: SqlEngine): Promise<Warning[]> {
+  const rows = await db.all<{period: string; n_schools: number; n_teachers: number; schools: string}>(`
+    with split as (
+        select distinct period, school_id from raw_memberships where section is not null
+    ),
+    missing as (
+        select teachers.period, teachers.school_id, count(*)::integer as n
+        from raw_teachers as teachers
+        inner join split on split.period = teachers.period and split.school_id = teachers.school_id
+        where teachers.section is null
+        group by teachers.period, teachers.school_id
+    )
+    select period, count(*)::integer as n_schools, sum(n)::integer as n_teachers,
+        -- the first ten schools by code, then how many more
+        array_to_string(list(school_id order by school_id)[1:10], '、')
+            || case when count(*) > 10 then concat(' …(+', count(*) - 10, ')') else '' end as schools
+    from missing
+    group by period
+    order by period`);
+  return rows.map((row) => ({
+    code: "teachers_without_section",
+    period: row.period,
+    file: "teachers.csv",
+    zh: `${row.period}：${row.n_schools} 所按学部加入集团的学校（${row.schools}）有 ${row.n_teachers} 名教师未填任教学段，教师交流按学校学生最多的学部计`,
+    en: `${row.period}: ${row.n_teachers} teacher(s) at ${row.n_schools} school(s) in a group by section (${row.schools}) have no section taught (任教学段); teacher exchange counts them in the school's largest section`
+  }));
+}
+
 async function leadWarnings(db: SqlEngine): Promise<Warning[]> {
   const rows = await db.all<{period: string; group_id: string}>(`
     with as_of as (

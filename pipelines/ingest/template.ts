@@ -24,18 +24,33 @@ const FORM_ROWS = 5000;
 export const EXAMPLES: Readonly<Record<FileName, readonly Readonly<Record<string, string>>[]>> = {
   schools: [
     {school_id: "S0001", school_name: "示例第一小学", county: "示例区", stage: "小学", locality: "城区", ownership: "公办", students: "1200", classes: "24", is_weak: "否", teaching_area_m2: "6500", sports_area_m2: "8000", equipment_value_yuan: "2600000", multimedia_rooms: "24", opened_date: "1958-09-01"},
-    {school_id: "S0002", school_name: "示例乡中心小学", county: "示例区", stage: "小学", locality: "乡村", ownership: "公办", students: "320", classes: "12", is_weak: "是", teaching_area_m2: "2100", sports_area_m2: "3000", equipment_value_yuan: "640000", multimedia_rooms: "8", opened_date: "1975-09-01"}
+    {school_id: "S0002", school_name: "示例乡中心小学", county: "示例区", stage: "小学", locality: "乡村", ownership: "公办", students: "320", classes: "12", is_weak: "是", teaching_area_m2: "2100", sports_area_m2: "3000", equipment_value_yuan: "640000", multimedia_rooms: "8", opened_date: "1975-09-01"},
+    // a 九年一贯制 school whose 小学部 and 初中部 are in different groups (as 甘州区's plan has five)
+    {school_id: "S0003", school_name: "示例九年一贯制学校", county: "示例区", stage: "九年一贯制", locality: "镇区", ownership: "公办", students: "900", students_primary: "540", students_junior: "360", classes: "24", is_weak: "否", teaching_area_m2: "5200", sports_area_m2: "7600", equipment_value_yuan: "2100000", multimedia_rooms: "20", opened_date: "1968-09-01"}
   ],
-  groups: [{group_id: "G01", group_name: "示例第一小学教育集团", group_type: "紧密型", established_date: "2021-09-01"}],
+  groups: [
+    {group_id: "G01", group_name: "示例第一小学教育集团", group_type: "紧密型", established_date: "2021-09-01"},
+    {group_id: "G02", group_name: "示例初中教育集团", group_type: "联盟型", established_date: "2024-09-01"}
+  ],
   memberships: [
     {group_id: "G01", school_id: "S0001", role: "牵头校", joined_date: "2021-09-01"},
-    {group_id: "G01", school_id: "S0002", role: "成员校", joined_date: "2021-09-01"}
+    {group_id: "G01", school_id: "S0002", role: "成员校", joined_date: "2021-09-01"},
+    // 学部 filled: only that section is in the group, one row per section; empty (above) = the whole school
+    {group_id: "G01", school_id: "S0003", section: "小学部", role: "成员校", joined_date: "2024-09-01"},
+    {group_id: "G02", school_id: "S0003", section: "初中部", role: "牵头校", joined_date: "2024-09-01"}
   ],
   teachers: [
     {teacher_id: "T000001", school_id: "S0001", subject: "语文", title: "一级", degree: "本科", backbone_level: "区级", is_full_time: "是", school_start_date: "2012-09-01", birth_year: "1986", gender: "女"},
-    {teacher_id: "T000002", school_id: "S0002", subject: "数学", title: "二级", degree: "本科", backbone_level: "无", is_full_time: "是", school_start_date: "2019-09-01", birth_year: "1994", gender: "男"}
+    {teacher_id: "T000002", school_id: "S0002", subject: "数学", title: "二级", degree: "本科", backbone_level: "无", is_full_time: "是", school_start_date: "2019-09-01", birth_year: "1994", gender: "男"},
+    // 任教学段 tells which group a 一贯制 school's teacher is counted in (teacher exchange by section)
+    {teacher_id: "T000003", school_id: "S0003", subject: "数学", title: "一级", degree: "本科", backbone_level: "无", is_full_time: "是", section: "小学部", school_start_date: "2015-09-01", birth_year: "1988", gender: "女"},
+    {teacher_id: "T000004", school_id: "S0003", subject: "物理", title: "高级", degree: "本科", backbone_level: "市级", is_full_time: "是", section: "初中部", school_start_date: "2010-09-01", birth_year: "1980", gender: "男"}
   ],
-  exchanges: [{teacher_id: "T000001", from_school_id: "S0001", to_school_id: "S0002", start_date: "2025-09-01", end_date: "2026-07-15", kind: "轮岗"}],
+  exchanges: [
+    {teacher_id: "T000001", from_school_id: "S0001", to_school_id: "S0002", start_date: "2025-09-01", end_date: "2026-07-15", kind: "轮岗"},
+    // a 小学部 teacher to a school of the same group (G01)
+    {teacher_id: "T000003", from_school_id: "S0003", to_school_id: "S0002", start_date: "2025-09-01", end_date: "2026-07-15", kind: "支教"}
+  ],
   exams: [{exam_id: "E2025-1", subject: "语文", exam_name: "2025学年第一学期期末质量监测", exam_date: "2026-01-14", grade: "6", full_marks: "100", scope: "区统考"}],
   scores: [
     {exam_id: "E2025-1", subject: "语文", student_id: "G2015001", school_id: "S0001", score: "88", is_absent: "否"},

@@ -4,6 +4,7 @@
 //
 // A table the edition does not publish (the public edition has no exam_school nor value_added_school) is
 // `null` in every slice, never `[]`: the page tells "not in this edition" from "no rows".
+import {sectionOfGrade} from "../contract.js";
 import type {Row} from "./paths.js";
 
 export interface SchoolSlice {
@@ -19,8 +20,11 @@ export interface SchoolSlice {
   exams: Row[] | null;
   /** value_added_school rows, the same way */
   va: Row[] | null;
-  /** value_added_group rows of its latest group (null with value_added_school: only the internal page shows them) */
+  /** value_added_group rows of the group each pair's section is compared with (null with value_added_school: only the internal page shows them) */
   va_group: Row[] | null;
+  /** the group each section (学部) of the school is compared with: a 九年一贯制 school whose 小学部 and 初中部 are in
+   *  different groups has one per section; an exam's section follows its grade (1–6, 7–9, 10–12) */
+  comparison_groups: {section: string; group_id: string; group_name: string}[];
 }
 
 /** a school's listing: its latest name, county, stage and locality (the schools index and similar-school matching) */
@@ -53,7 +57,8 @@ const pick = (row: Row, names: string[]): Row => Object.fromEntries(names.filter
 
 /**
  * Every school's slice. `schools` gives each school's stage and locality, the similar-school key; the
- * school's group for comparison is its group in the latest period it was in one (the lead's group first).
+ * group an exam is compared with is the one holding the exam's section (学部) of the school in the latest period
+ * it was in one (the lead's group first), and in it only the schools holding that section or whole.
  */
 export function schoolSlices(tables: Record<string, Row[] | undefined>, schools: SchoolEntry[]): Map<string, SchoolSlice> {
   const table = (name: string): Row[] => tables[name] ?? [];
@@ -71,21 +76,46 @@ export function schoolSlices(tables: Record<string, Row[] | undefined>, schools:
     return school ? `${school.stage}|${school.locality}` : null;
   };
 
-  // the school's comparison group: its group in the latest period it was in one
-  const groupOf = new Map<string, string>();
-  const groupMembers = new Map<string, Set<unknown>>();
+  // each section's comparison group: the group holding it (by a section membership or the whole school's) in the
+  // latest period it was in one (the lead's group first); a group's members in its latest period, with the
+  // sections it holds of each ('all' = the whole school)
+  const SECTIONS = ["primary", "junior", "senior"];
+  const groupOf = new Map<string, Map<string, string>>();
+  const groupMembers = new Map<string, Map<unknown, Set<string>>>();
   const latestPeriod = new Map<unknown, string>();
+  const sectionOfRow = (row: Row) => (row.section == null || row.section === "" ? "all" : String(row.section));
   for (const row of table("group_members")) if (String(row.period) > (latestPeriod.get(row.group_id) ?? "")) latestPeriod.set(row.group_id, String(row.period));
   for (const row of table("group_members")) {
     if (row.period !== latestPeriod.get(row.group_id)) continue;
-    const set = groupMembers.get(String(row.group_id)) ?? new Set();
-    set.add(row.school_id);
-    groupMembers.set(String(row.group_id), set);
+    const schoolsOf = groupMembers.get(String(row.group_id)) ?? new Map<unknown, Set<string>>();
+    schoolsOf.set(row.school_id, (schoolsOf.get(row.school_id) ?? new Set()).add(sectionOfRow(row)));
+    groupMembers.set(String(row.group_id), schoolsOf);
   }
   for (const [id, rows] of members) {
-    const latest = [...rows].sort((a, b) => String(b.period).localeCompare(String(a.period)) || Number(b.is_lead) - Number(a.is_lead) || String(a.group_id).localeCompare(String(b.group_id)))[0]!;
-    groupOf.set(String(id), String(latest.group_id));
+    const ordered = [...rows].sort((a, b) => String(b.period).localeCompare(String(a.period)) || Number(b.is_lead) - Number(a.is_lead) || String(a.group_id).localeCompare(String(b.group_id)));
+    const bySection = new Map<string, string>();
+    for (const section of SECTIONS) {
+      const latest = ordered.find((row) => sectionOfRow(row) === "all" || sectionOfRow(row) === section);
+      if (latest) bySection.set(section, String(latest.group_id));
+    }
+    groupOf.set(String(id), bySection);
   }
+  const gradeOf = new Map(table("exam_list").map((row) => [row.exam_id, Number(row.grade)]));
+  const sectionOfExam = (examId: unknown) => {
+    const grade = gradeOf.get(examId);
+    return grade == null || Number.isNaN(grade) ? null : sectionOfGrade(grade);
+  };
+  /** the group a school's section is compared with: the one holding that section, else (an exam of unknown grade) its primary group */
+  const comparisonGroup = (id: string, section: string | null): string | null => {
+    const bySection = groupOf.get(id);
+    if (!bySection) return null;
+    return (section ? bySection.get(section) : null) ?? bySection.get("primary") ?? bySection.get("junior") ?? bySection.get("senior") ?? null;
+  };
+  /** whether a school is, in its latest period, in the group with the section (or as a whole) */
+  const holds = (group: string | null, schoolId: unknown, section: string | null) => {
+    const sections = group ? groupMembers.get(group)?.get(schoolId) : undefined;
+    return !!sections && (sections.has("all") || section === null || sections.has(section));
+  };
 
   const hasExams = tables.exam_school !== undefined;
   const hasVa = tables.value_added_school !== undefined;
@@ -96,15 +126,17 @@ export function schoolSlices(tables: Record<string, Row[] | undefined>, schools:
   const vaByPair = byKey(table("value_added_school"), pairOf);
   const vaGroup = byKey(table("value_added_group"), (row) => row.group_id);
 
-  /** the school's own rows, then the rows it is compared with, marked */
+  /** the school's own rows, then the rows it is compared with, marked; the group is the one holding the exam's section */
   const withPeers = (id: string, own: Row[], byOccasion: Map<unknown, Row[]>, occasion: (row: Row) => string, selfNames: string[], names: string[]): Row[] => {
-    const group = groupMembers.get(groupOf.get(id) ?? "") ?? new Set();
     const key = similarKey(id);
     const out = own.map((row) => ({...pick(row, selfNames), peer: "self"}));
     for (const occ of new Set(own.map(occasion))) {
-      for (const row of byOccasion.get(occ) ?? []) {
+      const rows = byOccasion.get(occ) ?? [];
+      const section = sectionOfExam(rows[0]?.exam_id);
+      const group = comparisonGroup(id, section);
+      for (const row of rows) {
         if (row.school_id === id) continue;
-        const inGroup = group.has(row.school_id);
+        const inGroup = holds(group, row.school_id, section);
         const similar = key !== null && similarKey(row.school_id) === key;
         if (inGroup || similar) out.push({...pick(row, names), peer: inGroup && similar ? "both" : inGroup ? "group" : "similar"});
       }
@@ -114,7 +146,11 @@ export function schoolSlices(tables: Record<string, Row[] | undefined>, schools:
 
   const slices = new Map<string, SchoolSlice>();
   for (const {school_id: id} of schools) {
-    const group = groupOf.get(id);
+    const sectionGroups = [...(groupOf.get(id) ?? new Map<string, string>())].map(([section, group_id]) => ({section, group_id, group_name: String(groupName.get(group_id) ?? group_id)}));
+    // value-added of each pair's comparison group (the group holding the later exam's section)
+    const vaGroupRows = [...new Set(sectionGroups.map((g) => g.group_id))].flatMap((group) =>
+      (vaGroup.get(group) ?? []).filter((row) => comparisonGroup(id, sectionOfExam(row.exam_id)) === group)
+    );
     const flows = [...(sent.get(id) ?? []), ...(received.get(id) ?? []).filter((row) => row.from_school_id !== id)];
     slices.set(id, {
       school_id: id,
@@ -124,7 +160,8 @@ export function schoolSlices(tables: Record<string, Row[] | undefined>, schools:
       flows,
       exams: hasExams ? withPeers(id, examsBySchool.get(id) ?? [], examsBySitting, (row) => `${row.exam_id}|${row.subject}`, EXAM_SELF, EXAM_PEER) : null,
       va: hasVa ? withPeers(id, vaBySchool.get(id) ?? [], vaByPair, pairOf, VA_SELF, VA_PEER) : null,
-      va_group: hasVa ? (group ? (vaGroup.get(group) ?? []).map((row) => pick(row, VA_GROUP)) : []) : null
+      va_group: hasVa ? vaGroupRows.map((row) => pick(row, VA_GROUP)) : null,
+      comparison_groups: sectionGroups
     });
   }
   return slices;

@@ -75,11 +75,22 @@ export function schoolView({school, exams}, config, lang) {
     row.section_name
       ? w("groups.inSection", {group: row.base_name, section: row.section_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)})
       : w("groups.in", {group: row.group_name, role: f.inSentence(label(lang, "role", row.role)), date: f.date(row.joined_date)});
-  const groupsTakeaway = current.length
-    ? w("groups.now", {period: f.period(period), groups: f.list(current.map(groupPhrase))})
-    : memberships.length
-      ? w("groups.left", {period: f.period(period), group: memberships[0].group_name, last: f.period(memberships[0].last_period)})
-      : w("groups.never", {period: f.period(period)});
+  // the group each section (学部) is compared with (pipelines/site/school-slice.ts): a 九年一贯制 school whose 小学部
+  // and 初中部 are in different groups is compared, exam by exam, with the group holding the exam's section
+  const comparison = school.comparison_groups ?? [];
+  const splitSections = new Set(comparison.map((row) => row.group_id)).size > 1;
+  const sectionName = (section) => label(lang, "member_section", section);
+  const groupsTakeaway = f.sentences([
+    current.length
+      ? w("groups.now", {period: f.period(period), groups: f.list(current.map(groupPhrase))})
+      : memberships.length
+        ? w("groups.left", {period: f.period(period), group: memberships[0].group_name, last: f.period(memberships[0].last_period)})
+        : w("groups.never", {period: f.period(period)}),
+    // where the edition shows results, which group each section's exams are compared with; else only the groups
+    splitSections
+      ? w(school.exams == null ? "groups.bySectionOnly" : "groups.bySection", {list: f.list(comparison.map((row) => w("groups.sectionGroup", {section: sectionName(row.section), group: row.group_name})))})
+      : ""
+  ]);
 
   const facts = profile
     ? f.sentences([
@@ -214,7 +225,17 @@ export function schoolView({school, exams}, config, lang) {
 
   function schoolResults() {
     const self = school.exams.filter((row) => row.peer === "self");
-    const groupName = current[0]?.group_name ?? memberships[0]?.group_name ?? null;
+    // the exam's section by its grade (1–6 小学部, 7–9 初中部, 10–12 高中部) and the group that section is compared with
+    const sectionOfExam = (examId) => {
+      const grade = examById.get(examId)?.grade;
+      return grade == null ? null : grade >= 10 ? "senior" : grade >= 7 ? "junior" : "primary";
+    };
+    const fallbackGroup = current[0]?.base_name ?? memberships[0]?.base_name ?? null;
+    const groupNameOf = (examId) => comparison.find((row) => row.section === sectionOfExam(examId))?.group_name ?? fallbackGroup;
+    const groupNote = (examId) =>
+      splitSections && comparison.some((row) => row.section === sectionOfExam(examId))
+        ? w("results.groupSection", {group: groupNameOf(examId), section: sectionName(sectionOfExam(examId))})
+        : w("results.groupLatest", {group: groupNameOf(examId) ?? "—"});
     const examKeys = [...new Set(self.map((row) => `${row.exam_id}|${row.subject}`))].sort(byDateDesc((key) => key.split("|")[0]));
     const examName = (key) => {
       const [examId, subject] = key.split("|");
@@ -237,7 +258,7 @@ export function schoolView({school, exams}, config, lang) {
       const s = summary.find((row) => row.kind === "similar" && !row.is_suppressed);
       const shownSimilar = similarRows.filter((row) => !row.is_suppressed && row.pass_rate != null);
       const lower = own ? shownSimilar.filter((row) => row.pass_rate < own.pass_rate).length : 0;
-      const versus = (other, key) => (other ? w(other.pass_rate <= own.pass_rate ? `results.exam.${key}Above` : `results.exam.${key}Below`, {pp: f.pp(Math.abs(own.pass_rate - other.pass_rate)), pass: f.pct(other.pass_rate), k: f.num(other.n_schools), group: groupName ?? ""}) : "");
+      const versus = (other, key) => (other ? w(other.pass_rate <= own.pass_rate ? `results.exam.${key}Above` : `results.exam.${key}Below`, {pp: f.pp(Math.abs(own.pass_rate - other.pass_rate)), pass: f.pct(other.pass_rate), k: f.num(other.n_schools), group: groupNameOf(examId) ?? ""}) : "");
       const takeaway = !own
         ? t(lang, "common.noData")
         : own.is_suppressed
@@ -256,7 +277,7 @@ export function schoolView({school, exams}, config, lang) {
         title: w("results.exam.title"),
         takeaway,
         legend: [...RATES.map((r) => [column(lang, r), RATE_COLORS[r]]), [w("results.exam.mean"), RATE_COLORS.mean]],
-        note: w("results.exam.note", {group: groupName ?? "—"}),
+        note: w("results.exam.note", {group: groupNote(examId)}),
         rows: summary,
         columns: [
           {name: "unit", label: w("results.unit")},
@@ -301,7 +322,7 @@ export function schoolView({school, exams}, config, lang) {
               own.va_shrunk != null && own.va_shrunk_low != null && own.va_shrunk_high != null
                 ? w("results.va.selfShrunk", {va: f.signed(own.va), low: f.signed(own.ci_low), high: f.signed(own.ci_high), shrunk: f.signed(own.va_shrunk), plow: f.signed(own.va_shrunk_low), phigh: f.signed(own.va_shrunk_high), band: f.inSentence(label(lang, "band", own.band))})
                 : w("results.va.self", {va: f.signed(own.va), low: f.signed(own.ci_low), high: f.signed(own.ci_high), band: f.inSentence(label(lang, "band", own.band))}),
-              whole && !whole.is_suppressed ? w("results.va.group", {group: groupName ?? "—", va: f.signed(whole.va), low: f.signed(whole.ci_low), high: f.signed(whole.ci_high)}) : "",
+              whole && !whole.is_suppressed ? w("results.va.group", {group: groupNameOf(key.split("|")[1]) ?? "—", va: f.signed(whole.va), low: f.signed(whole.ci_low), high: f.signed(whole.ci_high)}) : "",
               spread ? w("results.va.similar", {k: f.num(similar.length), median: f.signed(spread.median), q1: f.signed(spread.q1), q3: f.signed(spread.q3)}) : w("results.exam.noSimilar")
             ]);
       const drawn = table.filter((row) => !row.is_suppressed && row.va != null).map((row) => ({label: row.unit, value: row.va, low: row.ci_low, high: row.ci_high, second: row.va_shrunk, color: row.color}));

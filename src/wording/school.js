@@ -18,6 +18,9 @@ export default {
   "school.groups.never": {zh: "截至{period}，本校未加入任何集团。", en: "Up to {period} the school has not been in any group."},
   "school.groups.inSection": {zh: "{group}（{section}，{role}，{date} 加入）", en: "{group} ({section}, {role} since {date})"},
   "school.groups.section": {zh: "{group}（{section}）", en: "{group} ({section})"},
+  "school.groups.bySection": {zh: "各学部分属不同集团，考试与增值按考试年级所在学部与该学部的集团比较：{list}。", en: "Its sections are in different groups; each exam and value-added is compared with the group of the exam grade's section: {list}."},
+  "school.groups.bySectionOnly": {zh: "各学部分属不同集团：{list}。", en: "Its sections are in different groups: {list}."},
+  "school.groups.sectionGroup": {zh: "{section}—{group}", en: "{section}: {group}"},
   "school.groups.first": {zh: "首次出现", en: "First period"},
   "school.groups.last": {zh: "最近一期", en: "Latest period"},
   "school.groups.periods": {zh: "期数", en: "Periods"},
@@ -58,6 +61,8 @@ export default {
   "school.results.unit": {zh: "对象", en: "Compared"},
   "school.results.nSchools": {zh: "学校数", en: "Schools"},
   "school.results.groupRow": {zh: "本集团其他成员校", en: "Rest of its group"},
+  "school.results.groupLatest": {zh: "本校最近一期所在的{group}", en: "{group}, the school's group in the latest period"},
+  "school.results.groupSection": {zh: "本校{section}最近一期所在的{group}（本次考试年级属{section}）", en: "{group}, the group of the school's {section} in the latest period (the exam's grade is in the {section})"},
   "school.results.similarRow": {zh: "同类学校（同学段、同城乡）", en: "Similar schools (stage, locality)"},
   "school.results.exam.label": {zh: "考试与科目", en: "Exam and subject"},
   "school.results.exam.title": {zh: "三率一分：本校、本集团与同类学校", en: "Exam results: three rates and the mean, against its group and similar schools"},
@@ -72,8 +77,8 @@ export default {
   "school.results.exam.mean": {zh: "平均分（占满分）", en: "Mean score (share of full marks)"},
   "school.results.exam.meanText": {zh: "均分 {mean}", en: "mean {mean}"},
   "school.results.exam.note": {
-    zh: "集团为本校最近一期所在的{group}；同类学校为参加同一考试、学段与城乡类型都相同的其他学校。集团和同类学校的比率按学生数合并（不含不公开的学校）。",
-    en: "The group is {group}, the school's group in the latest period; similar schools are the other schools of the same stage and locality that sat the same exam. The group's and similar schools' rates are pooled over their students (suppressed schools left out)."
+    zh: "集团为{group}；同类学校为参加同一考试、学段与城乡类型都相同的其他学校。集团和同类学校的比率按学生数合并（不含不公开的学校）。",
+    en: "The group is {group}; similar schools are the other schools of the same stage and locality that sat the same exam. The group's and similar schools' rates are pooled over their students (suppressed schools left out)."
   },
   "school.results.va.pair": {zh: "前后两次考试", en: "Exam pair"},
   "school.results.va.pairName": {zh: "{grade}年级 {prior} → {later} · {subject}", en: "Grade {grade}: {prior} → {later} · {subject}"},

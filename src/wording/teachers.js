@@ -2,8 +2,8 @@
 export default {
   "teachers.title": {zh: "教师交流轮岗", en: "Teacher exchange"},
   "teachers.lead": {
-    zh: "每学年（9月1日至次年8月31日）交流教师的比例，目标 ≥ {target}，其中骨干教师占比 ≥ {backbone}。交流在派出学校计数。{basis}",
-    en: "Per school year (1 September to 31 August), the share of teachers exchanged; target ≥ {target}, with backbone teachers ≥ {backbone} of those exchanged. Counted at the sending school. {basis}"
+    zh: "每学年（9月1日至次年8月31日）交流教师的比例，目标 ≥ {target}，其中骨干教师占比 ≥ {backbone}。交流在派出学校计数；一贯制学校的教师按任教学段计入所在学部，集团只计所含学部的教师。{basis}",
+    en: "Per school year (1 September to 31 August), the share of teachers exchanged; target ≥ {target}, with backbone teachers ≥ {backbone} of those exchanged. Counted at the sending school; a teacher of a 一贯制 school counts in the section (学部) taught, and a group only counts the teachers of the sections it holds. {basis}"
   },
   "teachers.basis": {
     zh: "口径：分母为{denominator}；{scope}；{shadow}；{schools}。",
@@ -12,7 +12,7 @@ export default {
   "teachers.basis.denominator.eligible": {zh: "应交流教师（在校满6年的专任教师）", en: "eligible teachers (full-time, ≥ 6 years at the school)"},
   "teachers.basis.denominator.full_time": {zh: "全部专任教师", en: "all full-time teachers"},
   "teachers.basis.scope.any": {zh: "交流到任何学校都计入", en: "an exchange to any school counts"},
-  "teachers.basis.scope.within_group": {zh: "只计入集团内的交流（集团的比例只计到本集团学校的交流）", en: "only exchanges within a group count (a group's rate only those to its own schools)"},
+  "teachers.basis.scope.within_group": {zh: "只计入集团内的交流（集团的比例只计到本集团学校或学部的交流）", en: "only exchanges within a group count (a group's rate only those to its own schools or sections)"},
   "teachers.basis.shadow.in": {zh: "跟岗计入交流", en: "shadowing placements (跟岗) count"},
   "teachers.basis.shadow.out": {zh: "跟岗不计入交流", en: "shadowing placements (跟岗) do not count"},
   "teachers.basis.schools.compulsory_public": {zh: "只含公办义务教育学校（不含高中、职业、特殊教育和民办学校）", en: "public compulsory schools only (no senior, vocational, special or private schools)"},
@@ -70,7 +70,7 @@ export default {
     en: "In {year}, {down} teachers went from lead schools to members, {up} from members to leads and {among} between members."
   },
   "teachers.role.note": {
-    zh: "两校同属一个集团时，角色按该集团计；否则按各校的主集团计。不属于任何集团的学校记为“不在集团”。",
-    en: "When both schools are in one group, their roles are those in that group; otherwise each school's role in its main group. A school in no group is counted under \"Not in a group\"."
+    zh: "派出与接收的学部同属一个集团时，角色按该集团计；否则按各校的主集团计。不属于任何集团的学校记为“不在集团”。",
+    en: "When the sending and receiving sections are in one group, the schools' roles are those in that group; otherwise each school's role in its main group. A school in no group is counted under \"Not in a group\"."
   }
 };

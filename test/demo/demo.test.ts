@@ -40,6 +40,7 @@ interface Truth {
       n_eligible_home: number;
       n_exchanged_home: number;
       member_school_ids: string[];
+      member_sections: {school_id: string; section: string}[];
       n_eligible_members: number;
       n_exchanged_members: number;
     }[];
@@ -141,6 +142,11 @@ describe("truth.json agrees with the files", () => {
     for (const group of truth.teacher_exchange.groups) {
       const year = Number(group.school_year.slice(0, 4));
       const ids = group.member_school_ids.map((id) => `'${id}'`).join(", ") || "''";
+      // a school the group holds by sections (学部): only the teachers of those sections (teachers.csv section)
+      const sectioned = [...new Set(group.member_sections.map((m) => m.school_id))];
+      const sectionRule = sectioned
+        .map((id) => `(school_id <> '${id}' or section in (${group.member_sections.filter((m) => m.school_id === id).map((m) => `'${m.section}'`).join(", ")}))`)
+        .join(" and ") || "true";
       const exchangeFiles = [`${year}Q3`, `${year}Q4`, `${year + 1}Q1`, `${year + 1}Q2`]
         .filter((p) => existsSync(join(county, p, "exchanges.csv")))
         .map((p) => `select * from ${csv(p, "exchanges")}`)
@@ -148,8 +154,13 @@ describe("truth.json agrees with the files", () => {
       const counted = await db.one<{eligible: number; exchanged: number}>(`
         select
           (select count(*) from ${csv(`${year}Q3`, "teachers")}
-            where school_id in (${ids}) and is_full_time = 'true' and school_start_date::date <= date '${year - 6}-09-01')::integer as eligible,
-          (select count(distinct teacher_id) from (${exchangeFiles}) where from_school_id in (${ids}))::integer as exchanged`);
+            where school_id in (${ids}) and ${sectionRule} and is_full_time = 'true' and school_start_date::date <= date '${year - 6}-09-01')::integer as eligible,
+          (select count(distinct teacher_id) from (${exchangeFiles}) as exchanges
+            where from_school_id in (${ids})
+              and not exists (
+                select 1 from ${csv(`${year}Q3`, "teachers")} as teachers
+                where teachers.teacher_id = exchanges.teacher_id and teachers.school_id = exchanges.from_school_id and not (${sectionRule})
+              ))::integer as exchanged`);
       expect(counted.eligible, `${group.group_id} ${group.school_year}`).toBe(group.n_eligible_members);
       expect(counted.exchanged, `${group.group_id} ${group.school_year}`).toBe(group.n_exchanged_members);
       // the planted rate is met exactly up to rounding one count

@@ -1,11 +1,11 @@
 // `junheng template`: the forms a clerk starts a quarter from. Filled in with their example rows and read
 // back, both the .xlsx and the .csv forms load without a reject; every coded column has its drop-down list.
 import {beforeAll, describe, expect, it} from "vitest";
-import {cpSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
+import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {CONTRACT, FILE_NAMES, SHEET_NAMES} from "../../pipelines/contract.js";
-import {choices, templateHeader} from "../../pipelines/ingest/template.js";
+import {EXAMPLES, choices, templateHeader} from "../../pipelines/ingest/template.js";
 import {readRejectsCsv, runCli, tempDir, TIMEOUT, PRIVATE_KEY} from "../helpers.js";
 
 let dir: string;
@@ -60,6 +60,45 @@ describe("junheng template", () => {
     expect(choices(CONTRACT.groups.columns.find((c) => c.name === "group_type")!)).toContain("紧密型");
     expect(choices(CONTRACT.exchanges.columns.find((c) => c.name === "kind")!)).toContain("轮岗");
   });
+
+  it("shows a 九年一贯制 school whose 小学部 and 初中部 are in different groups, the 学部 note saying how", async () => {
+    const sections = EXAMPLES.memberships.filter((row) => row.school_id === "S0003").map((row) => [row.group_id, row.section]);
+    expect(sections).toEqual([["G01", "小学部"], ["G02", "初中部"]]);
+    expect(EXAMPLES.schools.find((row) => row.school_id === "S0003")?.stage).toBe("九年一贯制");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "xlsx", "memberships.xlsx"));
+    const sheet = workbook.worksheets[0]!;
+    const at = CONTRACT.memberships.columns.findIndex((column) => column.name === "section") + 1;
+    const cell = sheet.getRow(1).getCell(at);
+    expect(cell.value).toBe("学部");
+    const note = typeof cell.note === "string" ? cell.note : (cell.note?.texts ?? []).map((text) => text.text).join("");
+    expect(note).toContain("留空为整所学校");
+    expect(note).toContain("每个学部一行");
+    expect(note).toContain("one row per section");
+    // the example rows in the form: the 9-year school's two rows name their sections
+    const rows = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(at).value);
+    expect(rows).toEqual([null, null, "小学部", "初中部"]);
+  });
+
+  it("warns, without a reject, when a teacher of a school in a group by 学部 leaves 任教学段 empty", () => {
+    const input = join(tempDir(), "no-section");
+    mkdirSync(join(input, "2025Q3"), {recursive: true});
+    cpSync(join(dir, "csv"), join(input, "2025Q3"), {recursive: true});
+    const teachers = join(input, "2025Q3", "teachers.csv");
+    const lines = readFileSync(teachers, "utf8").split(/\r?\n/);
+    const at = lines.findIndex((line) => line.startsWith("T000003,"));
+    expect(lines[at]).toContain(",小学部,");
+    lines[at] = lines[at]!.replace(",小学部,", ",,");
+    writeFileSync(teachers, lines.join("\r\n"));
+    const out = join(tempDir(), "out");
+    const result = runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"]);
+    expect(result.status).toBe(0);
+    expect(readRejectsCsv(join(out, "rejects.csv"))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as {warnings: {code: string; zh: string; en: string}[]};
+    const warning = manifest.warnings.find((w) => w.code === "teachers_without_section");
+    expect(warning?.zh).toBe("2025Q3：1 所按学部加入集团的学校（S0003）有 1 名教师未填任教学段，教师交流按学校学生最多的学部计");
+    expect(warning?.en).toContain("1 teacher(s) at 1 school(s) in a group by section (S0003) have no section taught (任教学段)");
+  }, TIMEOUT.test);
 
   it.each([["xlsx"], ["csv"]])("filled in with its examples, the %s form loads without a reject", (kind) => {
     const input = join(tempDir(), `filled-${kind}`);

@@ -86,6 +86,37 @@ describe("school slices", () => {
     expect(slices.get("B")!.va_group).toEqual([]);
   });
 
+  it("compares a split school's exam with the group holding the exam grade's section, and only that section's members", () => {
+    // N (九年一贯制): 小学部 in GZ, 初中部 in ZX; K (九年一贯制): 小学部 in GZ only; P a primary school in GZ, J a
+    // junior school in ZX. E6 is grade 6, E8 grade 8; every school sat both (all alike: similar schools are left out below)
+    const member = (group_id: string, school_id: string, section: string) =>
+      ({period: "2025Q3", group_id, school_id, section, school_name: school_id, county: "甲县", stage: "x", locality: "urban", role: "member", is_lead: false});
+    const split = {
+      group_profile: [{period: "2025Q3", group_id: "GZ", group_name: "甘州中学教育集团"}, {period: "2025Q3", group_id: "ZX", group_name: "中学教育集团"}],
+      group_members: [member("GZ", "N", "primary"), member("GZ", "K", "primary"), member("GZ", "P", "all"), member("ZX", "N", "junior"), member("ZX", "J", "all")],
+      exam_list: [{exam_id: "E6", subject: "数学", grade: 6}, {exam_id: "E8", subject: "数学", grade: 8}],
+      exam_school: ["E6", "E8"].flatMap((exam_id) => ["N", "K", "P", "J"].map((school_id) => ({exam_id, subject: "数学", school_id, n_students: 50, is_suppressed: false, pass_rate: 0.5}))),
+      value_added_school: ["E6", "E8"].flatMap((exam_id) => ["N", "K", "J"].map((school_id) => ({prior_exam_id: "E0", exam_id, subject: "数学", school_id, is_suppressed: false, va: 0.1}))),
+      value_added_group: [
+        {prior_exam_id: "E0", exam_id: "E6", subject: "数学", group_id: "GZ", va: 0.2},
+        {prior_exam_id: "E0", exam_id: "E8", subject: "数学", group_id: "GZ", va: 0.3}, // GZ's grade-8 pupils: not N's 初中部 group
+        {prior_exam_id: "E0", exam_id: "E8", subject: "数学", group_id: "ZX", va: 0.4}
+      ]
+    };
+    const n = schoolSlices(split, schoolList(split)).get("N")!;
+    expect(n.comparison_groups).toEqual([
+      {section: "primary", group_id: "GZ", group_name: "甘州中学教育集团"},
+      {section: "junior", group_id: "ZX", group_name: "中学教育集团"}
+    ]);
+    const inGroup = (r: Record<string, unknown>) => r.peer === "group" || r.peer === "both";
+    const peers = (exam: string) => n.exams!.filter((r) => r.exam_id === exam && inGroup(r)).map((r) => r.school_id).sort();
+    // grade 6 → GZ: K (its 小学部) and P; grade 8 → ZX: J only (K's 初中部 is in no group, P is not in ZX)
+    expect(peers("E6")).toEqual(["K", "P"]);
+    expect(peers("E8")).toEqual(["J"]);
+    expect(n.va!.filter((r) => r.exam_id === "E8" && inGroup(r)).map((r) => r.school_id)).toEqual(["J"]);
+    expect(n.va_group!.map((r) => [r.exam_id, r.group_id, r.va])).toEqual([["E6", "GZ", 0.2], ["E8", "ZX", 0.4]]);
+  });
+
   it("gives null, not [], for the results of an edition without per-school exam tables", () => {
     const {exam_school, value_added_school, value_added_group, ...publicTables} = tables;
     void exam_school, void value_added_school, void value_added_group;

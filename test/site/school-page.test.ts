@@ -36,6 +36,12 @@ const schoolIds = [...new Set([...members, ...readArrow("uncovered_schools"), ..
 // the lead of the first group: it has members, resources, exchanges and (internal edition) exams
 const lead = members.filter((row) => row.is_lead).sort((a, b) => String(a.group_id).localeCompare(String(b.group_id)))[0]!;
 const hasResults = existsSync(join(PUBLISHED, "exam_school.arrow"));
+// a school whose sections (学部) are in different groups in the latest period (甘州区's plan: five 九年一贯制 schools)
+const latestPeriod = members.reduce((max, row) => (String(row.period) > max ? String(row.period) : max), "");
+const splitId = [...new Set(members.map((row) => String(row.school_id)))].sort().find((id) => {
+  const rows = members.filter((row) => row.period === latestPeriod && String(row.school_id) === id && row.section !== "all");
+  return new Set(rows.map((row) => row.group_id)).size > 1;
+});
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
@@ -118,6 +124,28 @@ describe("school pages", () => {
       expect([results > 0, note]).toEqual(hasResults ? [true, 0] : [false, 1]);
       expect(visit.bytes, "transfer").toBeLessThan(BUDGET);
       expect(visit.rawBytes, "uncompressed").toBeLessThan(RAW_BUDGET);
+      await visit.close();
+    },
+    TIMEOUT.test
+  );
+
+  it.each(["zh", "en"] as const)(
+    "shows each section's group for a school whose sections are in different groups (%s)",
+    async (lang) => {
+      expect(splitId, "the demo has a school split between two groups").toBeDefined();
+      const prefix = lang === "en" ? "en/" : "";
+      const visit = await open(`${prefix}schools/${splitId}.html`);
+      const {page} = visit;
+      await page.screenshot({path: join(SHOTS, `schools_${splitId}.${lang}.png`), fullPage: true});
+      expect(visit.errors).toEqual([]);
+      const groups = members.filter((row) => row.period === latestPeriod && String(row.school_id) === splitId);
+      const card = page.locator(`section[data-card^="school_${splitId}_groups"]`);
+      const text = (await card.textContent()) ?? "";
+      expect(text).toContain(lang === "zh" ? "各学部分属不同集团" : "Its sections are in different groups");
+      for (const row of groups) {
+        await card.locator(`a[href$="groups/${row.group_id}.html"]`).first().waitFor({state: "attached"});
+        expect(text).toContain(lang === "zh" ? (row.section === "primary" ? "小学部" : "初中部") : `${row.section} section`);
+      }
       await visit.close();
     },
     TIMEOUT.test

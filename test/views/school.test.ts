@@ -134,6 +134,47 @@ describe("schoolView", () => {
     expect(enSplit.groups.takeaway).toBe("2025 Q3: 中学教育集团 (junior section, member since 1 November 2024) and 甘州中学教育集团 (primary section, lead since 1 November 2024).");
   });
 
+  it("compares each exam of a split school with the group holding the exam grade's section", () => {
+    // 甘州中学: 小学部 in 甘州中学教育集团 (GZ), 初中部 in 中学教育集团 (ZX); E1 is grade 6 (小学部), E8 grade 8 (初中部)
+    const members = [
+      {period: P, group_id: "GZ", group_name: "甘州中学教育集团", section: "primary", role: "lead", is_lead: true, joined_date: new Date("2024-11-01"), distance_km: 0},
+      {period: P, group_id: "ZX", group_name: "中学教育集团", section: "junior", role: "member", is_lead: false, joined_date: new Date("2024-11-01"), distance_km: 2.5}
+    ];
+    const comparison_groups = [
+      {section: "primary", group_id: "GZ", group_name: "甘州中学教育集团"},
+      {section: "junior", group_id: "ZX", group_name: "中学教育集团"}
+    ];
+    const junior = school.exams.map((r) => ({...r, exam_id: "E8"}));
+    const split = {...school, members, comparison_groups, exams: [...school.exams, ...junior]};
+    const splitExams = [...exams, {exam_id: "E8", exam_name: "八年级监测", exam_date: Date.UTC(2025, 5, 21), grade: 8, full_marks: 100}];
+    const zhSplit = schoolView({school: split, exams: splitExams}, config, "zh");
+    const enSplit = schoolView({school: split, exams: splitExams}, config, "en");
+    expect(zhSplit.groups.takeaway).toBe(
+      "2025年第3季度：中学教育集团（初中部，成员校，2024年11月1日 加入）和甘州中学教育集团（小学部，牵头校，2024年11月1日 加入）。" +
+        "各学部分属不同集团，考试与增值按考试年级所在学部与该学部的集团比较：小学部—甘州中学教育集团和初中部—中学教育集团。"
+    );
+    expect(enSplit.groups.takeaway).toContain(
+      "Its sections are in different groups; each exam and value-added is compared with the group of the exam grade's section: primary section: 甘州中学教育集团 and junior section: 中学教育集团."
+    );
+    // the same pooled rows (L 80%, M 50% → 70%), named by the exam's section: grade 6 → 甘州中学教育集团, grade 8 → 中学教育集团
+    expect(zhSplit.results.exam("E1|数学").takeaway).toContain("比甘州中学教育集团其他成员校（2 所，70.0%）低 10.0 个百分点");
+    expect(zhSplit.results.exam("E8|数学").takeaway).toContain("比中学教育集团其他成员校（2 所，70.0%）低 10.0 个百分点");
+    expect(zhSplit.results.exam("E8|数学").note).toMatch(/^集团为本校初中部最近一期所在的中学教育集团（本次考试年级属初中部）；/);
+    expect(enSplit.results.exam("E1|数学").note).toMatch(/^The group is 甘州中学教育集团, the group of the school's primary section in the latest period \(the exam's grade is in the primary section\); /);
+    expect(enSplit.results.exam("E8|数学").takeaway).toContain("below the rest of 中学教育集团 (2 schools, 70.0%)");
+    // value-added E0 → E1 (grade 6): 甘州中学教育集团 as a whole
+    expect(zhSplit.results.va("E0|E1|数学").takeaway).toContain("甘州中学教育集团整体 +0.05（-0.01 至 +0.11）。");
+    // an edition without per-school results (public) names the sections' groups without speaking of comparisons
+    const publicSplit = schoolView({school: {...split, exams: null, va: null, va_group: null}, exams: splitExams}, config, "zh");
+    expect(publicSplit.groups.takeaway).toMatch(/。各学部分属不同集团：小学部—甘州中学教育集团和初中部—中学教育集团。$/);
+    expect(schoolView({school: {...split, exams: null, va: null, va_group: null}, exams: splitExams}, config, "en").groups.takeaway).toMatch(
+      /\. Its sections are in different groups: primary section: 甘州中学教育集团 and junior section: 中学教育集团\.$/
+    );
+    // a school in one group (or whole) keeps the one-group wording
+    expect(zh.results.exam("E1|数学").note).toMatch(/^集团为本校最近一期所在的甲集团；/);
+    expect(zh.groups.takeaway).not.toContain("各学部");
+  });
+
   it("says when the school left its group or never joined one", () => {
     const left = schoolView({school: {...school, members: school.members.slice(0, 1)}, exams}, config, "zh");
     expect(left.groups.takeaway).toBe("2025年第3季度未在任何集团；此前属于旧集团（至2025年第2季度）。");

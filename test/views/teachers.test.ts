@@ -99,7 +99,7 @@ describe("teachersView", () => {
     // no exchange basis in the config: the national rule's, in words
     expect(zh.lead).toContain("口径：分母为应交流教师（在校满6年的专任教师）；交流到任何学校都计入；跟岗不计入交流；只含公办义务教育学校（不含高中、职业、特殊教育和民办学校）。");
     const ganzhou = teachersView({exchange, flows, groups}, {...config, exchange: {denominator: "full_time", scope: "within_group", include_shadow: false, schools: "compulsory_public"}}, "en");
-    expect(ganzhou.lead).toContain("Basis: the rate divides by all full-time teachers; only exchanges within a group count (a group's rate only those to its own schools);");
+    expect(ganzhou.lead).toContain("Basis: the rate divides by all full-time teachers; only exchanges within a group count (a group's rate only those to its own schools or sections);");
   });
 
   it("shows the urban-to-rural rate against its 15% default where there are urban schools", () => {

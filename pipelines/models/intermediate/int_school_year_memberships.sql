@@ -1,6 +1,6 @@
--- int_school_year_memberships: the groups each school belonged to in a school year: on the year's start (memberships of the year's snapshot period), or, for a group founded during the year, on its founding date
--- grain: school year × group × school
--- key: school_year, group_id, school_id
+-- int_school_year_memberships: the groups each school or school section (学部) belonged to in a school year: on the year's start (memberships of the year's snapshot period), or, for a group founded during the year, on its founding date
+-- grain: school year × group × school × section ('all' = the whole school)
+-- key: school_year, group_id, school_id, section
 with years as (
     select * from int_school_years
 ),
@@ -70,6 +70,7 @@ active as (
         memberships.group_id,
         latest_groups.group_type,
         memberships.school_id,
+        memberships.section,
         memberships.role,
         memberships.is_lead,
         memberships.joined_date,
@@ -87,7 +88,7 @@ active as (
 final as (
     select *
     from active
-    qualify row_number() over (partition by school_year, group_id, school_id order by joined_date desc) = 1
+    qualify row_number() over (partition by school_year, group_id, school_id, section order by joined_date desc) = 1
 )
 
 select * from final

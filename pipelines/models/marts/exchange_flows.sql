@@ -9,8 +9,11 @@ years as (
     select * from int_school_years
 ),
 
+-- one row per school and group: a school in the group by a section (学部) shows that section's role, the lead's first
 year_memberships as (
-    select * from int_school_year_memberships
+    select *
+    from int_school_year_memberships
+    qualify row_number() over (partition by school_year, group_id, school_id order by is_lead desc, joined_date desc, section) = 1
 ),
 
 schools as (
@@ -43,28 +46,16 @@ primary_groups as (
     ) = 1
 ),
 
--- a group both schools belonged to at the year's start, if any
-shared_groups as (
-    select
-        from_memberships.school_year,
-        from_memberships.school_id as from_school_id,
-        to_memberships.school_id as to_school_id,
-        min(from_memberships.group_id) as shared_group_id
-    from year_memberships as from_memberships
-    inner join year_memberships as to_memberships
-        on from_memberships.school_year = to_memberships.school_year
-        and from_memberships.group_id = to_memberships.group_id
-        and from_memberships.school_id <> to_memberships.school_id
-    group by from_memberships.school_year, from_memberships.school_id, to_memberships.school_id
-),
-
 flows as (
     select
         school_year,
         from_school_id,
         to_school_id,
         count(distinct teacher_id) as n_teachers,
-        count(distinct teacher_id) filter (where is_backbone) as n_backbone
+        count(distinct teacher_id) filter (where is_backbone) as n_backbone,
+        -- a group the sending and receiving sections (学部) both belonged to at the year's start, if any
+        -- (int_exchanged_teachers: a 小学部 teacher sent to a school whose 小学部 shares a group with hers)
+        min(shared_group_id) as shared_group_id
     from exchanged
     group by school_year, from_school_id, to_school_id
 ),
@@ -79,23 +70,19 @@ final as (
         from_details.school_name as from_school_name,
         from_details.county as from_county,
         from_details.locality as from_locality,
-        coalesce(shared_groups.shared_group_id, from_groups.group_id) as from_group_id,
+        coalesce(flows.shared_group_id, from_groups.group_id) as from_group_id,
         from_roles.role as from_role,
         to_details.school_name as to_school_name,
         to_details.county as to_county,
         to_details.locality as to_locality,
-        coalesce(shared_groups.shared_group_id, to_groups.group_id) as to_group_id,
+        coalesce(flows.shared_group_id, to_groups.group_id) as to_group_id,
         to_roles.role as to_role,
-        shared_groups.shared_group_id is not null as is_within_group
+        flows.shared_group_id is not null as is_within_group
     from flows
     left join school_details as from_details
         on flows.school_year = from_details.school_year and flows.from_school_id = from_details.school_id
     left join school_details as to_details
         on flows.school_year = to_details.school_year and flows.to_school_id = to_details.school_id
-    left join shared_groups
-        on flows.school_year = shared_groups.school_year
-        and flows.from_school_id = shared_groups.from_school_id
-        and flows.to_school_id = shared_groups.to_school_id
     left join primary_groups as from_groups
         on flows.school_year = from_groups.school_year and flows.from_school_id = from_groups.school_id
     left join primary_groups as to_groups
@@ -103,11 +90,11 @@ final as (
     left join year_memberships as from_roles
         on flows.school_year = from_roles.school_year
         and flows.from_school_id = from_roles.school_id
-        and coalesce(shared_groups.shared_group_id, from_groups.group_id) = from_roles.group_id
+        and coalesce(flows.shared_group_id, from_groups.group_id) = from_roles.group_id
     left join year_memberships as to_roles
         on flows.school_year = to_roles.school_year
         and flows.to_school_id = to_roles.school_id
-        and coalesce(shared_groups.shared_group_id, to_groups.group_id) = to_roles.group_id
+        and coalesce(flows.shared_group_id, to_groups.group_id) = to_roles.group_id
 )
 
 select * from final

@@ -29,11 +29,12 @@ latest_counties as (
 
 -- a sending school absent from the year's snapshot still counts, in the county of its latest report
 sending_schools as (
-    select distinct exchanged.school_year, exchanged.from_school_id as school_id
+    select distinct exchanged.school_year, exchanged.from_school_id as school_id, exchanged.from_section as section
     from exchanged
 ),
 
--- each school's base under the configured basis (docs/metrics.md teacher_exchange):
+-- each school section's base under the configured basis (docs/metrics.md teacher_exchange; a teacher counts in
+-- the section of the roster's 任教学段, else in the school's largest, int_exchange_eligibility):
 --   schools = compulsory_public: a public school with a primary or junior section, its teachers outside the
 --   senior section (int_exchange_eligibility.n_*_compulsory); all: every school and full-time teacher
 --   denominator = eligible (≥ 6 years at the school, the national rule) | full_time (every 专任教师, 甘州区 plan)
@@ -41,6 +42,7 @@ school_bases as (
     select
         eligibility.school_year,
         eligibility.school_id,
+        eligibility.section,
         eligibility.county,
         eligibility.locality,
         eligibility.eligibility_basis,
@@ -58,7 +60,7 @@ school_bases as (
 
 school_list as (
     select
-        school_year, school_id, county, locality, eligibility_basis, n_eligible, n_full_time,
+        school_year, school_id, section, county, locality, eligibility_basis, n_eligible, n_full_time,
         case when settings.exchange_denominator = 'full_time' then n_full_time else n_eligible end as n_base,
         case when settings.exchange_urban_rural_denominator = 'full_time' then n_full_time else n_eligible end
             as n_urban_rural_base
@@ -69,6 +71,7 @@ school_list as (
     select
         sending_schools.school_year,
         sending_schools.school_id,
+        sending_schools.section,
         latest_counties.county,
         null as locality,
         null as eligibility_basis,
@@ -84,12 +87,21 @@ school_list as (
         and sending_schools.school_id = eligibility.school_id
 ),
 
+-- the school sections in each scope: a school's and a county's rows hold every section of their schools; a
+-- group's only the sections it holds (a membership of the section, or of the whole school: 'all'), so the 小学部
+-- of a 九年一贯制 school counts in 甘州中学教育集团 and its 初中部 in 中学教育集团
 scope_schools as (
-    select school_year, 'school' as scope, school_id as scope_id, school_id from school_list
+    select school_year, 'school' as scope, school_id as scope_id, school_id, section from school_list
     union all
-    select school_year, 'county' as scope, county as scope_id, school_id from school_list where county is not null
+    select school_year, 'county' as scope, county as scope_id, school_id, section from school_list where county is not null
     union all
-    select school_year, 'group' as scope, group_id as scope_id, school_id from year_memberships
+    select distinct year_memberships.school_year, 'group' as scope, year_memberships.group_id as scope_id,
+        school_list.school_id, school_list.section
+    from year_memberships
+    inner join school_list
+        on year_memberships.school_year = school_list.school_year
+        and year_memberships.school_id = school_list.school_id
+        and year_memberships.section in ('all', school_list.section)
 ),
 
 base_counts as (
@@ -97,7 +109,8 @@ base_counts as (
         scope_schools.school_year,
         scope_schools.scope,
         scope_schools.scope_id,
-        count(*) as n_schools,
+        -- schools with a section in the scope (a school in a group by its 小学部 counts once)
+        count(distinct scope_schools.school_id) as n_schools,
         sum(school_list.n_eligible) as n_eligible,
         sum(school_list.n_full_time) as n_full_time,
         sum(school_list.n_base) as n_base,
@@ -111,12 +124,14 @@ base_counts as (
     inner join school_list
         on scope_schools.school_year = school_list.school_year
         and scope_schools.school_id = school_list.school_id
+        and scope_schools.section = school_list.section
     group by scope_schools.school_year, scope_schools.scope, scope_schools.scope_id
 ),
 
 -- which exchanges count: 跟岗 (shadow) only with include_shadow; with schools = compulsory_public only a
--- compulsory-section teacher of a public school; with scope = within_group only to a school of the same group
--- (for a group's row: of that group; for a school or county: of any group the two schools share)
+-- compulsory-section teacher of a public school; with scope = within_group only to a section of the same group
+-- (for a group's row: a section that group holds; for a school or county: of any group the two sections share).
+-- A teacher counts in a scope through the sending section (int_exchanged_teachers.from_section)
 counted as (
     select
         scope_schools.school_year,
@@ -130,11 +145,13 @@ counted as (
     inner join exchanged
         on scope_schools.school_year = exchanged.school_year
         and scope_schools.school_id = exchanged.from_school_id
+        and scope_schools.section = exchanged.from_section
     left join year_memberships as to_members
         on scope_schools.scope = 'group'
         and scope_schools.school_year = to_members.school_year
         and scope_schools.scope_id = to_members.group_id
         and exchanged.to_school_id = to_members.school_id
+        and to_members.section in ('all', exchanged.to_section)
     cross join settings
     where (settings.exchange_include_shadow or not exchanged.is_shadow_only)
         and (settings.exchange_schools = 'all' or exchanged.is_compulsory)
@@ -169,6 +186,7 @@ urban_rural_counts as (
     inner join exchanged
         on scope_schools.school_year = exchanged.school_year
         and scope_schools.school_id = exchanged.from_school_id
+        and scope_schools.section = exchanged.from_section
     cross join settings
     where exchanged.is_from_urban and exchanged.is_to_rural
         and (settings.exchange_include_shadow or not exchanged.is_shadow_only)
