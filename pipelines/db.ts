@@ -3,6 +3,9 @@
 // The package is loaded on the first open, not when this module is imported: it costs about 0.5 s of CPU,
 // which every `junheng --help` and every refusal before a database is opened would otherwise pay
 // (RELIABILITY.md, "Test suite time").
+// It is a CommonJS package, loaded with require: an ESM import runs Node's CommonJS export scan over each of
+// its ~40 files first (another 0.25 s of CPU per process, measured).
+import {createRequire} from "node:module";
 import type {DuckDBConnection, DuckDBInstance, DuckDBTypeId, DuckDBValue} from "@duckdb/node-api";
 import {SqlError, type SqlEngine} from "./sql.js";
 
@@ -31,7 +34,7 @@ export class Db implements SqlEngine {
     // and 3.3 GB with these two settings (measured model by model; BENCHMARKS.md).
     config.allocator_background_threads = "true";
     config.allocator_flush_threshold = "32MB";
-    const {DuckDBInstance, DuckDBTypeId} = await import("@duckdb/node-api");
+    const {DuckDBInstance, DuckDBTypeId} = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
     BIG_INTEGER_TYPES ??= new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();

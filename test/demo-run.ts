@@ -1,5 +1,6 @@
 // One run of the committed demo (data/demo, with the public demo key), shared by the test files that only
-// read its output (planted-truths, messy-roundtrip's clean side, privacy). Each of them ran the same
+// read its output (planted-truths, messy-roundtrip's clean side, privacy, threads); likewise one run of the clean
+// fixture with the test key (cleanOutput). Each of them ran the same
 // pipeline on the same input in-process, about 10 s of CPU apiece (RELIABILITY.md, "Test suite time").
 //
 // The run is kept under node_modules/.cache/junheng-demo-run/<key>/, where the key is a SHA-256 over the
@@ -11,10 +12,10 @@
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join, relative} from "node:path";
-import {DEFAULT_SEED} from "../pipelines/demo/command.js";
-import {generateDemo} from "../pipelines/demo/generate.js";
-import {runPipeline} from "../pipelines/run.js";
-import {ROOT, TIMEOUT, tempDir} from "./helpers.js";
+// the pipeline is imported only to make a run that is not in the cache: a file that finds it there does not
+// load (and transform) the pipeline's modules for it
+const runPipeline: typeof import("../pipelines/run.js").runPipeline = async (options) => (await import("../pipelines/run.js")).runPipeline(options);
+import {FIXTURES, ROOT, TEST_KEY, TEST_KEY_FILE, TIMEOUT, tempDir} from "./helpers.js";
 
 export const DEMO_INPUT = join(ROOT, "data", "demo");
 const CACHE = join(ROOT, "node_modules", ".cache", "junheng-demo-run");
@@ -37,6 +38,7 @@ function key(): string {
     .map((file) => relative(ROOT, file))
     .sort();
   for (const file of inputs) hash.update(file).update("\0").update(readFileSync(join(ROOT, file))).update("\0");
+  hash.update(`threads ${DEMO_RUN_THREADS}`);
   return hash.digest("hex").slice(0, 32);
 }
 
@@ -59,19 +61,44 @@ export async function demoOutput(): Promise<string> {
 }
 
 /**
+ * A run of test/fixtures/clean with the test suite's private key (helpers.ts TEST_KEY), as a fresh copy: for the
+ * files that need a good output of the clean fixture to read or to run over (editions, revisions, out-safety),
+ * made once per key like the demo's run (the key also covers the fixture and the test key).
+ */
+export async function cleanOutput(): Promise<string> {
+  const hash = createHash("sha256");
+  const fixture = join(FIXTURES, "clean");
+  for (const file of files(fixture).map((path) => relative(fixture, path)).sort()) hash.update(file).update("\0").update(readFileSync(join(fixture, file))).update("\0");
+  hash.update(TEST_KEY);
+  const done = join(CACHE, `clean-${hash.digest("hex").slice(0, 16)}-${key()}`);
+  if (!existsSync(done)) await runOnce(done, (out) => runPipeline({input: fixture, out, keyFile: TEST_KEY_FILE}));
+  const copy = join(tempDir("junheng-clean-out-"), "out");
+  cpSync(done, copy, {recursive: true});
+  return copy;
+}
+
+/**
  * The messy variant of the county demo (`junheng demo --messy`, the default seed) as a fresh copy: generated
  * once per key, like the demo's run, for the files that read it (demo.test's checks of the variant and
  * messy-roundtrip's run of it); generating it took about 7 s of CPU each time.
  */
 export async function messyDemo(): Promise<string> {
   const done = join(CACHE, `messy-${key()}`);
-  if (!existsSync(done)) await runOnce(done, (out) => generateDemo({scale: "county", seed: DEFAULT_SEED, out, messy: true}));
+  const generate = async (out: string) => {
+    const [{generateDemo}, {DEFAULT_SEED}] = await Promise.all([import("../pipelines/demo/generate.js"), import("../pipelines/demo/command.js")]);
+    return generateDemo({scale: "county", seed: DEFAULT_SEED, out, messy: true});
+  };
+  if (!existsSync(done)) await runOnce(done, generate);
   const copy = join(tempDir("junheng-messy-"), "messy");
   cpSync(done, copy, {recursive: true});
   return copy;
 }
 
-async function runOnce(done: string, make: (out: string) => Promise<unknown> = (out) => runPipeline({input: DEMO_INPUT, out, demoKey: true})): Promise<void> {
+/** The demo run's options: two DuckDB threads, as on a two-core machine, so that test/reliability/threads.test.ts
+ * can take it for its `--threads 2` run. Part of the cache key (key()). */
+export const DEMO_RUN_THREADS = 2;
+
+async function runOnce(done: string, make: (out: string) => Promise<unknown> = (out) => runPipeline({input: DEMO_INPUT, out, demoKey: true, threads: DEMO_RUN_THREADS})): Promise<void> {
   mkdirSync(CACHE, {recursive: true});
   const lock = `${done}.lock`;
   // a hang guard only: a demo run on a busy two-core machine can take minutes

@@ -10,7 +10,14 @@
 // bundle's own address; each module's import.meta.url is therefore replaced by its source file's URL, so
 // paths next to the sources (the SQL models, data/demo, package.json, the stage worker) resolve as before.
 // Packages stay external and load from node_modules as they would from the sources.
-import {closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync} from "node:fs";
+//
+// The bundle is split where the sources import a module only when a command needs it (the report, the
+// template, the demo generator, the server: `await import(...)` in cli.ts): those modules, and the packages
+// only they use (pdfkit, fontkit, resvg, docx, exceljs, iconv-lite), load when their command runs, not at
+// every start (~0.9 s of CPU per `junheng run` or `validate` before it; RELIABILITY.md, "Test suite time").
+// The chunks are written to a folder named by the digest, next to cli.mjs, and cli.mjs (written last)
+// re-exports the entry from it.
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join, relative} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
@@ -28,7 +35,7 @@ export async function compiledCli() {
   if (process.env.JUNHENG_CLI_TSX) return undefined;
   try {
     const header = readHeader();
-    if (header && digest(header.inputs) === header.hash) return BUNDLE;
+    if (header && digest(header.inputs) === header.hash && existsSync(join(CACHE, chunksDir(header.hash), "cli.mjs"))) return BUNDLE;
     return await compile();
   } catch {
     return undefined;
@@ -95,6 +102,11 @@ async function compile() {
     bundle: true,
     platform: "node",
     format: "esm",
+    splitting: true,
+    outdir: join(CACHE, "out"),
+    entryNames: "[name]",
+    chunkNames: "chunk-[hash]",
+    outExtension: {".js": ".mjs"},
     target: "node20",
     packages: "external",
     sourcemap: "inline",
@@ -104,14 +116,49 @@ async function compile() {
     plugins: [sourceUrls]
   });
   const inputs = [...new Set([...Object.keys(result.metafile.inputs).map((file) => relative(ROOT, join(ROOT, file))), ...ALSO])].sort();
-  const header = TAG + JSON.stringify({hash: digest(inputs, (file) => read.get(file) ?? readFileSync(join(ROOT, file))), inputs}) + "\n";
+  const hash = digest(inputs, (file) => read.get(file) ?? readFileSync(join(ROOT, file)));
   mkdirSync(CACHE, {recursive: true});
+  // the chunks, whole, under their folder's final name (a concurrent start may have put the same ones there)
+  const chunks = join(CACHE, chunksDir(hash));
+  if (!existsSync(join(chunks, "cli.mjs"))) {
+    const staging = `${chunks}.${process.pid}.tmp`;
+    try {
+      mkdirSync(staging);
+      for (const file of result.outputFiles) writeFileSync(join(staging, relative(join(CACHE, "out"), file.path)), file.text);
+      try {
+        renameSync(staging, chunks);
+      } catch (error) {
+        if (!existsSync(join(chunks, "cli.mjs"))) throw error;
+      }
+    } finally {
+      rmSync(staging, {recursive: true, force: true});
+    }
+  }
+  const header = TAG + JSON.stringify({hash, inputs}) + "\n";
   const temporary = `${BUNDLE}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, header + result.outputFiles[0].text);
+    writeFileSync(temporary, header + `export * from ${JSON.stringify(`./${chunksDir(hash)}/cli.mjs`)};\n`);
     renameSync(temporary, BUNDLE);
   } finally {
     rmSync(temporary, {force: true});
   }
+  prune(chunksDir(hash));
   return BUNDLE;
+}
+
+function chunksDir(hash) {
+  return `cli-${hash.slice(0, 24)}`;
+}
+
+/** Folders of earlier builds, an hour after they were written: a command started before the rebuild may still
+ * load its chunks for a while. */
+function prune(keep) {
+  for (const name of readdirSync(CACHE)) {
+    if (name === keep || !name.startsWith("cli-")) continue;
+    try {
+      if (Date.now() - statSync(join(CACHE, name)).mtimeMs > 3_600_000) rmSync(join(CACHE, name), {recursive: true, force: true});
+    } catch {
+      // another start pruned it
+    }
+  }
 }

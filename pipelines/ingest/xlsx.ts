@@ -9,7 +9,7 @@
 // parsed as it streams past and nothing is written anywhere. test/ingest/xlsx.test.ts holds exceljs to it.
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {Unzip, UnzipInflate} from "fflate";
 import type {FileSpec} from "../contract.js";
 import {InputError} from "../errors.js";
@@ -31,13 +31,18 @@ interface ParseEvent {
   value: unknown;
 }
 
-function reader(path: string, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): ReaderState & {parse(): AsyncIterable<ParseEvent>} {
-  return new ExcelJS.stream.xlsx.WorkbookReader(path, options) as never;
+/** exceljs is loaded by the first workbook read: it costs every start of the CLI ~0.5 s of CPU, and most
+ * inputs are CSV */
+let excel: Promise<typeof ExcelJS> | undefined;
+
+async function reader(path: string, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): Promise<ReaderState & {parse(): AsyncIterable<ParseEvent>}> {
+  const {stream} = await (excel ??= import("exceljs").then((module) => module.default));
+  return new stream.xlsx.WorkbookReader(path, options) as never;
 }
 
 /** Pass 1: the workbook's small parts; every worksheet is skipped (exceljs drains an entry nobody reads). */
 async function workbookParts(path: string): Promise<ReaderState> {
-  const first = reader(path, {sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore"});
+  const first = await reader(path, {sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore"});
   // known up front, so that no sheet is ever deferred to a temporary file (see the top of this file)
   first.sharedStrings = [];
   first.workbookRels = [];
@@ -96,7 +101,7 @@ async function sheetMerges(path: string, parts: ReaderState, sheet: string): Pro
 
 /** Pass 2: the chosen sheet's rows, as they stream past. */
 async function* sheetRows(path: string, parts: ReaderState, sheet: string): AsyncGenerator<SheetRow> {
-  const second = reader(path, {sharedStrings: "ignore", styles: "ignore", hyperlinks: "ignore", worksheets: "emit", entries: "ignore"});
+  const second = await reader(path, {sharedStrings: "ignore", styles: "ignore", hyperlinks: "ignore", worksheets: "emit", entries: "ignore"});
   Object.assign(second, parts);
   for await (const {eventType, value} of second.parse()) {
     if (eventType !== "worksheet") continue;

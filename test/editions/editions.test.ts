@@ -9,6 +9,7 @@ import {Db} from "../../pipelines/db.js";
 import {lit} from "../../pipelines/sql.js";
 import {loadModels} from "../../pipelines/models/load.js";
 import {FIXTURES, TIMEOUT, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {cleanOutput} from "../demo-run.js";
 
 const MARTS = loadModels().filter((model) => model.layer === "marts").map((model) => model.name).sort();
 // every edition also publishes its revisions against the previous output (pipelines/revisions.ts)
@@ -34,9 +35,8 @@ let out: string;
 let db: Db;
 
 beforeAll(async () => {
-  out = join(tempDir(), "out");
-  const result = run(join(FIXTURES, "clean"), out);
-  expect(result.status, result.stderr).toBe(0);
+  // the suite's shared run of the clean fixture (test/demo-run.ts); the second run below is the CLI's
+  out = await cleanOutput();
   db = await Db.open();
 }, TIMEOUT.test);
 

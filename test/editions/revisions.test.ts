@@ -11,6 +11,7 @@ import {lit} from "../../pipelines/sql.js";
 import {createRevisions, readPreviousRelease, type PreviousRelease} from "../../pipelines/revisions.js";
 import {sha256File} from "../../pipelines/publish.js";
 import {FIXTURES, PRIVATE_KEY, TIMEOUT, runCli, tempDir} from "../helpers.js";
+import {cleanOutput} from "../demo-run.js";
 
 const EDITIONS = ["public", "internal"] as const;
 const COLUMNS = ["table_name", "row_key", "key_json", "period", "earlier_period", "kind", "column_name", "old_value", "new_value", "changed_inputs"];
@@ -90,10 +91,10 @@ describe("a first run and a rerun", () => {
   let out: string;
   let input: string;
   let snapshot: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     input = copyClean();
-    out = join(tempDir(), "out");
-    run(input, out);
+    // the first run: the suite's shared run of the clean fixture (test/demo-run.ts), into a folder of its own
+    out = await cleanOutput();
     snapshot = join(tempDir(), "first");
     cpSync(out, snapshot, {recursive: true});
   }, TIMEOUT.test);

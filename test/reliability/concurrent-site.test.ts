@@ -5,7 +5,8 @@ import {cpSync, readFileSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {join} from "node:path";
 import {copyPublished, siteName} from "../../pipelines/site/copy-published.js";
-import {ROOT, TIMEOUT, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {ROOT, TIMEOUT, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {cleanOutput} from "../demo-run.js";
 
 function checkCopy(data: string): string {
   const manifest = JSON.parse(readFileSync(join(data, "manifest.json"), "utf8"));
@@ -25,8 +26,8 @@ function checkCopy(data: string): string {
 
 describe("a run while the site step reads the output", () => {
   it("gives whole copies and successful runs", async () => {
-    const out = join(tempDir(), "out");
-    expect(runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
+    // a previous output: the suite's shared run of the clean fixture (test/demo-run.ts), in a folder of its own
+    const out = await cleanOutput();
     // two runs, each replacing the other input's output while the copies go on: the clean fixture's first
     // period alone, then both periods again (the copy says which output it is by its periods). What can go
     // wrong is a copy taken across a swap, and each run swaps once: from the moment a run says it has written

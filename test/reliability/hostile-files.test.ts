@@ -8,6 +8,7 @@ import {cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlink
 import {createServer, type Server} from "node:net";
 import {join, relative} from "node:path";
 import {FIXTURES, ROOT, TIMEOUT, copyFixture, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {cleanOutput} from "../demo-run.js";
 import {publishedDir, siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
@@ -167,9 +168,9 @@ describe("a key file inside the data, reached through a symlink", SLOW, () => {
 
 describe("JUNHENG_OUT for the site step", SLOW, () => {
   let out: string;
-  beforeAll(() => {
-    out = join(tempDir(), "out");
-    expect(run(join(FIXTURES, "clean"), out).status).toBe(0);
+  beforeAll(async () => {
+    // a good output: the suite's shared run of the clean fixture (test/demo-run.ts)
+    out = await cleanOutput();
   });
 
   it("is taken as given when absolute and from the project root when relative", () => {

@@ -7,15 +7,16 @@ import {copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readdirS
 import {once} from "node:events";
 import {join} from "node:path";
 import {CLI, ROOT, TIMEOUT, hashTree, hasStackTrace, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
+import {cleanOutput} from "../demo-run.js";
 
 const run = (out: string) => runCli(["run", "--input", "test/fixtures/clean", "--out", out, ...PRIVATE_KEY, "--quiet"]);
 
 // One good output of the fixture, copied wherever a test needs a previous output to protect (a copy is the
-// same files, its marker included: the next run treats it as its own): one run for the file, not one a test.
+// same files, its marker included: the next run treats it as its own): the suite's shared run of the fixture
+// (test/demo-run.ts), not one a test.
 let good: string;
-beforeAll(() => {
-  good = join(tempDir(), "good");
-  expect(run(good).status).toBe(0);
+beforeAll(async () => {
+  good = await cleanOutput();
 }, TIMEOUT.test);
 
 describe("a full disk", () => {

@@ -27,6 +27,22 @@ function victim(): {root: string; input: string} {
 
 const run = (input: string, out: string, env: Record<string, string> = {}) => runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"], env);
 
+/** One good run of the clean fixture into an empty folder, made once: the tests below that need a previous
+ * output start from a copy of it (a copy holds the same files and marker; the run that replaces it is real). */
+let good: string | undefined;
+function goodOutput(): string {
+  if (!good) {
+    const dir = tempDir();
+    expect(run(join(FIXTURES, "clean"), dir).status).toBe(0);
+    good = dir;
+  }
+  return good;
+}
+/** a previous output at `out`, as a run of the clean fixture leaves it */
+function previousOutput(out: string): void {
+  cpSync(goodOutput(), out, {recursive: true, verbatimSymlinks: true});
+}
+
 /** Exit 1 and exactly two lines: the Chinese then the English refusal, each naming --out and the reason. */
 function expectRefused(result: ReturnType<typeof runCli>, out: string, zh: string, en: string): void {
   expect(result.status, result.stderr).toBe(1);
@@ -161,8 +177,8 @@ describe("an <out> that is not ours is refused before any work", SLOW, () => {
 
 describe("an <out> that is ours is replaced", SLOW, () => {
   it("a missing or empty folder; the run marks what it wrote", () => {
-    const empty = tempDir();
-    expect(run(join(FIXTURES, "clean"), empty).status).toBe(0);
+    // the run into an empty folder; a missing one is the run in "a previous output, again and again"
+    const empty = goodOutput();
     const marker = JSON.parse(readFileSync(join(empty, MARKER), "utf8"));
     expect(marker.tool).toBe("junheng");
     expect(marker.version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
@@ -175,6 +191,7 @@ describe("an <out> that is ours is replaced", SLOW, () => {
   it("a previous output, again and again; a file added to it afterwards is refused by name", () => {
     const out = join(tempDir(), "out");
     const input = join(FIXTURES, "clean");
+    // into a missing folder, then over its own output
     expect(run(input, out).status).toBe(0);
     expect(run(input, out).status).toBe(0);
     noLeftovers(dirname(out));
@@ -187,7 +204,7 @@ describe("an <out> that is ours is replaced", SLOW, () => {
   it("an output of 0.1.0 (no marker) is recognised by its layout", () => {
     const out = join(tempDir(), "out");
     const input = join(FIXTURES, "clean");
-    expect(run(input, out).status).toBe(0);
+    previousOutput(out);
     rmSync(join(out, MARKER));
     expect(run(input, out).status).toBe(0);
     expect(existsSync(join(out, MARKER))).toBe(true);
@@ -203,7 +220,8 @@ describe("an <out> that is ours is replaced", SLOW, () => {
     const base = tempDir();
     const target = join(base, "runs", "2025Q4");
     const link = join(base, "latest");
-    expect(run(join(FIXTURES, "clean"), target).status).toBe(0);
+    mkdirSync(dirname(target));
+    previousOutput(target);
     symlinkSync(target, link);
     // a one-period input, so the new output differs from the old one
     const input = join(tempDir(), "in");
@@ -248,7 +266,7 @@ describe("leftovers beside <out> are removed only when a run left them", SLOW, (
     const base = tempDir();
     const out = join(base, "out");
     const input = join(FIXTURES, "clean");
-    expect(run(input, out).status).toBe(0);
+    previousOutput(out);
     const strangerBuild = join(base, ".junheng-out.tmp-999999999");
     mkdirSync(strangerBuild);
     writeFileSync(join(strangerBuild, "thesis.docx"), "mine");

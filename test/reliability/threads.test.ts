@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {TIMEOUT, hashTree, runCli, tempDir} from "../helpers.js";
+import {DEMO_RUN_THREADS, demoOutput} from "../demo-run.js";
 
 const THREADS = [1, 2, 8];
 
@@ -24,8 +25,13 @@ function stable(value: unknown): unknown {
 describe("thread count", () => {
   it(
     "publishes the same bytes at --threads 1, 2 and 8",
-    () => {
+    async () => {
+      // --threads 2 is the suite's shared demo run (test/demo-run.ts, the same pipeline in-process with
+      // threads: 2); 1 and 8 are CLI runs
+      expect(DEMO_RUN_THREADS).toBe(2);
+      const shared = await demoOutput();
       const outs = THREADS.map((threads) => {
+        if (threads === DEMO_RUN_THREADS) return shared;
         const out = join(tempDir("junheng-threads-"), "out");
         const result = runCli(["run", "--input", "data/demo", "--out", out, "--demo-key", "--quiet", "--threads", String(threads)]);
         expect(result.status, result.stderr).toBe(0);
