@@ -43,6 +43,7 @@ export function groupSlice(tables: Record<string, Row[]>, groupId: string): Grou
     va_schools: table("value_added_school").filter((row) => everInAs(row, gradeSection(gradeOf.get(row.exam_id)))),
     va_group: table("value_added_group").filter((row) => row.group_id === groupId),
     exchange: table("teacher_exchange").filter((row) => row.scope === "group" && row.scope_id === groupId),
+    // a flow row is a pair of sections (学部): the group's are those whose sending or receiving section it holds
     flows: table("exchange_flows").filter((row) => row.from_group_id === groupId || row.to_group_id === groupId)
   };
 }

@@ -14,7 +14,7 @@ export interface SchoolSlice {
   /** its memberships over periods, with the group's name */
   members: Row[];
   resources: Row[];
-  /** exchange_flows rows it sent or received */
+  /** exchange_flows rows it sent or received (a row per sending and receiving section, 学部) */
   flows: Row[];
   /** exam_school rows of this school and of the schools it is compared with (`peer`: self, group, similar, both) */
   exams: Row[] | null;

@@ -350,8 +350,22 @@ export function groupView({group, exams, edition}, config, lang) {
 
   // exchanges: teachers per school year and direction, seen from this group
   const side = (role, groupId) => (groupId === id ? role ?? "member" : "outside");
-  const flows = group.flows
-    .map((row) => ({...row, direction: `${side(row.from_role, row.from_group_id)}→${side(row.to_role, row.to_group_id)}`}))
+  // exchange_flows has a row per sending and receiving section (学部): the group's rows are those of the sections
+  // in it; one line per school year, pair of schools and direction, its sections' teachers summed
+  const flowLines = new Map();
+  for (const row of group.flows) {
+    const direction = `${side(row.from_role, row.from_group_id)}→${side(row.to_role, row.to_group_id)}`;
+    const key = `${row.school_year}|${row.from_school_id}|${row.to_school_id}|${direction}`;
+    const line = flowLines.get(key);
+    if (line) {
+      line.n_teachers += row.n_teachers;
+      line.n_backbone = (line.n_backbone ?? 0) + (row.n_backbone ?? 0);
+    } else {
+      const {from_section, to_section, ...rest} = row;
+      flowLines.set(key, {...rest, direction});
+    }
+  }
+  const flows = [...flowLines.values()]
     .sort((a, b) => (a.school_year < b.school_year ? 1 : a.school_year > b.school_year ? -1 : 0) || b.n_teachers - a.n_teachers || DIRECTIONS.indexOf(a.direction) - DIRECTIONS.indexOf(b.direction));
   const directionName = (d) => d.split("→").map((x) => (x === "outside" ? w("outside") : label(lang, "role", x))).join(" → ");
   const sums = new Map();

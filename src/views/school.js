@@ -173,20 +173,28 @@ export function schoolView({school, exams}, config, lang) {
     };
   });
 
-  // teachers sent and received, per school year
-  const flows = school.flows
-    .map((row) => {
-      const sent = row.from_school_id === id;
-      return {
-        school_year: row.school_year,
-        direction: sent ? "sent" : "received",
-        other_school_id: sent ? row.to_school_id : row.from_school_id,
-        other_school_name: sent ? row.to_school_name : row.from_school_name,
-        other_group_id: sent ? row.to_group_id : row.from_group_id,
-        n_teachers: row.n_teachers,
-        n_backbone: row.n_backbone
-      };
-    })
+  // teachers sent and received, per school year: exchange_flows has a row per sending and receiving section
+  // (学部); one line per other school and its group, the sections' teachers summed
+  const flowLines = new Map();
+  for (const row of school.flows) {
+    const sent = row.from_school_id === id;
+    const line = {
+      school_year: row.school_year,
+      direction: sent ? "sent" : "received",
+      other_school_id: sent ? row.to_school_id : row.from_school_id,
+      other_school_name: sent ? row.to_school_name : row.from_school_name,
+      other_group_id: sent ? row.to_group_id : row.from_group_id,
+      n_teachers: row.n_teachers,
+      n_backbone: row.n_backbone
+    };
+    const key = `${line.school_year}|${line.direction}|${line.other_school_id}|${line.other_group_id}`;
+    const seen = flowLines.get(key);
+    if (seen) {
+      seen.n_teachers += line.n_teachers;
+      seen.n_backbone = (seen.n_backbone ?? 0) + (line.n_backbone ?? 0);
+    } else flowLines.set(key, line);
+  }
+  const flows = [...flowLines.values()]
     .sort((a, b) => (a.school_year < b.school_year ? 1 : a.school_year > b.school_year ? -1 : 0) || a.direction.localeCompare(b.direction) || b.n_teachers - a.n_teachers);
   const years = [...new Set(flows.map((row) => row.school_year))].sort();
   const totals = years.flatMap((year) => ["sent", "received"].map((direction) => {

@@ -12,9 +12,9 @@ const {label, t} = wording(teachersWording);
 export const ROLE_ORDER = ["lead", "member", "none"];
 
 /**
- * A school's role in an exchange flow: as published (the shared group's role when both schools are in one
- * group, else the school's main group's), "member" when it is in a group with no role given, "none" when
- * it is in no group.
+ * A school's role in an exchange flow (a row per sending and receiving section, 学部): as published (the shared
+ * group's role when both sections are in one group, else the section's main group's), "member" when it is in a
+ * group with no role given, "none" when it is in no group.
  */
 export function flowRole(row, side) {
   return row[`${side}_group_id`] == null ? "none" : (row[`${side}_role`] ?? "member");

@@ -92,13 +92,15 @@ describe("teacher_exchange by section (学部)", () => {
     expect((await row(any, "county", "A"))!.exchange_rate).toBeCloseTo(6 / 9, 12);
   });
 
-  it("shows a flow as within a group when some of its teachers' sections share one", async () => {
-    const flows = await rows<Record<string, unknown>>(within, "exchange_flows", "true", "from_school_id, to_school_id");
-    expect(flows.map((f) => [f.from_school_id, f.to_school_id, f.n_teachers, f.is_within_group, f.from_group_id])).toEqual([
-      ["N", "Q", 2, true, "P"], // n1 within P; n4 (初中部) not
-      ["N", "R", 2, true, "J"], // n3 within J; n2 (小学部) not
-      ["Q", "N", 1, true, "P"],
-      ["R", "N", 1, true, "J"]
+  it("gives a flow one row per sending and receiving section, within a group when the two share one", async () => {
+    const flows = await rows<Record<string, unknown>>(within, "exchange_flows", "true", "from_school_id, from_section, to_school_id, to_section");
+    expect(flows.map((f) => [f.from_school_id, f.from_section, f.to_school_id, f.to_section, f.n_teachers, f.is_within_group, f.from_group_id, f.to_group_id])).toEqual([
+      ["N", "junior", "Q", "primary", 1, false, "J", "P"], // n4: N's 初中部 is in J, Q in P
+      ["N", "junior", "R", "junior", 1, true, "J", "J"], // n3 within J
+      ["N", "primary", "Q", "primary", 1, true, "P", "P"], // n1 within P
+      ["N", "primary", "R", "junior", 1, false, "P", "J"], // n2: N's 小学部 is in P, R in J
+      ["Q", "primary", "N", "primary", 1, true, "P", "P"],
+      ["R", "junior", "N", "junior", 1, true, "J", "J"]
     ]);
   });
 });

@@ -51,7 +51,9 @@ const tables = {
   ],
   school_resources: [{period: "2025Q3", school_id: "A", section: "primary", school_name: "甲", county: "甲县", stage: "primary", locality: "rural", n_met: 7}],
   exchange_flows: [
-    {school_year: "2024-2025", from_school_id: "A", to_school_id: "U", n_teachers: 2},
+    // a row per sending and receiving section (学部): both of A's go to its file
+    {school_year: "2024-2025", from_school_id: "A", from_section: "primary", to_school_id: "U", to_section: "primary", n_teachers: 2},
+    {school_year: "2024-2025", from_school_id: "A", from_section: "junior", to_school_id: "U", to_section: "junior", n_teachers: 1},
     {school_year: "2024-2025", from_school_id: "B", to_school_id: "A", n_teachers: 1},
     {school_year: "2024-2025", from_school_id: "B", to_school_id: "C", n_teachers: 5}
   ],
@@ -71,7 +73,7 @@ describe("school slices", () => {
   it("picks the school's memberships with the group's latest name, and the flows it sent or received", () => {
     const a = slices.get("A")!;
     expect(a.members).toEqual([{period: "2025Q3", group_id: "G", role: "member", is_lead: false, group_name: "甲集团"}]);
-    expect(a.flows.map((r) => `${r.from_school_id}→${r.to_school_id}`)).toEqual(["A→U", "B→A"]);
+    expect(a.flows.map((r) => `${r.from_school_id}→${r.to_school_id}`)).toEqual(["A→U", "A→U", "B→A"]);
     expect(slices.get("B")!.members).toEqual([]);
   });
 

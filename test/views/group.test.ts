@@ -218,6 +218,26 @@ describe("groupView", () => {
     expect(zh.flows.rows.map((r: Row) => `${r.from_school_id}→${r.to_school_id}`)).toEqual(["X→M2", "M1→L", "L→M1", "L→M1", "L→M2"]);
   });
 
+  it("lists a pair of schools once per direction, the rows of its sections (学部) summed", () => {
+    // exchange_flows has a row per section pair: L's 小学部 and 初中部 both sent teachers to M1 (lead → member),
+    // and X's 初中部 to M2 from outside; by school the lines are those of the whole-school rows
+    const sections = {
+      ...group,
+      flows: [
+        {...flow("2025-2026", L, M1, 2, 1), from_section: "primary", to_section: "primary"},
+        {...flow("2025-2026", L, M1, 3, 0), from_section: "junior", to_section: "junior"},
+        {...flow("2025-2026", X, M2, 1, 1), from_section: "junior", to_section: "junior"}
+      ]
+    };
+    const v = groupView({group: sections, exams}, config, "zh");
+    expect(v.flows.rows.map((r: Row) => [r.from_school_id, r.to_school_id, r.direction, r.n_teachers, r.n_backbone, "from_section" in r])).toEqual([
+      ["L", "M1", "lead→member", 5, 1, false],
+      ["X", "M2", "outside→member", 1, 1, false]
+    ]);
+    expect(v.flows.takeaway).toBe("2025-2026 学年共 6 人次交流，涉及 2 对派出与接收学校。");
+    expect(v.exchange.rows.map((r: Row) => [r.direction, r.n_teachers, r.n_backbone])).toEqual([["lead→member", 5, 1], ["outside→member", 1, 1]]);
+  });
+
   it("puts whole numbers on a count axis", () => {
     expect(integerTicks(2, 10)).toEqual([0, 1, 2]);
     expect(integerTicks(5, 4)).toEqual([0, 2, 4]);

@@ -206,6 +206,20 @@ describe("schoolView", () => {
     ]);
     expect(x.rows[0]).toMatchObject({school_year: "2024-2025", direction: "received", other_school_name: "L校"});
     expect(x.columns[2].href({other_school_id: "X"})).toBe("X.html");
+    // exchange_flows has a row per section (学部) pair: a nine-year school's 小学部 and 初中部 sending to the same
+    // school in the same group make one line; to a school whose receiving sections are in two groups, two
+    const sectioned = schoolView({school: {...school, flows: [
+      {...flow("2024-2025", "S", "L", 2, 1), from_section: "primary", to_section: "primary"},
+      {...flow("2024-2025", "S", "L", 1, 0), from_section: "junior", to_section: "primary"},
+      {...flow("2024-2025", "S", "X", 1, 0), from_section: "primary", to_section: "primary"},
+      {...flow("2024-2025", "S", "X", 2, 1), from_section: "junior", to_section: "junior", to_group_id: "G2"}
+    ]}, exams}, config, "zh");
+    expect(sectioned.exchange.rows.map((r: Row) => [r.other_school_id, r.other_group_id, r.n_teachers, r.n_backbone])).toEqual([
+      ["L", "G1", 3, 1],
+      ["X", "G2", 2, 1],
+      ["X", "G9", 1, 0]
+    ]);
+    expect(sectioned.exchange.takeaway).toBe("2024-2025学年派出教师 6 人（骨干 2 人，去往 2 所学校），接收 0 人（骨干 0 人，来自 0 所学校）。");
     const none = schoolView({school: {...school, flows: []}, exams}, config, "zh");
     expect(none.exchange.takeaway).toBe("已公布的学年中，本校没有派出或接收交流教师。");
     expect(none.exchange.data).toBeNull();
