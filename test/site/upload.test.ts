@@ -112,7 +112,8 @@ async function dropAgain(folder: string, {expectProblems = false} = {}): Promise
   const started = Date.now();
   await page.setInputFiles("input[data-testid=folder-input]", folder);
   await page.waitForSelector(`${expectProblems ? "[data-testid=problems]" : "[data-testid=metrics]"}:not([data-stale])`);
-  // the other outcome's section is gone: the page shows this drop only
+  // and the previous drop's sections are gone (their cells run again after this one's): the page shows this drop only
+  await page.waitForSelector("[data-testid][data-stale]", {state: "detached"});
   expect(await page.locator(expectProblems ? "[data-testid=metrics]" : "[data-testid=problems]").count()).toBe(0);
   return {page, ms: Date.now() - started, requests: []};
 }
