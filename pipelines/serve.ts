@@ -6,8 +6,10 @@
 // symbolic link, is 404), a folder's index.html, the content types the site uses, and the headers a <meta>
 // policy cannot set (frame-ancestors; nosniff).
 import {createReadStream, existsSync, realpathSync, statSync} from "node:fs";
+import {readFile} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
-import {createGzip} from "node:zlib";
+import {promisify} from "node:util";
+import {gzip as gzipCallback} from "node:zlib";
 import {extname, join, resolve, sep} from "node:path";
 import {EXIT_CODES, parse} from "./cli-args.js";
 import {UsageError} from "./errors.js";
@@ -74,6 +76,36 @@ const NOT_FOUND = `<!doctype html><meta charset="utf-8"><title>404</title><p>找
 // already compressed: sent as they are
 const COMPRESSED = new Set([".parquet", ".png", ".jpg", ".zip", ".docx", ".xlsx", ".pdf", ".woff2"]);
 
+const gzipAsync = promisify(gzipCallback);
+
+/** files compressed once while unchanged (same size and time): DuckDB's 34 MB .wasm costs a second of CPU to
+ * compress, and every reader of the explorer or the upload page fetches it; at most CACHE_BYTES compressed */
+const CACHE_BYTES = 64 * 1024 * 1024;
+const compressed = new Map<string, {mtimeMs: number; size: number; body: Promise<Buffer>; bytes: number}>();
+
+function gzipped(file: string): Promise<Buffer> {
+  const {mtimeMs, size} = statSync(file);
+  const hit = compressed.get(file);
+  if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.body;
+  const entry = {mtimeMs, size, bytes: 0, body: readFile(file).then((bytes) => gzipAsync(bytes))};
+  compressed.set(file, entry);
+  entry.body.then(
+    (body) => {
+      entry.bytes = body.length;
+      let total = 0;
+      for (const cached of compressed.values()) total += cached.bytes;
+      // the oldest first, never the one just made
+      for (const [key, cached] of compressed) {
+        if (total <= CACHE_BYTES || cached === entry) break;
+        compressed.delete(key);
+        total -= cached.bytes;
+      }
+    },
+    () => compressed.get(file) === entry && compressed.delete(file)
+  );
+  return entry.body;
+}
+
 /** start serving root on 127.0.0.1 (port 0: any free port), gzip for a browser that accepts it (a dashboard
  * page is about a third of its size compressed); resolves once listening */
 export async function startServer(root: string, port: number, {gzip = true} = {}): Promise<{server: Server; url: string}> {
@@ -96,8 +128,16 @@ export async function startServer(root: string, port: number, {gzip = true} = {}
       response.end();
       return;
     }
-    const stream = createReadStream(file).on("error", () => response.destroy());
-    (compress ? stream.pipe(createGzip()) : stream).pipe(response);
+    if (compress) {
+      gzipped(file).then(
+        (body) => response.end(body),
+        () => response.destroy()
+      );
+      return;
+    }
+    createReadStream(file)
+      .on("error", () => response.destroy())
+      .pipe(response);
   });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);

@@ -1,11 +1,11 @@
 // Every mart, built from the same fixture SQL, gives the same rows in Node DuckDB (1.5) and in
 // DuckDB-WASM 1.32 (DuckDB 1.4), the engine the browser explorer uses.
-import {describe, expect, it} from "vitest";
+import {afterAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {parseConfig} from "../../pipelines/models/config.js";
 import {buildOn, modelsToBuild} from "./fixture.js";
 import {sampleFixture} from "./sample.js";
-import {openWasmEngine} from "./wasm-engine.js";
+import {openWasmEngine, type WasmEngine} from "./wasm-engine.js";
 
 function canonical(value: unknown): unknown {
   if (typeof value === "number") return Number.isInteger(value) ? value : Number(value.toPrecision(10));
@@ -13,12 +13,23 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+// one engine of each kind for both tests: instantiating DuckDB-WASM's 33 MB module is most of the second
+// test's time, and neither test depends on what the other left in the database
+let engines: Promise<{node: Db; wasm: WasmEngine}> | undefined;
+const openEngines = () => (engines ??= Promise.all([Db.open(), openWasmEngine()]).then(([node, wasm]) => ({node, wasm})));
+
+afterAll(async () => {
+  if (!engines) return;
+  const {node, wasm} = await engines;
+  node.close();
+  wasm.close();
+});
+
 describe("dual engine", () => {
   it("builds every mart identically on Node DuckDB and DuckDB-WASM", async () => {
     const fixture = sampleFixture();
     const config = parseConfig({min_n: 5});
-    const node = await Db.open();
-    const wasm = await openWasmEngine();
+    const {node, wasm} = await openEngines();
     const [version] = await wasm.all<{v: string}>("select version() as v");
     expect(version?.v).toMatch(/^v1\.4\./);
     await buildOn(node, fixture, config);
@@ -33,13 +44,10 @@ describe("dual engine", () => {
       expect(fromNode.length, mart.name).toBeGreaterThan(0);
       expect(fromWasm, mart.name).toEqual(fromNode);
     }
-    node.close();
-    wasm.close();
   });
 
   it("errors carry the SQL that failed, on both engines", async () => {
-    const node = await Db.open();
-    const wasm = await openWasmEngine();
+    const {node, wasm} = await openEngines();
     for (const engine of [node, wasm]) {
       await expect(engine.all("select no_such_column from (select 1 as a)")).rejects.toMatchObject({
         name: "SqlError",
@@ -48,7 +56,5 @@ describe("dual engine", () => {
       });
       await expect(engine.run("create table t as select * from no_such_table")).rejects.toMatchObject({name: "SqlError", sql: "create table t as select * from no_such_table"});
     }
-    node.close();
-    wasm.close();
   });
 });

@@ -4,6 +4,11 @@
 // tables; the messy GBK variant gives the same numbers and exactly its planted rejects; a malformed input
 // gives the CLI's own file-level messages; and no request carries the data. Prints the time from choosing
 // the files to the metrics on screen; screenshots in test/output/screenshots/upload.*.png.
+//
+// DuckDB-WASM (33 MB) starts once per page and the demo is ingested once per language: the Chinese page that
+// ingested the demo is then looked at phone-sized, and takes the messy and the Excel folders as a reader's second
+// and third drop (the page starts each from an empty database); the English page ingests the demo once for both
+// of its sizes; the malformed input has its own page. Each input still goes through the whole pipeline.
 import {mkdirSync, readFileSync, readdirSync, cpSync, rmSync, writeFileSync} from "node:fs";
 import ExcelJS from "exceljs";
 import {CONTRACT, SHEET_NAMES} from "../../pipelines/contract.js";
@@ -26,6 +31,8 @@ const OUT = siteOut(ROOT);
 const PUBLISHED = join(OUT, "published", siteEdition());
 const DEMO = join(ROOT, "data", "demo");
 const SHOTS = join(ROOT, "test", "output", "screenshots");
+const DESKTOP = {width: 1280, height: 900};
+const PHONE = {width: 390, height: 844};
 const HEADLINE_KEYS = ["share_schools_in_group", "share_students_in_group", "exchange_rate", "n_compliant_schools", "n_schools_assessed", "urban_rural_gap", "max_cv_primary", "max_cv_junior"];
 
 type Row = Record<string, unknown>;
@@ -63,11 +70,11 @@ interface Run {
   requests: {url: string; method: string; body: string | null; at: number}[];
 }
 
-/** open the page, choose `folder` on the folder input, wait for the metrics (or the problems) */
-async function upload(folder: string, {lang = "zh", viewport = {width: 1280, height: 900}, expectProblems = false} = {}): Promise<Run> {
-  const context = await newContext(browser, {viewport});
+/** open the page of `lang` (desktop-sized), choose `folder` on the folder input, wait for the metrics (or the problems) */
+async function upload(folder: string, lang: "zh" | "en", {expectProblems = false} = {}): Promise<Run> {
+  const context = await newContext(browser, {viewport: DESKTOP});
   const page = await context.newPage();
-  const name = `${lang}/upload.html ${folder}`;
+  const name = `${lang}/upload.html`;
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`${name}: console: ${message.text()}`);
   });
@@ -83,6 +90,32 @@ async function upload(folder: string, {lang = "zh", viewport = {width: 1280, hei
   await page.setInputFiles("input[data-testid=folder-input]", folder);
   await page.waitForSelector(expectProblems ? "[data-testid=problems]" : "[data-testid=metrics]");
   return {page, ms: Date.now() - started, requests: requests.filter((request) => request.at >= started)};
+}
+
+/** the demo folder on the page of `lang`, ingested once; later tests read the same finished page */
+const demoRuns = new Map<string, Promise<Run>>();
+function demoRun(lang: "zh" | "en"): Promise<Run> {
+  let run = demoRuns.get(lang);
+  if (!run) demoRuns.set(lang, (run = upload(DEMO, lang)));
+  return run;
+}
+
+/**
+ * `folder` dropped onto the Chinese page after the demo, as a reader drops a second folder: the page runs the
+ * whole pipeline again from an empty database, on the DuckDB it started for the first (the staging worker is
+ * new for each drop). What the previous drop showed is marked first, so the wait is for this drop's answer.
+ */
+async function dropAgain(folder: string): Promise<Run> {
+  const {page} = await demoRun("zh");
+  await page.setViewportSize(DESKTOP);
+  await page.$$eval("[data-testid=metrics]", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
+  const started = Date.now();
+  await page.setInputFiles("input[data-testid=folder-input]", folder);
+  await page.waitForSelector("[data-testid=metrics]:not([data-stale])");
+  // and the previous drop's metrics are gone (their cells run again after this one's)
+  await page.waitForSelector("[data-testid=metrics][data-stale]", {state: "detached"});
+  expect(await page.locator("[data-testid=problems]").count()).toBe(0);
+  return {page, ms: Date.now() - started, requests: []};
 }
 
 async function headlineOf(page: Page): Promise<Row> {
@@ -116,7 +149,7 @@ function expectSameHeadline(shown: Row, published: Row): void {
 
 describe("your data", () => {
   it("the demo folder gives the published headline numbers, and no request carries the data; time to the metrics", async () => {
-    const run = await upload(DEMO);
+    const run = await demoRun("zh");
     const inPage = Number(await run.page.getAttribute("html", "data-upload-ms"));
     const timings = await run.page.getAttribute("html", "data-upload-timings");
     console.log(`upload: demo (${readdirSync(DEMO).filter((d) => /^\d{4}Q\d$/.test(d)).length} periods, 45 files, 7.7 MB) → metrics in ${run.ms} ms (in page ${inPage} ms; ${timings}; Chromium ${browser.version()})`);
@@ -155,14 +188,30 @@ describe("your data", () => {
       expect(url.pathname, request.url).toMatch(/^\/_(npm|file|import|observablehq|node)\//);
     }
     await run.page.screenshot({path: join(SHOTS, "upload.zh.desktop.png"), fullPage: true});
-    await run.page.context().close();
+  }, TIMEOUT.test);
+
+  // the finished demo page of each language, at each size (resized, as a reader turns a tablet or narrows a window)
+  it.each([
+    ["zh", PHONE, "upload.zh.phone.png"],
+    ["en", DESKTOP, "upload.en.desktop.png"],
+    ["en", PHONE, "upload.en.phone.png"]
+  ] as const)("reads in %s at %o (%s)", async (lang, viewport, shot) => {
+    const run = await demoRun(lang);
+    await run.page.setViewportSize(viewport);
+    // the charts redraw for the new width on the next frames (ResizeObserver)
+    await run.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expectSameHeadline(await headlineOf(run.page), publishedHeadline());
+    if (lang === "en") expect(await run.page.locator("[data-testid=metrics] h2").textContent()).toMatch(/Headline metrics/);
+    const overflow = await run.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, shot).toBeLessThanOrEqual(0);
+    await run.page.screenshot({path: join(SHOTS, shot), fullPage: true});
   }, TIMEOUT.test);
 
   it("the messy GBK variant gives the same headline numbers and exactly its planted rejects", async () => {
     const messy = join(tempDir(), "messy");
     await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messy, messy: true});
     const broken = (JSON.parse(readFileSync(join(messy, "messy.json"), "utf8")) as {broken_rows: {period: string; file: string; line: number; reason: string}[]}).broken_rows;
-    const run = await upload(messy);
+    const run = await dropAgain(messy);
     console.log(`upload: messy GBK demo → metrics in ${run.ms} ms`);
     expectSameHeadline(await headlineOf(run.page), publishedHeadline());
     const rejects = await rejectsOf(run.page);
@@ -179,7 +228,6 @@ describe("your data", () => {
     expect(await run.page.locator("[data-card=upload_rejects] thead th").allTextContents()).toEqual(["期次", "文件", "行号", "列", "原值", "原因"]);
     // some files really were GBK
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "gb18030"}).count()).toBeGreaterThan(0);
-    await run.page.context().close();
   }, TIMEOUT.test);
 
   it("Excel workbooks dropped instead of CSVs give the same headline numbers", async () => {
@@ -204,10 +252,9 @@ describe("your data", () => {
         rmSync(path);
       }
     }
-    const run = await upload(folder);
+    const run = await dropAgain(folder);
     expectSameHeadline(await headlineOf(run.page), publishedHeadline());
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "xlsx"}).count()).toBeGreaterThan(0);
-    await run.page.context().close();
   }, TIMEOUT.test);
 
   it("a malformed input shows the command line's own file-level messages, naming each file", async () => {
@@ -220,27 +267,15 @@ describe("your data", () => {
     writeFileSync(join(bad, "2025Q1", "teachers.csv"), "");
     const expected = (await validateInput({input: bad})).problems.map((problem) => problem.bilingual());
     expect(expected.length).toBe(2);
-    const run = await upload(bad, {expectProblems: true});
+    // its own page: a drop with problems after one with metrics leaves the metrics on screen (Framework clears a
+    // cell's output only when the cell displays again; src/upload.md's result cells display nothing then)
+    const run = await upload(bad, "zh", {expectProblems: true});
     const shown = await run.page.locator("[data-testid=problems] pre.jh-problem").allTextContents();
     expect(shown.sort()).toEqual(expected.sort());
     expect(shown.join("\n")).toContain("2025Q1/scores.csv");
     expect(shown.join("\n")).toContain("student_id");
     expect(shown.join("\n")).toContain("2025Q1/teachers.csv");
     await run.page.screenshot({path: join(SHOTS, "upload.problems.png"), fullPage: true});
-    await run.page.context().close();
-  }, TIMEOUT.test);
-
-  it.each([
-    ["en", {width: 1280, height: 900}, "upload.en.desktop.png"],
-    ["zh", {width: 390, height: 844}, "upload.zh.phone.png"],
-    ["en", {width: 390, height: 844}, "upload.en.phone.png"]
-  ] as const)("reads in %s at %o (%s)", async (lang, viewport, shot) => {
-    const run = await upload(DEMO, {lang, viewport});
-    expectSameHeadline(await headlineOf(run.page), publishedHeadline());
-    if (lang === "en") expect(await run.page.locator("[data-testid=metrics] h2").textContent()).toMatch(/Headline metrics/);
-    const overflow = await run.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, shot).toBeLessThanOrEqual(0);
-    await run.page.screenshot({path: join(SHOTS, shot), fullPage: true});
     await run.page.context().close();
   }, TIMEOUT.test);
 
