@@ -7,6 +7,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {chromium, type Browser, type BrowserContext, type BrowserContextOptions} from "playwright-core";
 import {TIMEOUT} from "../helpers.js";
+import {catchRuntime} from "./ready.js";
 
 export function ensureBuilt({root, dist, out, page = "index.html", edition = "public"}: {root: string; dist: string; out: string; page?: string; edition?: "public" | "internal"}): void {
   // the edition's manifest, and a built page that says it is that edition (observablehq.config.ts's header)
@@ -63,10 +64,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A browser context whose every wait (navigation, selector, function) allows TIMEOUT.wait, not
- * Playwright's 30 s, which a page on a busy machine can exceed without anything being wrong. */
+ * Playwright's 30 s, which a page on a busy machine can exceed without anything being wrong; its pages can
+ * say when they have finished (ready.ts pageReady). */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(TIMEOUT.wait);
   context.setDefaultNavigationTimeout(TIMEOUT.wait);
+  await catchRuntime(context);
   return context;
 }

@@ -5,12 +5,13 @@
 // test/output/screenshots/editions/.
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
 import {siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {pageReady} from "./ready.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const OUT = siteOut(ROOT);
@@ -45,13 +46,11 @@ function walk(dir: string): string[] {
 
 const firstGroup = (): string => readdirSync(join(DIST.public, "groups")).filter((name) => name.endsWith(".html")).sort()[0]!.replace(/\.html$/, "");
 
-async function open(edition: Edition, path: string): Promise<Page> {
-  const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+/** the page of that edition, every cell run and drawn (ready.ts) */
+async function open(context: BrowserContext, edition: Edition, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${servers[edition]!.url}/${path}`, {waitUntil: "networkidle"});
-  // a card, or the downloads page's table of files (the internal edition's downloads page has no card)
-  await page.waitForSelector("section[data-card], table");
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+  await page.goto(`${servers[edition]!.url}/${path}`);
+  await pageReady(page);
   return page;
 }
 
@@ -96,8 +95,9 @@ describe("the public and the internal site", () => {
   ] as const)("%s %s: every page says which edition it is; the group and value-added pages show or withhold school results", async (edition, prefix, badge, footer) => {
     const group = firstGroup();
     const pages = [`${prefix}index.html`, `${prefix}groups/${group}.html`, `${prefix}value-added.html`, `${prefix}downloads.html`];
+    const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
     for (const path of pages) {
-      const page = await open(edition, path);
+      const page = await open(context, edition, path);
       expect(await page.locator(`.jh-edition[data-edition="${edition}"]`).innerText(), path).toBe(badge);
       expect(await page.locator(".jh-footer").innerText(), path).toContain(footer);
       const withheld = await page.$$eval("section[data-withheld]", (nodes) => nodes.map((node) => [node.getAttribute("data-card"), node.getAttribute("data-withheld"), node.textContent ?? ""]));
@@ -137,7 +137,8 @@ describe("the public and the internal site", () => {
         expect(await page.locator('section[data-card="left_out"]').count(), path).toBe(edition === "public" ? 1 : 0);
       }
       if (!path.includes("index")) await page.screenshot({path: join(SHOTS, `${edition}-${prefix ? "en" : "zh"}-${path.replace(/^en\//, "").replace(/\//g, "-").replace(/\.html$/, "")}.png`), fullPage: true});
-      await page.context().close();
+      await page.close();
     }
+    await context.close();
   }, TIMEOUT.test);
 });

@@ -30,29 +30,21 @@ export function englishIdentifiers(text: string): string[] {
   return found;
 }
 
-/**
- * Wait until the page's text has stopped changing for three looks in a row, however long that takes (no
- * deadline but the test's own). Framework marks only inline expressions as loading, not block cells.
- */
-export async function settled(page: Page, every = 1000): Promise<void> {
-  let last = "";
-  let same = 0;
-  while (same < 3) {
-    await page.waitForTimeout(every);
-    const now = await page.evaluate(() => `${document.querySelectorAll("section.jh-card, .observablehq--error").length}|${document.body.innerText.length}`);
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-}
-
 /** What a reader sees after opening every table, and the charts' own labels; names shown as code aside.
- * Changes the page (tables opened, code removed): the last thing done with it. */
+ * Read with the tables opened and the code hidden, then the page put back as it was (the same load goes on
+ * to its phone-width screenshot and the other checks of that page, site.test.ts). */
 export function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    for (const details of document.querySelectorAll("details")) details.open = true;
-    for (const code of document.querySelectorAll("code")) code.remove();
+    const closed = [...document.querySelectorAll("details")].filter((details) => !details.open);
+    for (const details of closed) details.open = true;
+    const hide = document.createElement("style");
+    hide.textContent = "code { display: none !important; }";
+    document.head.append(hide);
     const svgText = [...document.querySelectorAll("svg text")].map((node) => node.textContent).join("\n");
-    return `${document.body.innerText}\n${svgText}`;
+    const text = `${document.body.innerText}\n${svgText}`;
+    hide.remove();
+    for (const details of closed) details.open = false;
+    return text;
   });
 }
 

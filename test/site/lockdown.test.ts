@@ -108,6 +108,17 @@ async function openExplorer(path: string): Promise<{page: Page; watched: Watched
   return {page, watched};
 }
 
+// The Chinese explorer as the link test opened it (?sql= a query of the other host's, which it then ran),
+// kept for the explorer's other tests: each load starts DuckDB-WASM and loads every table, the costliest
+// load of the site, and these tests need a started explorer, not a new one each (issue 12). Its watch runs
+// from its first request, so each test sees all the page did, the earlier tests' part included.
+let explorer: {page: Page; watched: Watched} | undefined;
+
+/** that explorer, or (a test run alone) one of its own */
+async function startedExplorer(): Promise<{page: Page; watched: Watched}> {
+  return (explorer ??= await openExplorer("explorer.html"));
+}
+
 /** type a query, press the run button as a reader would, and read what the result card says */
 async function run(page: Page, sql: string): Promise<{error: string | null; rows: number}> {
   await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
@@ -141,35 +152,14 @@ describe("Content-Security-Policy", () => {
   // Every page in both languages loading under the policy with no console error, only this site's requests
   // (its workers' included) and the policy as the browser parsed it: site.test.ts, in its one load of each
   // page (issue 12: the pages were loaded once here and twice there).
-
-  it("refuses a script or a request the site did not write, and DuckDB's worker is under the policy too", async () => {
-    const {page} = await openExplorer("explorer.html");
-    const injected = await page.evaluate(async (url) => {
-      const script = document.createElement("script");
-      script.textContent = "window.__injected = true";
-      document.body.append(script);
-      const fetched = await fetch(`${url}/from-page`).then(() => "fetched", (error) => `refused: ${error}`);
-      return {ran: (window as unknown as {__injected?: boolean}).__injected === true, fetched};
-    }, otherUrl);
-    expect(injected.ran).toBe(false);
-    expect(injected.fetched).toMatch(/^refused/);
-    // DuckDB's worker runs from a blob: URL, so it inherits the page's policy (from its own URL it would have none)
-    const workers = page.workers();
-    expect(workers.length).toBeGreaterThan(0);
-    for (const worker of workers) {
-      expect(worker.url()).toMatch(/^blob:/);
-      expect(await worker.evaluate(async (url) => fetch(`${url}/from-worker`).then(() => "fetched", (error) => `refused: ${error}`), otherUrl)).toMatch(/^refused/);
-    }
-    expect(hits).toEqual([]);
-    await page.close();
-  });
 });
 
 describe("the explorer", () => {
   it("fills the editor from a link's ?sql= but runs it only when the reader presses run; the query reaches no other host", async () => {
     for (const [lang, prefix] of [["zh", ""], ["en", "en/"]] as const) {
       const sql = `select * from read_csv('${otherUrl}/x-${lang}.csv')`;
-      const {page, watched} = await openExplorer(`${prefix}explorer.html?sql=${encodeURIComponent(sql)}`);
+      const opened = await openExplorer(`${prefix}explorer.html?sql=${encodeURIComponent(sql)}`);
+      const {page, watched} = opened;
       expect(await page.inputValue("textarea.jh-sql")).toBe(sql);
       // loaded and locked, nothing ran: a note says so, no result and no answer time
       await page.locator(".jh-waiting").waitFor();
@@ -187,12 +177,14 @@ describe("the explorer", () => {
       const headline = tableFromIPC(readFileSync(join(PUBLISHED, "headline.arrow"))).numRows;
       expect(await run(page, "select * from headline")).toEqual({error: null, rows: headline});
       expect(watched.foreign).toEqual([]);
-      await page.close();
+      // the Chinese one goes on to the tests below
+      if (lang === "zh") explorer = opened;
+      else await page.close();
     }
   }, TIMEOUT.test);
 
   it("refuses every way to reach out or to undo the lock, with DuckDB's message; queries still work", async () => {
-    const {page, watched} = await openExplorer("explorer.html");
+    const {page, watched} = await startedExplorer();
     const refused: [string, RegExp][] = [
       ["install httpfs", /Installing DuckDB extensions is disabled on this page/],
       ["-- a comment first\nFORCE INSTALL httpfs FROM 'REPO'", /此页面不能安装 DuckDB 扩展/],
@@ -223,7 +215,30 @@ describe("the explorer", () => {
     expect(hits).toEqual([]);
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);
+  }, TIMEOUT.test);
+
+  it("refuses a script or a request the site did not write, and DuckDB's worker is under the policy too", async () => {
+    // last on the shared explorer: the refused script and requests are console errors
+    const {page} = await startedExplorer();
+    const injected = await page.evaluate(async (url) => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+      const fetched = await fetch(`${url}/from-page`).then(() => "fetched", (error) => `refused: ${error}`);
+      return {ran: (window as unknown as {__injected?: boolean}).__injected === true, fetched};
+    }, otherUrl);
+    expect(injected.ran).toBe(false);
+    expect(injected.fetched).toMatch(/^refused/);
+    // DuckDB's worker runs from a blob: URL, so it inherits the page's policy (from its own URL it would have none)
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) {
+      expect(worker.url()).toMatch(/^blob:/);
+      expect(await worker.evaluate(async (url) => fetch(`${url}/from-worker`).then(() => "fetched", (error) => `refused: ${error}`), otherUrl)).toMatch(/^refused/);
+    }
+    expect(hits).toEqual([]);
     await page.close();
+    explorer = undefined;
   }, TIMEOUT.test);
 });
 

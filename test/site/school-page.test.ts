@@ -10,7 +10,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {TIMEOUT} from "../helpers.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
-import {serve} from "./server.js";
+import {serve, servedBytes} from "./server.js";
+import {pageReady} from "./ready.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = process.env.JUNHENG_DIST ? resolve(process.env.JUNHENG_DIST) : join(ROOT, "dist");
@@ -63,20 +64,28 @@ async function open(path: string, width = 1280): Promise<{page: Page; errors: st
   const errors: string[] = [];
   const requests: string[] = [];
   const sizes = {bytes: 0, rawBytes: 0};
+  const weighed: Promise<void>[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("requestfinished", async (request) => {
+  page.on("requestfinished", (request) => {
     requests.push(request.url());
-    const s = await request.sizes().catch(() => null);
-    if (s) sizes.bytes += s.responseBodySize + s.responseHeadersSize;
-    const response = await request.response();
-    sizes.rawBytes += response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0;
+    weighed.push(
+      (async () => {
+        const s = await request.sizes().catch(() => null);
+        if (s) sizes.bytes += s.responseBodySize + s.responseHeadersSize;
+        // uncompressed: the file the server sends (server.ts), or the body itself for anything else
+        const served = servedBytes(DIST, server.url, request.url());
+        const response = served === undefined ? await request.response() : null;
+        sizes.rawBytes += served ?? (response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0);
+      })()
+    );
   });
-  await page.goto(`${server.url}/${path}`, {waitUntil: "networkidle"});
-  await page.waitForSelector("section[data-card]");
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"));
+  await page.goto(`${server.url}/${path}`);
+  // every cell run and drawn (ready.ts): every file the page reads is in, and weighed
+  await pageReady(page);
+  await Promise.all(weighed);
   errors.push(...(await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => `cell: ${node.textContent}`))));
   return {
     page,
@@ -165,7 +174,8 @@ describe("school pages", () => {
       await page.screenshot({path: join(SHOTS, `schools.${lang}.png`), fullPage: true});
       expect(visit.errors).toEqual([]);
       await link.click();
-      await page.waitForSelector("section[data-card]");
+      await page.waitForURL(`**/${prefix}schools/${lead.school_id}.html`);
+      await pageReady(page);
       expect(new URL(page.url()).pathname).toBe(`/${prefix}schools/${lead.school_id}.html`);
       expect(await page.locator("h1").first().textContent()).toBe(name);
       await visit.close();
