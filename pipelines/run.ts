@@ -15,7 +15,7 @@ import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
 import {publishRelations, writeJson, writeRejects, describe, type PublishedFile, type PublishedTable, type WrittenTable} from "./publish.js";
-import {citationText, writeRelease} from "./release.js";
+import {citationText, DeflatedMembers, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
 import {protectEdition, PROTECTED_TABLES, type Report as DisclosureReport} from "./disclosure/protect.js";
 import {BUNDLED_TABLES, protectBundled} from "./disclosure/bundled.js";
@@ -130,10 +130,11 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       const editions = {} as Record<Edition, EditionManifest>;
       stages.revisions_ms = 0;
       let before: WrittenEdition | undefined;
+      const deflated = new DeflatedMembers();
       for (const edition of EDITIONS) {
         // the last good output is still in <out> until the swap: each edition is compared with its own
         const previous = {release: readPreviousRelease(paths.out, edition), inputs: ingested.files};
-        const written = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods, before);
+        const written = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods, before, deflated);
         editions[edition] = written.manifest;
         before = written;
       }
@@ -224,7 +225,8 @@ function sharedTables(plan: EditionPlan, before: WrittenEdition | undefined): Ma
 /**
  * One edition: its rows of each mart as temporary tables (editions.ts), protected in place by the disclosure
  * step, then written to published/<edition>/ with the config; a table the edition written `before` it holds
- * alike is copied from there. The temporary tables are dropped after.
+ * alike is copied from there, and so are the compressed bytes of its zip's members (`deflated`). The temporary
+ * tables are dropped after.
  */
 async function publishEdition(
   db: Db,
@@ -235,7 +237,8 @@ async function publishEdition(
   previous: {release: ReturnType<typeof readPreviousRelease>; inputs: IngestResult["files"]},
   stages: Record<string, number>,
   periods: string[],
-  before?: WrittenEdition
+  before: WrittenEdition | undefined,
+  deflated: DeflatedMembers
 ): Promise<WrittenEdition> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
@@ -265,7 +268,7 @@ async function publishEdition(
   for (const relation of [...Object.values(relations), revisionsRelation]) await db.run(`drop table if exists ${ident(relation)}`);
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
-  const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out});
+  const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out}, deflated);
   const citation = {...citationText({edition, periods, config}), licence: config.release.licence};
   return {manifest: {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, revisions, release, citation}, dir, plan};
 }
