@@ -2,7 +2,7 @@
 // Chinese correctly) for people, and Arrow IPC for the site and the explorer; ordered by the model's key
 // so that two runs give identical files.
 import {createHash} from "node:crypto";
-import {createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {copyFileSync, createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 
 import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
@@ -38,11 +38,27 @@ export async function publishMarts(db: Db, marts: readonly Model[], dir: string)
   return publishRelations(db, marts.map((model) => ({name: model.name, relation: model.name, grain: model.grain, key: model.key})), dir);
 }
 
-/** Each relation as <dir>/<name>.parquet, .csv and .arrow, ordered by its key. */
-export async function publishRelations(db: Db, sources: readonly PublishSource[], dir: string): Promise<PublishedTable[]> {
+/** A table another folder already holds, written from a relation with the same rows and columns (run.ts). */
+export interface WrittenTable {
+  dir: string;
+  table: PublishedTable;
+}
+
+/**
+ * Each relation as <dir>/<name>.parquet, .csv and .arrow, ordered by its key. A name in `same` was written
+ * already, from a relation with the same rows and columns (the other edition's, where neither the plan nor
+ * the disclosure step makes them differ): its files are copied, byte for byte, not written again.
+ */
+export async function publishRelations(db: Db, sources: readonly PublishSource[], dir: string, same: ReadonlyMap<string, WrittenTable> = new Map()): Promise<PublishedTable[]> {
   mkdirSync(dir, {recursive: true});
   const tables: PublishedTable[] = [];
   for (const {name, relation, grain, key} of sources) {
+    const written = same.get(name);
+    if (written) {
+      for (const file of written.table.files) copyFileSync(join(written.dir, file.file), join(dir, file.file));
+      tables.push({...written.table, files: written.table.files.map((file) => ({...file}))});
+      continue;
+    }
     const order = key.length > 0 ? `order by ${key.map(ident).join(", ")}` : "";
     const query = `select * from ${relation} ${order}`;
     // the CSV's rows in the same order as the Parquet's, sorted by the true text before any ' is added

@@ -203,7 +203,13 @@ export function methodologyMarkdown(pack: Record<string, unknown>, info: Release
  * Write datapackage.json, methodology.md and CITATION.cff into the edition's folder, then the zip of them with
  * every table's CSV and Parquet; returns the files written (the edition manifest's `release`).
  */
-export async function writeRelease(db: SqlEngine, dir: string, tables: readonly PublishedTable[], info: ReleaseInfo): Promise<PublishedFile[]> {
+export async function writeRelease(
+  db: SqlEngine,
+  dir: string,
+  tables: readonly PublishedTable[],
+  info: ReleaseInfo,
+  deflated: DeflatedMembers = new DeflatedMembers()
+): Promise<PublishedFile[]> {
   const pack = await dataPackage(db, dir, tables, info);
   writeFileSync(join(dir, "datapackage.json"), JSON.stringify(pack, null, 2) + "\n");
   writeFileSync(join(dir, "methodology.md"), methodologyMarkdown(pack, info));
@@ -215,32 +221,90 @@ export async function writeRelease(db: SqlEngine, dir: string, tables: readonly 
     ...(tables.some((table) => table.table === "config") ? ["config.json"] : [])
   ];
   const archive = releaseFacts(info).archive;
-  await writeZip(join(dir, archive), dir, archive.replace(/\.zip$/, ""), members, info.periods.at(-1) ?? "");
+  const hashes = new Map(tables.flatMap((table) => table.files.map((file) => [file.file, file.sha256] as const)));
+  await writeZip(join(dir, archive), dir, archive.replace(/\.zip$/, ""), members, info.periods.at(-1) ?? "", {hashes, deflated});
   return [...written, archive].map((file) => describe(join(dir, file), file));
+}
+
+/** A member some zip of this run already holds deflated: where its compressed bytes are, and its CRC and size. */
+interface DeflatedMember {
+  zip: string;
+  offset: number;
+  length: number;
+  crc: number;
+  size: number;
+}
+
+/**
+ * The deflated members of the zips a run has written, by their content's sha256: the second edition's zip
+ * copies the compressed bytes of a file the first one holds (the same table, the same config) instead of
+ * compressing it again. Deflate's output depends on the bytes and the chunks pushed only, so the copy is
+ * byte for byte what compressing again would write.
+ */
+export class DeflatedMembers {
+  readonly members = new Map<string, DeflatedMember>();
+}
+
+/** the bytes [offset, offset + length) of a file, in chunks of at most 1 MiB */
+async function* byteRange(path: string, offset: number, length: number): AsyncGenerator<Uint8Array<ArrayBuffer>> {
+  if (length === 0) return;
+  for await (const chunk of createReadStream(path, {start: offset, end: offset + length - 1, highWaterMark: 1 << 20})) yield chunk as Uint8Array<ArrayBuffer>;
 }
 
 /**
  * Stream files into a zip with fflate: each file is read in chunks and each compressed chunk written as it
  * comes, so memory holds one chunk, not the archive (a province's CSVs run to hundreds of MB). Parquet is
  * compressed already and goes in stored. Every entry carries the last period's end as its time, so the
- * archive's bytes depend on the files only.
+ * archive's bytes depend on the files only. A file whose sha256 is in `reuse.hashes` and already deflated in
+ * `reuse.deflated` is copied from there; one deflated here is recorded there.
  */
-export async function writeZip(path: string, dir: string, folder: string, files: readonly string[], lastPeriod: string): Promise<void> {
+export async function writeZip(
+  path: string,
+  dir: string,
+  folder: string,
+  files: readonly string[],
+  lastPeriod: string,
+  reuse: {hashes: ReadonlyMap<string, string>; deflated: DeflatedMembers} = {hashes: new Map(), deflated: new DeflatedMembers()}
+): Promise<void> {
   const fd = openSync(path, "w");
   let failure: Error | null = null;
+  let written = 0;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
-    else writeSync(fd, chunk);
+    else written += writeSync(fd, chunk);
   });
   const [y, m, d] = (lastPeriod ? periodEnd(lastPeriod) : "1980-01-01").split("-").map(Number) as [number, number, number];
   const mtime = new Date(y, m - 1, d, 12);
   try {
     for (const file of files) {
-      const entry = file.endsWith(".parquet") ? new ZipPassThrough(`${folder}/${file}`) : new ZipDeflate(`${folder}/${file}`, {level: 6});
+      const stored = file.endsWith(".parquet");
+      const entry = stored ? new ZipPassThrough(`${folder}/${file}`) : new ZipDeflate(`${folder}/${file}`, {level: 6});
       entry.mtime = mtime;
       zip.add(entry);
-      for await (const chunk of createReadStream(join(dir, file), {highWaterMark: 1 << 20})) entry.push(chunk as Uint8Array, false);
-      entry.push(new Uint8Array(0), true);
+      const hash = stored ? undefined : reuse.hashes.get(file);
+      const before = hash === undefined ? undefined : reuse.deflated.members.get(hash);
+      if (before) {
+        // the compressed bytes as the other zip holds them: the entry's header, descriptor and central record
+        // are written from its CRC, size and compressed length as if it had deflated them here
+        const ondata = entry.ondata;
+        entry.crc = before.crc;
+        entry.size = before.size;
+        for await (const chunk of byteRange(before.zip, before.offset, before.length)) ondata(null, chunk, false);
+        ondata(null, new Uint8Array(0), true);
+      } else {
+        let compressed = 0;
+        if (hash !== undefined) {
+          const ondata = entry.ondata;
+          entry.ondata = (error, chunk, final) => {
+            if (chunk) compressed += chunk.length;
+            ondata(error, chunk, final);
+          };
+        }
+        for await (const chunk of createReadStream(join(dir, file), {highWaterMark: 1 << 20})) entry.push(chunk as Uint8Array, false);
+        entry.push(new Uint8Array(0), true);
+        // each member is written out whole before the next is added: its bytes end 16 (the data descriptor) before here
+        if (hash !== undefined && !failure) reuse.deflated.members.set(hash, {zip: path, offset: written - 16 - compressed, length: compressed, crc: entry.crc, size: entry.size});
+      }
       if (failure) throw failure;
     }
     zip.end();

@@ -14,11 +14,11 @@ import {Pseudonymiser, resolveKey} from "./ingest/pseudonym.js";
 import {loadModels} from "./models/load.js";
 import type {ModelTiming} from "./models/runner.js";
 import {DEFAULT_MAX_REJECT_RATE, orchestrate, readConfig, readRejects, type RejectExport} from "./orchestrate.js";
-import {publishRelations, writeJson, writeRejects, describe, type PublishedFile, type PublishedTable} from "./publish.js";
-import {citationText, writeRelease} from "./release.js";
+import {publishRelations, writeJson, writeRejects, describe, type PublishedFile, type PublishedTable, type WrittenTable} from "./publish.js";
+import {citationText, DeflatedMembers, writeRelease} from "./release.js";
 import {checkEditionConfig, createEditionRelations, EDITIONS, type Edition, type EditionPlan} from "./editions.js";
-import {protectEdition, type Report as DisclosureReport} from "./disclosure/protect.js";
-import {protectBundled} from "./disclosure/bundled.js";
+import {protectEdition, PROTECTED_TABLES, type Report as DisclosureReport} from "./disclosure/protect.js";
+import {BUNDLED_TABLES, protectBundled} from "./disclosure/bundled.js";
 import {createRevisions, inputChanges, readPreviousRelease, REVISIONS_GRAIN, REVISIONS_KEY, REVISIONS_TABLE, type RevisionsSummary} from "./revisions.js";
 import type {JunhengConfig} from "./models/config.js";
 import type {Model} from "./models/runner.js";
@@ -129,10 +129,14 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
       options.onProgress?.({stage: "publish"});
       const editions = {} as Record<Edition, EditionManifest>;
       stages.revisions_ms = 0;
+      let before: WrittenEdition | undefined;
+      const deflated = new DeflatedMembers();
       for (const edition of EDITIONS) {
         // the last good output is still in <out> until the swap: each edition is compared with its own
         const previous = {release: readPreviousRelease(paths.out, edition), inputs: ingested.files};
-        editions[edition] = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods);
+        const written = await publishEdition(db, edition, models.filter((model) => model.layer === "marts"), config, join(build, "published"), previous, stages, ingested.periods, before, deflated);
+        editions[edition] = written.manifest;
+        before = written;
       }
       await writeRejects(db, rejectsCsvQuery(), join(build, "rejects.csv"));
       const rejectSummary = await db.all<{reason: string; n: number}>("select reason, count(*)::integer as n from rejects group by reason order by reason");
@@ -191,9 +195,38 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
   }
 }
 
+/** An edition as written: its manifest, folder and plan, for the next edition to copy the tables they share. */
+interface WrittenEdition {
+  manifest: EditionManifest;
+  dir: string;
+  plan: EditionPlan;
+}
+
+/** relations the disclosure step changes in place: an edition's rows of these are never taken as another's */
+const DISCLOSED = new Set([...PROTECTED_TABLES, ...BUNDLED_TABLES]);
+
+/**
+ * The tables `edition` shares with an edition written before it: the same columns and rows of the same mart
+ * (editions.ts) and changed by neither edition's disclosure step, so the same relation and the same files.
+ */
+function sharedTables(plan: EditionPlan, before: WrittenEdition | undefined): Map<string, WrittenTable> {
+  const shared = new Map<string, WrittenTable>();
+  if (!before) return shared;
+  for (const entry of plan.tables) {
+    if (DISCLOSED.has(entry.table)) continue;
+    const other = before.plan.tables.find((candidate) => candidate.table === entry.table);
+    const table = before.manifest.published.find((candidate) => candidate.table === entry.table);
+    if (!other || !table || other.keep !== entry.keep || other.columns.join("\u0000") !== entry.columns.join("\u0000")) continue;
+    shared.set(entry.table, {dir: before.dir, table});
+  }
+  return shared;
+}
+
 /**
  * One edition: its rows of each mart as temporary tables (editions.ts), protected in place by the disclosure
- * step, then written to published/<edition>/ with the config. The temporary tables are dropped after.
+ * step, then written to published/<edition>/ with the config; a table the edition written `before` it holds
+ * alike is copied from there, and so are the compressed bytes of its zip's members (`deflated`). The temporary
+ * tables are dropped after.
  */
 async function publishEdition(
   db: Db,
@@ -203,8 +236,10 @@ async function publishEdition(
   published: string,
   previous: {release: ReturnType<typeof readPreviousRelease>; inputs: IngestResult["files"]},
   stages: Record<string, number>,
-  periods: string[]
-): Promise<EditionManifest> {
+  periods: string[],
+  before: WrittenEdition | undefined,
+  deflated: DeflatedMembers
+): Promise<WrittenEdition> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
   // the bundled scores only where the edition's school means already give them (pipelines/disclosure/bundled.ts)
@@ -227,14 +262,15 @@ async function publishEdition(
       ...plan.tables.map(({table}) => ({name: table, relation: ident(relations[table]!), grain: byName.get(table)!.grain, key: byName.get(table)!.key})),
       {name: REVISIONS_TABLE, relation: ident(revisionsRelation), grain: REVISIONS_GRAIN, key: REVISIONS_KEY}
     ],
-    dir
+    dir,
+    sharedTables(plan, before)
   );
   for (const relation of [...Object.values(relations), revisionsRelation]) await db.run(`drop table if exists ${ident(relation)}`);
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
-  const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out});
+  const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out}, deflated);
   const citation = {...citationText({edition, periods, config}), licence: config.release.licence};
-  return {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, revisions, release, citation};
+  return {manifest: {edition, dir: `published/${edition}`, published: tables, left_out: plan.left_out, disclosure, revisions, release, citation}, dir, plan};
 }
 
 /** An edition's manifest, as the site shows it: no input hashes (they fingerprint the bureau's files), no

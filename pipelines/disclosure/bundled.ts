@@ -7,6 +7,9 @@
 import type {Db} from "../db.js";
 import {ident} from "../sql.js";
 
+/** the relations protectBundled may change */
+export const BUNDLED_TABLES: readonly string[] = ["group_bundled"];
+
 /** withhold the bundled scores the edition's exam_school does not already give; returns how many rows */
 export async function protectBundled(db: Db, relations: Record<string, string>): Promise<number> {
   const bundled = relations.group_bundled;

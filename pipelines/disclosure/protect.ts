@@ -57,6 +57,10 @@ export interface Report {
 
 export const DEFAULT_MIN_SCHOOLS = 3;
 
+/** the relations protectEdition may change (values nulled, columns added, headline's gap recomputed); it
+ * leaves every other relation as it was built */
+export const PROTECTED_TABLES: readonly string[] = [...EXAM_TABLES, "headline"];
+
 const VALUE_COLUMNS: Record<ExamTable, string[]> = {
   exam_school: ["mean_score", "sd_score", "mean_rate", "excellent_rate", "pass_rate", "low_rate", "mean_z"],
   urban_rural_gap: ["mean_first", "mean_second", "gap", "se", "ci_low", "ci_high"],

@@ -214,16 +214,11 @@ from schools as s`;
  */
 export function vaLinksSql(): string {
   return `
-with linked as (
-    select r.prior_exam_id, r.exam_id, r.subject, r.school_id, p.school_id as prior_school_id, r.slope_between as slope
-    from int_va_residuals as r
-    inner join int_scores_z as p
-        on p.exam_id = r.prior_exam_id and p.subject = r.subject and p.student_id = r.student_id and p.z is not null
-),
-per_school as (
+with per_school as (
+    -- prior_school_id: the linked student's school at the prior exam, from the same join that linked it
     select prior_exam_id, exam_id, subject, school_id, count(*) as n,
-        count(*) filter (where prior_school_id = school_id) as n_stayed, any_value(slope) as slope
-    from linked
+        count(*) filter (where prior_school_id = school_id) as n_stayed, any_value(slope_between) as slope
+    from int_va_residuals
     group by prior_exam_id, exam_id, subject, school_id
 )
 select ${vaComponent("s")} as component, 'x|' || s.exam_id || '|' || s.subject as later, 'x|' || s.prior_exam_id || '|' || s.subject as prior,

@@ -24,7 +24,10 @@ linked as materialized (
         now_scores.school_id,
         now_scores.locality,
         now_scores.z as z_now,
-        prior_scores.z as z_prior
+        prior_scores.z as z_prior,
+        -- the student's school at the prior exam: whether a school's linked students all stayed (the disclosure
+        -- registry's vaLinksSql), read here where the prior score is joined anyway
+        prior_scores.school_id as prior_school_id
     from pairs
     inner join scored as now_scores
         on pairs.exam_id = now_scores.exam_id
