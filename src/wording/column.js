@@ -104,6 +104,8 @@ export default {
   "column.previous_exam_id": {zh: "上一次考试", en: "Previous exam"},
   "column.from_school_id": {zh: "派出学校代码", en: "From school id"},
   "column.to_school_id": {zh: "接收学校代码", en: "To school id"},
+  "column.from_section": {zh: "派出学部", en: "From section"},
+  "column.to_section": {zh: "接收学部", en: "To section"},
   "column.from_school_name": {zh: "派出学校", en: "From school"},
   "column.to_school_name": {zh: "接收学校", en: "To school"},
   "column.from_locality": {zh: "派出城乡", en: "From locality"},

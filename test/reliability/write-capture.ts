@@ -7,7 +7,8 @@
 // database closes), the staging folder `_work` (deleted after ingest) and the WAL are all in it.
 //
 // Data reaches a file without those calls in only a few ways, and each is watched for: copy_file_range, sendfile and
-// splice (kernel-side copies, traced: the test fails on any), io_uring (traced: io_uring_setup; Node is run with
+// splice (kernel-side copies, traced: a copy_file_range from a file the run wrote — the run's copyFile of a table
+// both editions hold — gives the destination the source's captured bytes; any other copy fails the test), io_uring (traced: io_uring_setup; Node is run with
 // UV_USE_IO_URING=0 too), and a writable shared mapping of a file (mmap with MAP_SHARED and PROT_WRITE on a file
 // descriptor, traced as well).
 //
@@ -58,6 +59,7 @@ export function captureWrites(command: string, args: string[], options: {logDir:
 export function parseLogs(logDir: string): Pick<Capture, "written" | "unwatched"> {
   const written = new Map<string, Buffer[]>();
   const unwatched: string[] = [];
+  const copies: {from: string; to: string; what: string}[] = [];
   for (const log of readdirSync(logDir).filter((name) => name.startsWith("trace.")).sort()) {
     const text = readFileSync(join(logDir, log));
     for (let start = 0; start < text.length; ) {
@@ -75,7 +77,10 @@ export function parseLogs(logDir: string): Pick<Capture, "written" | "unwatched"
         continue;
       }
       if (COPIES.includes(call)) {
-        unwatched.push(`${log}: ${decodePaths(line.toString("latin1")).slice(0, 300)}`);
+        // a file-to-file copy (Node's copyFile uses copy_file_range) is resolved below, once every log is read
+        const copy = /^copy_file_range\(\d+<((?:\\x[0-9a-f]{2})+)>, [^,]*, \d+<((?:\\x[0-9a-f]{2})+)>/.exec(line.toString("latin1"));
+        if (copy) copies.push({from: unhex(copy[1]!).toString("utf8"), to: unhex(copy[2]!).toString("utf8"), what: `${log}: ${decodePaths(line.toString("latin1")).slice(0, 300)}`});
+        else unwatched.push(`${log}: ${decodePaths(line.toString("latin1")).slice(0, 300)}`);
         continue;
       }
       if (!WRITES.includes(call)) continue;
@@ -99,6 +104,18 @@ export function parseLogs(logDir: string): Pick<Capture, "written" | "unwatched"
       if (!written.has(path)) written.set(path, []);
       written.get(path)!.push(...chunks);
     }
+  }
+  // A copy between two files puts the source's bytes in the destination. When the run itself wrote the source, those
+  // bytes were captured (and are searched) already: the destination is given them too. A copy from a file the run
+  // did not write — an input, say — brought bytes no write call shows, and stays unwatched.
+  for (const copy of copies) {
+    const source = written.get(copy.from);
+    if (!source) {
+      unwatched.push(`${copy.what} (from a file the run did not write)`);
+      continue;
+    }
+    if (!written.has(copy.to)) written.set(copy.to, []);
+    written.get(copy.to)!.push(Buffer.concat(source));
   }
   return {written, unwatched};
 }

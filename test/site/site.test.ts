@@ -141,7 +141,8 @@ async function open(path: string): Promise<Opened> {
         const served = servedBytes(DIST, server.url, request.url());
         if (served !== undefined) visit.rawBytes += served;
         else {
-          const response = await request.response();
+          // a request that finishes as its page closes has no response to read (not an error of the page)
+          const response = await request.response().catch(() => null);
           visit.rawBytes += response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0;
         }
       })()
