@@ -278,6 +278,9 @@ async function threadCheck(name: string, input: string, counts: number[], memory
       out = reuse.out;
       console.log(`[threads ${name}] --threads ${count}: the scale's own run (${relative(ROOT, out)})`);
     } else {
+      // from no output, as the scale's own run: over an earlier check's output (another demo, other models) the
+      // run would publish the revisions since, which depend on what ran before, not on the thread count
+      rmSync(out, {recursive: true, force: true});
       console.log(`[threads ${name}] junheng run --threads ${count} --memory-limit ${memory} …`);
       const run = await measure(process.execPath, [CLI, "run", "--input", input, "--out", out, "--key-file", benchKey(), "--quiet", "--threads", String(count), "--memory-limit", memory]);
       if (run.exitCode !== 0) throw new Error(`junheng run --threads ${count} failed on ${name}:\n${run.stderr}${run.stdout}`);
