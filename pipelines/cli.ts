@@ -159,9 +159,12 @@ export function reportError(error: unknown): number {
   }
   if (/Out of Memory/i.test(text)) {
     const detail = text.split("\n")[0];
+    // the model being built, when it was one (`create or replace table <model> as …`): says which step needs the memory
+    const model = /^\s*create or replace (?:table|view) (\w+)/i.exec((error as {sql?: unknown}).sql as string ?? "")?.[1];
+    const at = model ? [`，计算 ${model} 时`, ` while building ${model}`] : ["", ""];
     console.error(
-      `错误：内存不足（${detail}）；运行已停止，输出目录未改动。请提高 --memory-limit（如 4GB）或减少 --threads。\n` +
-        `Error: out of memory (${detail}); the run stopped and the output folder was not changed. Raise --memory-limit (e.g. 4GB) or lower --threads.`
+      `错误：内存不足（${detail}）${at[0]}；运行已停止，输出目录未改动。请提高 --memory-limit（如 4GB）或减少 --threads。\n` +
+        `Error: out of memory (${detail})${at[1]}; the run stopped and the output folder was not changed. Raise --memory-limit (e.g. 4GB) or lower --threads.`
     );
     return 1;
   }

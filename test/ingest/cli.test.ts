@@ -288,6 +288,9 @@ describe("what stops a run", () => {
       expect(reportError(new Error("Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used)\nPossible solutions: …"))).toBe(1);
       expect(reportError(new Error("Worker terminated due to reaching memory limit: JS heap out of memory"))).toBe(1);
       expect(reportError(new Error("some invariant broke"))).toBe(3);
+      // in a model: the message names it (which step needs the memory)
+      const {SqlError} = await import("../../pipelines/sql.js");
+      expect(reportError(new SqlError(new Error("Out of Memory Error: failed to pin block (1.3 GiB/1.3 GiB used)"), "create or replace table int_va_pairs as\nwith …"))).toBe(1);
     } finally {
       console.error = original;
     }
@@ -296,5 +299,7 @@ describe("what stops a run", () => {
     expect(lines[0]).toContain("out of memory (Out of Memory Error: could not allocate block of size 256.0 KiB (23.8 MiB/24.0 MiB used))");
     expect(lines[1]).toContain("NODE_OPTIONS=--max-old-space-size");
     expect(lines[2]).toMatch(/^内部错误（请报告）/);
+    expect(lines[3]).toContain("计算 int_va_pairs 时");
+    expect(lines[3]).toContain("while building int_va_pairs; the run stopped");
   });
 });
