@@ -22,9 +22,10 @@ school_means as (
     from school_moments
 ),
 
--- sums over schools in school_id order: a float sum depends on the order of its terms, which a plan must not decide
+-- sums over schools are exact (exact_* macros): a float sum depends on the order of its terms, which a plan must not
+-- decide (an ordered aggregate fixed the order but cannot spill: urban_rural_gap.sql)
 county_means as (
-    select exam_id, subject, county, sum(n_school) as n_students, sum(n_school * school_mean order by school_id) / sum(n_school) as county_mean
+    select exam_id, subject, county, sum(n_school) as n_students, exact_sum(n_school * school_mean) / sum(n_school) as county_mean
     from school_means
     group by exam_id, subject, county
 ),
@@ -37,9 +38,9 @@ sums_of_squares as (
         county_means.county,
         county_means.n_students,
         count(*) as n_schools,
-        sum(school_means.n_school * pow(school_means.school_mean - county_means.county_mean, 2) order by school_means.school_id) as ss_between,
+        exact_sum(school_means.n_school * pow(school_means.school_mean - county_means.county_mean, 2)) as ss_between,
         sum(pow(school_means.n_school, 2)) as sum_n_squared,
-        sum(school_means.ss_school order by school_means.school_id) as ss_within
+        exact_sum(school_means.ss_school) as ss_within
     from county_means
     inner join school_means
         on county_means.exam_id = school_means.exam_id

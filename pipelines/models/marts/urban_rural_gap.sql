@@ -83,13 +83,15 @@ sided as (
         and school_moments.school_id = exam_memberships.school_id
 ),
 
--- sums over schools run in school_id order: a float sum depends on the order of its terms, and the order rows
--- leave a join depends on which side the optimizer builds on, which changes with table sizes and estimates
+-- sums over schools are exact (exact_* macros, pipelines/models/runner.ts): a float sum depends on the order of its
+-- terms, and the order rows leave a join depends on which side the optimizer builds on; an ordered aggregate
+-- (sum(… order by school_id)) fixed the order but holds every group's rows in memory and cannot spill, which ran a
+-- province out of memory at --memory-limit 1.5GB
 side_means as (
     select
         exam_id, subject, scope, scope_id, comparison, side,
         sum(n) as n,
-        sum(n * mean_z order by school_id) / sum(n) as mean_z
+        exact_sum(n * mean_z) / sum(n) as mean_z
     from sided
     group by exam_id, subject, scope, scope_id, comparison, side
 ),
@@ -105,12 +107,12 @@ side_pooled as (
         count(*) as n_schools,
         -- the cluster-robust (sandwich) variance of the side's mean before its small-sample factor (CR0):
         -- Σ_j n_j²·(mean_j − mean)² / n² — the squared sum of each school's residuals, over n²
-        sum(pow(sided.n * (sided.mean_z - side_means.mean_z), 2) order by sided.school_id) / pow(side_means.n, 2) as cr0,
+        exact_sum(pow(sided.n * (sided.mean_z - side_means.mean_z), 2)) / pow(side_means.n, 2) as cr0,
         -- one-way ANOVA of the side's schools: within (Σ m2_j) and between (Σ n_j·(mean_j − mean)²) sums of
         -- squares, and Σ n_j² for n₀ (as score_variance)
-        sum(sided.m2 order by sided.school_id) as ss_within,
-        sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2) order by sided.school_id) as ss_between,
-        sum(pow(sided.n, 2) order by sided.school_id) as sum_n_squared
+        exact_sum(sided.m2) as ss_within,
+        exact_sum(sided.n * pow(sided.mean_z - side_means.mean_z, 2)) as ss_between,
+        sum(pow(sided.n, 2)) as sum_n_squared
     from side_means
     inner join sided
         on side_means.exam_id = sided.exam_id
