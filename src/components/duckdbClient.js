@@ -11,7 +11,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {ident, lit, wasmEngine} from "./vendor/sql.js";
 
-/** the one folder DuckDB may read once locked: files this page registers (registerText, loadCsv) */
+/** the one folder DuckDB may read once locked: files this page registers (registerBytes, loadCsv) */
 const FILES = "/junheng/";
 
 // the order matters: allowed_directories before enable_external_access (which then admits only FILES), and
@@ -146,10 +146,13 @@ export class DuckDBClient {
     await locked;
   }
 
-  /** a text file DuckDB can read (read_csv) after the lock; returns the path to read it by */
-  async registerText(name, text) {
+  /**
+   * a file DuckDB can read (read_csv) after the lock, from its bytes; returns the path to read it by. The
+   * bytes' buffer is transferred to DuckDB's worker (not copied): it is empty here afterwards.
+   */
+  async registerBytes(name, bytes) {
     const path = FILES + name;
-    await this.db.registerFileText(path, text);
+    await this.db.registerFileBuffer(path, bytes);
     return path;
   }
 

@@ -22,21 +22,32 @@ const MARTS = {
  * @returns {Promise<{ok: true, result: object, marts: Record<string, object[]>} | {ok: false, problems: object[]}>}
  */
 export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb}) {
-  const client = await duckdbClient({onProgress: onDb});
-  try {
-    // locked before the dropped files arrive: DuckDB then reads only what this page registers (registerText),
-    // and the lock holds for a second drop too
+  // DuckDB starts (its .wasm fetched and compiled, the first time) while the worker stages the files: nothing
+  // reaches it before the first staged file is registered. Locked before any dropped file arrives: DuckDB then
+  // reads only what this page registers (registerBytes), and the lock holds for a second drop too.
+  const ready = (async () => {
+    const client = await duckdbClient({onProgress: onDb});
     await client.lock();
     await resetDatabase(client);
+    return client;
+  })();
+  // a failed start is reported where the pipeline first needs DuckDB (or by the close below), not as unhandled
+  ready.catch(() => {});
+  const engine = {
+    run: async (sql) => (await ready).run(sql),
+    all: async (sql) => (await ready).all(sql)
+  };
+  try {
     const result = await ingestDropped({
       files,
       loosePeriod,
-      engine: client,
-      registerFile: (name, text) => client.registerText(name, text),
+      engine,
+      registerFile: async (name, bytes) => (await ready).registerBytes(name, bytes),
       workerUrl,
       models: MODELS,
       onProgress
     });
+    const client = await ready;
     const marts = {};
     for (const [name, sql] of Object.entries(MARTS)) marts[name] = (await client.query(sql)).rows;
     return {ok: true, result, marts};
@@ -44,7 +55,7 @@ export async function runUpload({files, loosePeriod, workerUrl, onProgress, onDb
     if (error instanceof UploadProblems) return {ok: false, problems: error.problems};
     throw error;
   } finally {
-    await client.close();
+    await (await ready).close();
   }
 }
 

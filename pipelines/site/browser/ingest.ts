@@ -92,8 +92,11 @@ export interface BrowserIngestOptions {
   /** the period of files dropped without a YYYYQn folder */
   loosePeriod: string;
   engine: SqlEngine;
-  /** make a text file readable by read_csv; returns the path to read it by (the engine decides where files live) */
-  registerFile: (name: string, text: string) => Promise<string>;
+  /**
+   * make a staged file (the canonical CSV in UTF-8) readable by read_csv; returns the path to read it by (the
+   * engine decides where files live). The bytes are the caller's to keep or transfer.
+   */
+  registerFile: (name: string, bytes: Uint8Array) => Promise<string>;
   /** the staging worker's script (src/components/vendor/ingest-worker.js) */
   workerUrl: string;
   models: Model[];

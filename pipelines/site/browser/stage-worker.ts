@@ -2,9 +2,12 @@
 // with the pipeline's own code — encoding detection and decoding (ingest/encoding.ts), the tokenizer
 // (ingest/csv.ts), header matching, folding, bad_row rejects and pseudonymisation (ingest/record.ts).
 // Bundled by pipelines/site/bundle-ingest.ts into src/components/vendor/ingest-worker.js (no imports left).
-// Nothing here touches the network: files come in as File objects, canonical CSV text goes back.
+// Nothing here touches the network: files come in as File objects, the canonical CSV goes back as UTF-8
+// bytes (written straight into one buffer, as the Node ingest writes them: ingest/csv-bytes.ts) whose buffer is
+// transferred, not copied, to the page, which hands it on to DuckDB-WASM the same way.
 import {CONTRACT, type FileName} from "../../contract.js";
 import {InputError} from "../../errors.js";
+import {CsvBytes} from "../../ingest/csv-bytes.js";
 import {BOM_BYTES, decodeChunks, detectEncodings, PROBE_BYTES, type Encoding} from "../../ingest/encoding.js";
 import {stageText, withEncodings} from "../../ingest/record.js";
 import {pickSheet, stageRows, type SheetRow} from "../../ingest/xlsx-rows.js";
@@ -24,7 +27,8 @@ export type WorkerMessage =
   | {
       type: "done";
       index: number;
-      csv: string;
+      /** the canonical CSV in UTF-8, exactly as long as it is (its buffer is transferred) */
+      csv: Uint8Array;
       encoding: Encoding | "xlsx";
       delimiter: string;
       rowsRead: number;
@@ -51,6 +55,20 @@ function pseudonymise(id: string): string {
     pseudonyms.set(id, value);
   }
   return value;
+}
+
+/** The same pseudonym, as ASCII bytes at the end of `out` (the canonical CSV written as bytes). */
+function pseudonymiseInto(id: string, out: CsvBytes): void {
+  const value = pseudonymise(id);
+  const bytes = out.reserve(value.length);
+  let at = out.length;
+  for (let i = 0; i < value.length; i++) bytes[at++] = value.charCodeAt(i);
+  out.length = at;
+}
+
+/** The bytes written, in a buffer of their own length (what is transferred is the whole buffer). */
+function exact(out: CsvBytes): Uint8Array {
+  return out.bytes.slice(0, out.length);
 }
 
 async function* chunksOf(blob: Blob): AsyncGenerator<Uint8Array> {
@@ -107,7 +125,7 @@ async function stageWorkbook(task: WorkerTask, post: (message: WorkerMessage) =>
     write: (line) => parts.push(line),
     afterChunk: (rowsRead) => post({type: "progress", index: task.index, bytes: task.blob.size, total: task.blob.size, rows: rowsRead})
   });
-  post({type: "done", index: task.index, ...staged, encoding: "xlsx", sheet, csv: parts.join(""), ms: performance.now() - started});
+  post({type: "done", index: task.index, ...staged, encoding: "xlsx", sheet, csv: new TextEncoder().encode(parts.join("")), ms: performance.now() - started});
 }
 
 async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): Promise<void> {
@@ -118,7 +136,7 @@ async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): 
   const where = {period: task.period, file: task.name};
   let lastProgress = 0;
   const result = await withEncodings(detectEncodings(probe), blob.size, where, async (encoding, last) => {
-    const parts: string[] = [];
+    const out = new CsvBytes(Math.max(1 << 16, Math.min(blob.size * 2, 1 << 26)));
     let bytes = BOM_BYTES[encoding];
     const text = decodeChunks(chunksOf(blob.slice(BOM_BYTES[encoding])), encoding, last, (chunk) => (bytes += chunk.length));
     const staged = await stageText(text, {
@@ -126,7 +144,10 @@ async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): 
       period: task.period,
       displayName: task.name,
       pseudonymise,
-      write: (line) => parts.push(line),
+      write: () => {
+        throw new Error("the canonical CSV is written as bytes");
+      },
+      bytes: {out, pseudonymiseInto},
       afterChunk: (rows) => {
         const now = performance.now();
         if (now - lastProgress < 100) return;
@@ -134,14 +155,15 @@ async function stage(task: WorkerTask, post: (message: WorkerMessage) => void): 
         post({type: "progress", index: task.index, bytes, total: blob.size, rows});
       }
     });
-    return {...staged, encoding, csv: parts.join("")};
+    return {...staged, encoding, csv: exact(out)};
   });
   post({type: "done", index: task.index, ...result, ms: performance.now() - started});
 }
 
-const scope = globalThis as unknown as {onmessage: ((event: {data: WorkerTask[]}) => void) | null; postMessage: (message: WorkerMessage) => void};
+const scope = globalThis as unknown as {onmessage: ((event: {data: WorkerTask[]}) => void) | null; postMessage: (message: WorkerMessage, transfer: ArrayBuffer[]) => void};
 scope.onmessage = async (event) => {
-  const post = (message: WorkerMessage) => scope.postMessage(message);
+  // a staged file's bytes are transferred: the worker keeps no copy
+  const post = (message: WorkerMessage) => scope.postMessage(message, message.type === "done" ? [message.csv.buffer as ArrayBuffer] : []);
   for (const task of event.data) {
     try {
       await stage(task, post);
