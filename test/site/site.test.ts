@@ -19,6 +19,7 @@ import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {policyProblem} from "./policy.js";
 import {englishIdentifiers, leaks, visibleText} from "./english-text.js";
 import {pageReady} from "./ready.js";
+import {editionPages, editionShown, editionTitle} from "./edition-check.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
@@ -39,6 +40,8 @@ function walk(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
+/** the lead school's group that school-page.test.ts opens a school page of: the first group with a lead */
+const leadGroup = (): string => String(readArrow("group_members").filter((row) => row.is_lead).map((row) => String(row.group_id)).sort()[0]);
 const groupIds = (): string[] => [...new Set(readArrow("group_profile").map((row) => String(row.group_id)))].sort();
 
 /** the page's name as PAGES and STILL_LEAKING give it: "index", "groups/[group]" for every group's page */
@@ -175,6 +178,8 @@ async function loads(path: string, {page, visit}: Opened): Promise<void> {
   // the policy in force as the browser parsed it, hashing exactly the scripts that ran (policy.ts)
   const policy = await policyProblem(page);
   if (policy) problems.push(`policy: ${policy}`);
+  // served, the page shows no "open this through a web server" notice (from-disk.test.ts opens it from disk)
+  if (await page.locator(".jh-from-disk").count()) problems.push("the from-disk notice on a served page");
   await page.screenshot({path: join(SHOTS, `${name}.desktop.png`), fullPage: true});
   // what chinese-text.test.ts promises, read at the desktop width: the page is left as it was (english-text.ts)
   const text = chinese ? await visibleText(page) : null;
@@ -273,10 +278,18 @@ const codebook = (query: string) => async (page: Page): Promise<void> => {
   const all = pack.resources.flatMap((resource) => resource.schema.fields.map((field) => ({...field, table: resource.name})));
   const shown = () => page.$$eval('section[data-card="codebook"] tbody tr', (rows) => rows.map((tr) => `${tr.children[0]!.textContent}.${tr.children[1]!.textContent}`));
   expect(await shown()).toEqual(all.map((field) => `${field.table}.${field.name}`));
+  // behind a closed toggle until the reader searches (most of the page's length), a reader can open it
+  const toggle = page.locator('section[data-card="codebook"] details');
+  expect(await toggle.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+  await toggle.locator("summary").click();
+  expect(await page.locator('section[data-card="codebook"] tbody tr').first().isVisible()).toBe(true);
   await page.fill('input[type="search"]', query);
   const expected = all.filter((field) => [field.table, field.name, field.description, field.description_zh].join(" ").toLowerCase().includes(query.toLowerCase()));
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(shown).toEqual(expected.map((field) => `${field.table}.${field.name}`));
+  // what the search found is shown, not folded away
+  expect(await page.locator('section[data-card="codebook"] details').count()).toBe(0);
+  expect(await page.locator('section[data-card="codebook"] tbody tr').first().isVisible()).toBe(true);
 };
 
 async function suppressedValues(page: Page): Promise<void> {
@@ -306,6 +319,15 @@ async function suppressedValues(page: Page): Promise<void> {
   expect(zeros).toBe(0);
   if (suppressed.length) expect(cells.length).toBeGreaterThan(0);
 }
+
+/** school-page.test.ts's promise, on this file's load of the group page: its member table links each
+ * member (of any period) to the member's school page */
+const memberLinks = (group: string) => async (page: Page): Promise<void> => {
+  const hrefs = await page.$$eval(`section[data-card^="group_${group}_members"] tbody a`, (links) => links.map((a) => a.getAttribute("href")));
+  const ids = [...new Set(readArrow("group_members").filter((row) => row.group_id === group).map((row) => String(row.school_id)))];
+  expect(ids.length).toBeGreaterThan(1);
+  for (const id of ids) expect(hrefs, id).toContain(`../schools/${id}.html`);
+};
 
 async function formulasNeutralised(page: Page): Promise<void> {
   const csv = (await page.evaluate(`(async () => {
@@ -398,6 +420,9 @@ const CHECKS = (): Check[] => [
     ["methodology.html", "覆盖率"],
     ["en/methodology.html", "share_schools"]
   ] as const).map(([path, query]): Check => [path, codebookTitle(path), codebook(query)]),
+  // what the edition the site was built from shows of itself (editions.test.ts checks the internal one)
+  ...editionPages(groupIds()[0]!).map((path): Check => [path, editionTitle(siteEdition(), path), (page) => editionShown(page, siteEdition(), path, groupIds()[0]!)]),
+  [`groups/${leadGroup()}.html`, "links each member on a group page to its school page", memberLinks(leadGroup())],
   ...["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`].map((path): Check => [path, a11yTitle(path), accessible(path)])
 ];
 
