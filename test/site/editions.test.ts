@@ -7,7 +7,7 @@
 // edition's are site.test.ts's).
 import {mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
-import type {Browser, BrowserContext, Page} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {TIMEOUT} from "../helpers.js";
 import {serve} from "./server.js";
@@ -47,9 +47,8 @@ function walk(dir: string): string[] {
 
 const firstGroup = (): string => readdirSync(join(DIST.public, "groups")).filter((name) => name.endsWith(".html")).sort()[0]!.replace(/\.html$/, "");
 
-/** the page of that edition, every cell run and drawn (ready.ts) */
-async function open(context: BrowserContext, edition: Edition, path: string): Promise<Page> {
-  const page = await context.newPage();
+/** the page of that edition in the tab, every cell run and drawn (ready.ts) */
+async function open(page: Page, edition: Edition, path: string): Promise<Page> {
   await page.goto(`${servers[edition]!.url}/${path}`);
   await pageReady(page);
   return page;
@@ -92,12 +91,13 @@ describe("the public and the internal site", () => {
   // were loaded here a second time), and their screenshots are its own
   it.each(["zh", "en"] as const)("internal (%s): every page says it is the internal edition; the group and value-added pages show school results", async (lang) => {
     const group = firstGroup();
+    // one tab, each page loaded in it in turn (a tab a page cost about 2 s of CPU more each: build.ts reusedTab)
     const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+    const tab = await context.newPage();
     for (const path of editionPages(group).filter((page) => page.startsWith("en/") === (lang === "en"))) {
-      const page = await open(context, "internal", path);
+      const page = await open(tab, "internal", path);
       await editionShown(page, "internal", path, group);
       if (!path.includes("index")) await page.screenshot({path: join(SHOTS, `internal-${lang}-${path.replace(/^en\//, "").replace(/\//g, "-").replace(/\.html$/, "")}.png`), fullPage: true});
-      await page.close();
     }
     await context.close();
   }, TIMEOUT.test);

@@ -8,14 +8,14 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve, sep} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser, BrowserContext, Page, Request} from "playwright-core";
+import type {Browser, BrowserContext, ConsoleMessage, Page, Request} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {GROUP_TEMPLATE, PAGES} from "../../pipelines/site/pages.js";
 import {TIMEOUT} from "../helpers.js";
 import {serve, servedBytes} from "./server.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
-import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {ensureBuilt, launchChromium, reusedTab} from "./build.js";
 import {policyProblem} from "./policy.js";
 import {englishIdentifiers, leaks, visibleText} from "./english-text.js";
 import {pageReady} from "./ready.js";
@@ -72,6 +72,7 @@ afterAll(async () => {
   // the weights of the pages that were loaded (all of them in a full run)
   const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => a.localeCompare(b)));
   if (Object.keys(sorted).length) writeFileSync(join(ROOT, "test", "output", "page-weights.json"), JSON.stringify(sorted, null, 2) + "\n");
+  await tab?.context.close();
   await browser?.close();
   await server?.close();
 });
@@ -105,18 +106,33 @@ async function atSize(page: Page, size: {width: number; height: number}): Promis
   await pageReady(page);
 }
 
+/** the one tab every page is loaded in, one after another (build.ts reusedTab: the cache off) */
+let tab: Awaited<ReturnType<typeof reusedTab>> | undefined;
+/** takes the last load's listeners off its tab */
+let unwatch = (): void => {};
+
 /**
- * The page's first load, in a fresh context (an empty cache: the first-load weight), watched from its first
- * request, and finished: every cell run and drawn (ready.ts), every request it made done.
+ * The page's first load — the browser's cache off, so every file is fetched as on a reader's first visit
+ * (the first-load weight) — watched from its first request, and finished: every cell run and drawn
+ * (ready.ts), every request it made done. Every page is loaded in the same tab, after about:blank (a fresh
+ * context and tab for each cost about 3 s of CPU more a page: build.ts reusedTab).
  */
 async function open(path: string): Promise<Opened> {
-  const context = await newContext(browser, {viewport: DESKTOP});
-  const page = await context.newPage();
+  unwatch();
+  tab ??= await reusedTab(browser, {viewport: DESKTOP});
+  const {context, page} = tab;
+  await tab.blank();
   const visit: Visit = {errors: [], foreign: [], bytes: 0, rawBytes: 0, requests: 0};
-  page.on("console", (message) => {
+  // this load's listeners, taken off the tab when the next load starts
+  const listeners: [string, unknown][] = [];
+  const on = <T extends unknown[]>(event: string, listener: (...args: T) => void): void => {
+    listeners.push([event, listener]);
+    page.on(event as "console", listener as never);
+  };
+  on("console", (message: ConsoleMessage) => {
     if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);
   });
-  page.on("pageerror", (error) => visit.errors.push(`pageerror: ${error.message}`));
+  on("pageerror", (error: Error) => visit.errors.push(`pageerror: ${error.message}`));
   // the context sees the page's requests and its workers' (DuckDB's, the upload page's staging worker):
   // only this site's, data: and the page's own blob: (lockdown.test.ts's rule, checked here in the one load)
   const record = (request: Request): void => {
@@ -125,7 +141,10 @@ async function open(path: string): Promise<Opened> {
     visit.foreign.push(url);
   };
   context.on("request", record);
-  page.on("close", () => context.off("request", record));
+  unwatch = () => {
+    context.off("request", record);
+    for (const [event, listener] of listeners.splice(0)) page.off(event as "console", listener as never);
+  };
   // the page's requests in flight, and the weight of those done
   let inFlight = 0;
   const weighed: Promise<void>[] = [];
@@ -133,9 +152,9 @@ async function open(path: string): Promise<Opened> {
   const done = (): void => {
     if (--inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
   };
-  page.on("request", () => void inFlight++);
-  page.on("requestfailed", done);
-  page.on("requestfinished", (request) => {
+  on("request", () => void inFlight++);
+  on("requestfailed", done);
+  on("requestfinished", (request: Request) => {
     weighed.push(
       (async () => {
         const sizes = await request.sizes().catch(() => null);
@@ -482,7 +501,6 @@ describe("site", () => {
         await atSize(opened.page, DESKTOP);
         return opened.page;
       };
-      afterAll(async () => opened?.context.close());
 
       if (loaded.has(path)) {
         const chinese = !path.startsWith("en/");
