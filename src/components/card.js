@@ -27,6 +27,8 @@ import {i18n as i18nOf} from "./i18n.js";
  *   edition leaves out (src/views/edition.js): only the title, the reason and the rule
  * @param {boolean} [spec.open] show the table open (table-only cards)
  * @param {boolean} [spec.full] the table is the card's content: no inner scroll box, long text wraps
+ * @param {boolean} [spec.fold] a table-only card's long table behind a closed "show the table" toggle (the
+ *   methodology's codebook until the reader searches it)
  * @param {Node | [string, string, boolean?][]} [spec.legend] a node, or [label, colour, dashed] entries for swatches
  * @param {Node} [chart] the chart node (older pages pass it as spec.chart)
  */
@@ -55,8 +57,8 @@ export function card(spec, chart = spec.chart) {
     ${!rows.length
       ? // nothing to tabulate: the takeaway says why; an empty table and an empty CSV would add nothing
         takeaway ? null : table
-      : chart
-        ? html`<details open=${open}><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
+      : chart || spec.fold
+        ? html`<details open=${chart ? open : false}><summary>${i18n.t("showTable")} (${i18n.t("rowsShown", {n: rows.length})})</summary>${table}</details>`
         : table}
     ${rows.length ? html`<div class="jh-actions">${download}</div>` : null}
   </section>`;

@@ -71,7 +71,9 @@ export function codebookView(pack, config, lang) {
         : shown.length
           ? w("matches", {n: f.num(shown.length), all: f.num(rows.length), tables, query: String(query).trim()})
           : w("none", {query: String(query).trim()});
-      return {...base, takeaway, rows: shown.map(({text: _text, ...row}) => row)};
+      // every field (hundreds of rows, most of the page) behind a toggle until the reader searches: the
+      // contract and the run record below stay within reach
+      return {...base, takeaway, fold: !words.length, rows: shown.map(({text: _text, ...row}) => row)};
     }
   };
 }

@@ -8,17 +8,18 @@ import {execFileSync, spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative, resolve, sep} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser, BrowserContext, Page, Request} from "playwright-core";
+import type {Browser, BrowserContext, ConsoleMessage, Page, Request} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {GROUP_TEMPLATE, PAGES} from "../../pipelines/site/pages.js";
 import {TIMEOUT} from "../helpers.js";
 import {serve, servedBytes} from "./server.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
-import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {ensureBuilt, launchChromium, reusedTab} from "./build.js";
 import {policyProblem} from "./policy.js";
 import {englishIdentifiers, leaks, visibleText} from "./english-text.js";
 import {pageReady} from "./ready.js";
+import {editionPages, editionShown, editionTitle} from "./edition-check.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // JUNHENG_DIST: test a copy of dist/ (e.g. while another build replaces dist/)
@@ -39,6 +40,8 @@ function walk(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
+/** the lead school's group that school-page.test.ts opens a school page of: the first group with a lead */
+const leadGroup = (): string => String(readArrow("group_members").filter((row) => row.is_lead).map((row) => String(row.group_id)).sort()[0]);
 const groupIds = (): string[] => [...new Set(readArrow("group_profile").map((row) => String(row.group_id)))].sort();
 
 /** the page's name as PAGES and STILL_LEAKING give it: "index", "groups/[group]" for every group's page */
@@ -69,6 +72,7 @@ afterAll(async () => {
   // the weights of the pages that were loaded (all of them in a full run)
   const sorted = Object.fromEntries(Object.entries(weights).sort(([a], [b]) => a.localeCompare(b)));
   if (Object.keys(sorted).length) writeFileSync(join(ROOT, "test", "output", "page-weights.json"), JSON.stringify(sorted, null, 2) + "\n");
+  await tab?.context.close();
   await browser?.close();
   await server?.close();
 });
@@ -102,18 +106,33 @@ async function atSize(page: Page, size: {width: number; height: number}): Promis
   await pageReady(page);
 }
 
+/** the one tab every page is loaded in, one after another (build.ts reusedTab: the cache off) */
+let tab: Awaited<ReturnType<typeof reusedTab>> | undefined;
+/** takes the last load's listeners off its tab */
+let unwatch = (): void => {};
+
 /**
- * The page's first load, in a fresh context (an empty cache: the first-load weight), watched from its first
- * request, and finished: every cell run and drawn (ready.ts), every request it made done.
+ * The page's first load — the browser's cache off, so every file is fetched as on a reader's first visit
+ * (the first-load weight) — watched from its first request, and finished: every cell run and drawn
+ * (ready.ts), every request it made done. Every page is loaded in the same tab, after about:blank (a fresh
+ * context and tab for each cost about 3 s of CPU more a page: build.ts reusedTab).
  */
 async function open(path: string): Promise<Opened> {
-  const context = await newContext(browser, {viewport: DESKTOP});
-  const page = await context.newPage();
+  unwatch();
+  tab ??= await reusedTab(browser, {viewport: DESKTOP});
+  const {context, page} = tab;
+  await tab.blank();
   const visit: Visit = {errors: [], foreign: [], bytes: 0, rawBytes: 0, requests: 0};
-  page.on("console", (message) => {
+  // this load's listeners, taken off the tab when the next load starts
+  const listeners: [string, unknown][] = [];
+  const on = <T extends unknown[]>(event: string, listener: (...args: T) => void): void => {
+    listeners.push([event, listener]);
+    page.on(event as "console", listener as never);
+  };
+  on("console", (message: ConsoleMessage) => {
     if (message.type() === "error") visit.errors.push(`console: ${message.text()}`);
   });
-  page.on("pageerror", (error) => visit.errors.push(`pageerror: ${error.message}`));
+  on("pageerror", (error: Error) => visit.errors.push(`pageerror: ${error.message}`));
   // the context sees the page's requests and its workers' (DuckDB's, the upload page's staging worker):
   // only this site's, data: and the page's own blob: (lockdown.test.ts's rule, checked here in the one load)
   const record = (request: Request): void => {
@@ -122,7 +141,10 @@ async function open(path: string): Promise<Opened> {
     visit.foreign.push(url);
   };
   context.on("request", record);
-  page.on("close", () => context.off("request", record));
+  unwatch = () => {
+    context.off("request", record);
+    for (const [event, listener] of listeners.splice(0)) page.off(event as "console", listener as never);
+  };
   // the page's requests in flight, and the weight of those done
   let inFlight = 0;
   const weighed: Promise<void>[] = [];
@@ -130,9 +152,9 @@ async function open(path: string): Promise<Opened> {
   const done = (): void => {
     if (--inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
   };
-  page.on("request", () => void inFlight++);
-  page.on("requestfailed", done);
-  page.on("requestfinished", (request) => {
+  on("request", () => void inFlight++);
+  on("requestfailed", done);
+  on("requestfinished", (request: Request) => {
     weighed.push(
       (async () => {
         const sizes = await request.sizes().catch(() => null);
@@ -175,6 +197,8 @@ async function loads(path: string, {page, visit}: Opened): Promise<void> {
   // the policy in force as the browser parsed it, hashing exactly the scripts that ran (policy.ts)
   const policy = await policyProblem(page);
   if (policy) problems.push(`policy: ${policy}`);
+  // served, the page shows no "open this through a web server" notice (from-disk.test.ts opens it from disk)
+  if (await page.locator(".jh-from-disk").count()) problems.push("the from-disk notice on a served page");
   await page.screenshot({path: join(SHOTS, `${name}.desktop.png`), fullPage: true});
   // what chinese-text.test.ts promises, read at the desktop width: the page is left as it was (english-text.ts)
   const text = chinese ? await visibleText(page) : null;
@@ -273,10 +297,18 @@ const codebook = (query: string) => async (page: Page): Promise<void> => {
   const all = pack.resources.flatMap((resource) => resource.schema.fields.map((field) => ({...field, table: resource.name})));
   const shown = () => page.$$eval('section[data-card="codebook"] tbody tr', (rows) => rows.map((tr) => `${tr.children[0]!.textContent}.${tr.children[1]!.textContent}`));
   expect(await shown()).toEqual(all.map((field) => `${field.table}.${field.name}`));
+  // behind a closed toggle until the reader searches (most of the page's length), a reader can open it
+  const toggle = page.locator('section[data-card="codebook"] details');
+  expect(await toggle.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+  await toggle.locator("summary").click();
+  expect(await page.locator('section[data-card="codebook"] tbody tr').first().isVisible()).toBe(true);
   await page.fill('input[type="search"]', query);
   const expected = all.filter((field) => [field.table, field.name, field.description, field.description_zh].join(" ").toLowerCase().includes(query.toLowerCase()));
   expect(expected.length).toBeGreaterThan(0);
   await expect.poll(shown).toEqual(expected.map((field) => `${field.table}.${field.name}`));
+  // what the search found is shown, not folded away
+  expect(await page.locator('section[data-card="codebook"] details').count()).toBe(0);
+  expect(await page.locator('section[data-card="codebook"] tbody tr').first().isVisible()).toBe(true);
 };
 
 async function suppressedValues(page: Page): Promise<void> {
@@ -306,6 +338,15 @@ async function suppressedValues(page: Page): Promise<void> {
   expect(zeros).toBe(0);
   if (suppressed.length) expect(cells.length).toBeGreaterThan(0);
 }
+
+/** school-page.test.ts's promise, on this file's load of the group page: its member table links each
+ * member (of any period) to the member's school page */
+const memberLinks = (group: string) => async (page: Page): Promise<void> => {
+  const hrefs = await page.$$eval(`section[data-card^="group_${group}_members"] tbody a`, (links) => links.map((a) => a.getAttribute("href")));
+  const ids = [...new Set(readArrow("group_members").filter((row) => row.group_id === group).map((row) => String(row.school_id)))];
+  expect(ids.length).toBeGreaterThan(1);
+  for (const id of ids) expect(hrefs, id).toContain(`../schools/${id}.html`);
+};
 
 async function formulasNeutralised(page: Page): Promise<void> {
   const csv = (await page.evaluate(`(async () => {
@@ -398,6 +439,9 @@ const CHECKS = (): Check[] => [
     ["methodology.html", "覆盖率"],
     ["en/methodology.html", "share_schools"]
   ] as const).map(([path, query]): Check => [path, codebookTitle(path), codebook(query)]),
+  // what the edition the site was built from shows of itself (editions.test.ts checks the internal one)
+  ...editionPages(groupIds()[0]!).map((path): Check => [path, editionTitle(siteEdition(), path), (page) => editionShown(page, siteEdition(), path, groupIds()[0]!)]),
+  [`groups/${leadGroup()}.html`, "links each member on a group page to its school page", memberLinks(leadGroup())],
   ...["index.html", "en/index.html", "balance.html", "en/teachers.html", `groups/${groupIds()[0]}.html`].map((path): Check => [path, a11yTitle(path), accessible(path)])
 ];
 
@@ -457,7 +501,6 @@ describe("site", () => {
         await atSize(opened.page, DESKTOP);
         return opened.page;
       };
-      afterAll(async () => opened?.context.close());
 
       if (loaded.has(path)) {
         const chinese = !path.startsWith("en/");

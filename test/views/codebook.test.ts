@@ -63,6 +63,8 @@ describe("codebookView", () => {
 
   it("filters by table, field, code or a word of either language's meaning, every word of the query", () => {
     const fields = (card: {rows: {field: string}[]}) => card.rows.map((row) => row.field);
+    // every field behind a closed toggle until the reader searches; what a search finds is shown open
+    expect([zh.at("").fold, zh.at("   ").fold, zh.at("覆盖率").fold, en.at("nothing-matches").fold]).toEqual([true, true, false, false]);
     expect(fields(zh.at("覆盖率"))).toEqual(["share_schools"]);
     expect(fields(en.at("school_resources"))).toEqual(["school_id", "teaching_area_per_student"]);
     expect(fields(zh.at("junior"))).toEqual(["stage"]);
