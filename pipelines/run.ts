@@ -265,7 +265,7 @@ async function publishEdition(
     dir,
     sharedTables(plan, before)
   );
-  for (const relation of [...Object.values(relations), revisionsRelation]) await db.run(`drop table if exists ${ident(relation)}`);
+  await db.run([...Object.values(relations), revisionsRelation].map((relation) => `drop table if exists ${ident(relation)}`).join(";\n"));
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
   const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out}, deflated);
