@@ -114,8 +114,7 @@ export interface ModelTiming {
 export async function buildModels(engine: SqlEngine, models: readonly Model[], onBuilt?: (done: number, total: number) => void): Promise<ModelTiming[]> {
   const timings: ModelTiming[] = [];
   // the models' shared functions (the ingest checks create jh_period_end too; a model test starts from raw_* tables)
-  await engine.run(PERIOD_END_MACRO);
-  for (const macro of EXACT_MACROS) await engine.run(macro);
+  await engine.run([PERIOD_END_MACRO, ...EXACT_MACROS].join(";\n"));
   for (const model of orderModels(models)) {
     const started = performance.now();
     const create = `create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`;
