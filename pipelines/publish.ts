@@ -87,11 +87,19 @@ export async function publishRelations(db: Db, sources: readonly PublishSource[]
 }
 
 async function withBom(from: string, to: string): Promise<void> {
-  const out = createWriteStream(to);
-  out.write("\ufeff");
-  await pipeline(createReadStream(from), out);
+  if (statSync(from).size <= SMALL_FILE_BYTES) {
+    // a small file in one read and one write: a stream's open, chunks and close cost more than the copy
+    writeFileSync(to, Buffer.concat([BOM, readFileSync(from)]));
+  } else {
+    const out = createWriteStream(to);
+    out.write(BOM);
+    await pipeline(createReadStream(from), out);
+  }
   rmSync(from);
 }
+
+const BOM = Buffer.from("\ufeff");
+const SMALL_FILE_BYTES = 8 * 1024 * 1024;
 
 export function describe(path: string, name: string): PublishedFile {
   return {file: name, bytes: statSync(path).size, sha256: sha256File(path)};
