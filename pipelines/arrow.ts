@@ -80,6 +80,11 @@ function directData(arrow: Arrow, values: readonly unknown[], type: DataType): D
 }
 
 export async function queryToArrowIpc(db: Db, sql: string): Promise<Uint8Array> {
+  return (await queryToArrow(db, sql)).ipc;
+}
+
+/** A query's result as an Arrow IPC stream, and how many rows it holds. */
+export async function queryToArrow(db: Db, sql: string): Promise<{ipc: Uint8Array; rows: number}> {
   const arrow = await import("apache-arrow");
   const {tableToIPC, vectorFromArray, makeVector, Table} = arrow;
   const columns = await db.columns(sql);
@@ -89,5 +94,5 @@ export async function queryToArrowIpc(db: Db, sql: string): Promise<Uint8Array> 
     const direct = directData(arrow, column.values, type);
     vectors[column.name] = direct ? makeVector(direct) : vectorFromArray(column.values.map((value) => toArrowValue(arrow, value, type)), type);
   }
-  return tableToIPC(new Table(vectors), "stream");
+  return {ipc: tableToIPC(new Table(vectors), "stream"), rows: columns[0]?.values.length ?? 0};
 }

@@ -53,7 +53,11 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
   // The models run on the threads the caller configured (--threads). Their output does not depend on the
   // thread count: every sum over doubles is exact on fixed-scale terms or runs in a key's order, and every pick
   // among rows has a full tie-breaker (docs/architecture.md, "Deterministic at any thread count").
-  for (const statement of configStatements(options.config)) await engine.run(statement);
+  // in one call and one commit (a file database syncs its write-ahead log at every commit)
+  await engine.run(["begin transaction", ...configStatements(options.config), "commit"].join(";\n")).catch(async (error) => {
+    await engine.run("rollback").catch(() => undefined);
+    throw error;
+  });
   const models = await buildModels(engine, options.models, options.onModel);
   return {ingested, models, models_ms: Math.round(performance.now() - started)};
 }

@@ -7,7 +7,7 @@ import {copyFileSync, createReadStream, createWriteStream, mkdirSync, readFileSy
 import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
-import {queryToArrowIpc} from "./arrow.js";
+import {queryToArrow} from "./arrow.js";
 import {ident, lit} from "./sql.js";
 import {neutraliseSql} from "./csv-rule.js";
 import type {Model} from "./models/runner.js";
@@ -51,6 +51,8 @@ export interface WrittenTable {
  */
 export async function publishRelations(db: Db, sources: readonly PublishSource[], dir: string, same: ReadonlyMap<string, WrittenTable> = new Map()): Promise<PublishedTable[]> {
   mkdirSync(dir, {recursive: true});
+  // every relation's columns in one statement (one `describe` each would cost a few ms apiece)
+  const columns = await describeRelations(db, sources.filter(({name}) => !same.has(name)).map(({relation}) => relation));
   const tables: PublishedTable[] = [];
   for (const {name, relation, grain, key} of sources) {
     const written = same.get(name);
@@ -67,14 +69,15 @@ export async function publishRelations(db: Db, sources: readonly PublishSource[]
     const csv = join(dir, `${name}.csv`);
     await db.run(`copy (${query}) to ${lit(parquet)} (format parquet, compression zstd, row_group_size 100000)`);
     const plainCsv = `${csv}.plain`;
-    await db.run(`copy (${await csvSafeSelect(db, relation)} ${csvOrder}) to ${lit(plainCsv)} (format csv, header true)`);
+    await db.run(`copy (${safeSelect(columns.get(relation)!, relation)} ${csvOrder}) to ${lit(plainCsv)} (format csv, header true)`);
     await withBom(plainCsv, csv);
     const arrow = join(dir, `${name}.arrow`);
-    writeFileSync(arrow, await queryToArrowIpc(db, query));
-    const [count] = await db.all<{n: number}>(`select count(*)::integer as n from ${relation}`);
+    // the Arrow file holds every row: its length is the table's count (no count(*) statement)
+    const {ipc, rows} = await queryToArrow(db, query);
+    writeFileSync(arrow, ipc);
     tables.push({
       table: name,
-      rows: count?.n ?? 0,
+      rows,
       grain,
       key,
       files: [describe(parquet, `${name}.parquet`), describe(csv, `${name}.csv`), describe(arrow, `${name}.arrow`)]
@@ -84,11 +87,19 @@ export async function publishRelations(db: Db, sources: readonly PublishSource[]
 }
 
 async function withBom(from: string, to: string): Promise<void> {
-  const out = createWriteStream(to);
-  out.write("\ufeff");
-  await pipeline(createReadStream(from), out);
+  if (statSync(from).size <= SMALL_FILE_BYTES) {
+    // a small file in one read and one write: a stream's open, chunks and close cost more than the copy
+    writeFileSync(to, Buffer.concat([BOM, readFileSync(from)]));
+  } else {
+    const out = createWriteStream(to);
+    out.write(BOM);
+    await pipeline(createReadStream(from), out);
+  }
   rmSync(from);
 }
+
+const BOM = Buffer.from("\ufeff");
+const SMALL_FILE_BYTES = 8 * 1024 * 1024;
 
 export function describe(path: string, name: string): PublishedFile {
   return {file: name, bytes: statSync(path).size, sha256: sha256File(path)};
@@ -103,11 +114,25 @@ export function sha256File(path: string): string {
  * a CSV is opened by spreadsheets, which run `=…` cells. Parquet and Arrow keep the true text.
  */
 export async function csvSafeSelect(db: Db, relation: string): Promise<string> {
-  const columns = await db.all<{column_name: string; column_type: string}>(`describe ${relation}`);
+  return safeSelect((await describeRelations(db, [relation])).get(relation)!, relation);
+}
+
+function safeSelect(columns: readonly {column_name: string; column_type: string}[], relation: string): string {
   const list = columns.map(({column_name: name, column_type: type}) =>
     type === "VARCHAR" ? `${neutraliseSql(ident(name))} as ${ident(name)}` : ident(name)
   );
   return `select ${list.join(", ")} from ${relation}`;
+}
+
+/** The columns of each relation (as `describe` gives them, in order), all in one statement. */
+export async function describeRelations(db: Db, relations: readonly string[]): Promise<Map<string, {column_name: string; column_type: string}[]>> {
+  const described = new Map(relations.map((relation) => [relation, [] as {column_name: string; column_type: string}[]]));
+  if (relations.length === 0) return described;
+  const rows = await db.all<{i: number; column_name: string; column_type: string}>(
+    relations.map((relation, i) => `select ${i} as i, column_name, column_type, row_number() over () as n from (describe ${relation})`).join("\nunion all\n") + "\norder by i, n"
+  );
+  for (const row of rows) described.get(relations[row.i]!)!.push({column_name: row.column_name, column_type: row.column_type});
+  return described;
 }
 
 /** Rejects go beside the warehouse, never into published/: they name lines of the bureau's files. */

@@ -67,8 +67,16 @@ export async function dataPackage(db: SqlEngine, dir: string, tables: readonly P
   const published = tables.filter((table) => table.files.some((file) => file.file.endsWith(".parquet")));
   const names = new Set(published.map((table) => table.table));
   const resources = [];
-  for (const table of published) {
-    const columns = await db.all<{column_name: string; column_type: string}>(`describe select * from read_parquet(${lit(join(dir, `${table.table}.parquet`))})`);
+  // every Parquet file's columns in one statement (one `describe` each costs a few ms however small the file)
+  const described = published.length
+    ? await db.all<{i: number; column_name: string; column_type: string}>(
+        published
+          .map((table, i) => `select ${i} as i, column_name, column_type, row_number() over () as n from (describe select * from read_parquet(${lit(join(dir, `${table.table}.parquet`))}))`)
+          .join("\nunion all\n") + "\norder by i, n"
+      )
+    : [];
+  for (const [i, table] of published.entries()) {
+    const columns = described.filter((row) => row.i === i);
     const text = book.tables[table.table];
     const fields = columns.map(({column_name: name, column_type: type}) => {
       const def = fieldDefinition(book, table.table, name);

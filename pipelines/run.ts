@@ -1,7 +1,7 @@
 // `junheng run` and `junheng validate` on Node: the pipeline's sequence (orchestrate.ts) over the input folder
 // and a DuckDB file, inside what only a run on disk needs — the lock, the temporary build, publishing, the
 // manifest and the swap into <out>.
-import {mkdirSync, readFileSync, rmSync, mkdtempSync} from "node:fs";
+import {mkdirSync, readFileSync, rmSync, mkdtempSync, statSync} from "node:fs";
 import {randomBytes} from "node:crypto";
 import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
@@ -87,6 +87,9 @@ export interface EditionManifest {
 
 export {DEFAULT_MAX_REJECT_RATE};
 
+/** below this size of the write-ahead log, the last checkpoint runs on one thread (runPipeline) */
+const SMALL_WAL_BYTES = 64 * 1024 * 1024;
+
 export async function runPipeline(options: RunOptions): Promise<{manifest: Manifest; out: string; rejectsByFile: RejectsByFile}> {
   const started = new Date();
   const paths = checkOut(options.out, options.input);
@@ -106,9 +109,10 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
     const work = join(build, "_work");
     mkdirSync(work);
     const stages: Record<string, number> = {};
+    const warehouse = join(build, "warehouse.duckdb");
     let db: Db | undefined;
     try {
-      db = await Db.open(join(build, "warehouse.duckdb"), {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
+      db = await Db.open(warehouse, {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
       const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(key.key), onProgress: options.onProgress});
       const {ingested, models: timings, models_ms} = await orchestrate(db, source, {
         config,
@@ -145,6 +149,12 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
         await db.all<{period: string; file: string; reason: string; n: number}>(`select period, file, reason, count(*)::integer as n from (${rejectsExportQuery()}) group by all`)
       );
       const [version] = await db.all<{v: string}>("select version() as v");
+      // The warehouse's last checkpoint. DuckDB writes a table's row groups on as many threads as it has, while
+      // the calling thread waits on them spinning; for a small write-ahead log (tables written since the last
+      // checkpoint; a large table is written into the file as it is created) one thread does the same work in
+      // half the CPU time (57 tables of a few rows: 0.35 s against 0.7 s). The warehouse holds the same tables
+      // either way, and the database is closed after.
+      if ((statSync(`${warehouse}.wal`, {throwIfNoEntry: false})?.size ?? 0) < SMALL_WAL_BYTES) await db.run("set threads = 1");
       await db.run("checkpoint");
       db.close();
       db = undefined;
@@ -265,7 +275,7 @@ async function publishEdition(
     dir,
     sharedTables(plan, before)
   );
-  for (const relation of [...Object.values(relations), revisionsRelation]) await db.run(`drop table if exists ${ident(relation)}`);
+  await db.run([...Object.values(relations), revisionsRelation].map((relation) => `drop table if exists ${ident(relation)}`).join(";\n"));
   writeJson(join(dir, "config.json"), config);
   tables.push({table: "config", rows: 1, grain: "", key: [], files: [describe(join(dir, "config.json"), "config.json")]});
   const release = await writeRelease(db, dir, tables, {edition, periods, toolVersion: TOOL_VERSION, config, leftOut: plan.left_out}, deflated);

@@ -286,9 +286,8 @@ export interface LoadOptions {
 
 export async function loadAndCheck(db: SqlEngine, options: LoadOptions): Promise<LoadResult> {
   const {staged, periods} = options;
-  for (const statement of macroStatements()) await db.run(statement);
-  await db.run(rejectsTableDdl());
-  for (const statement of sourcesTableDdl()) await db.run(statement);
+  // one call and one commit: a file database syncs its write-ahead log at every commit
+  await db.run(["begin transaction", ...macroStatements(), rejectsTableDdl(), ...sourcesTableDdl(), "commit"].join(";\n"));
   await insertSources(db, staged);
   let loadMs = 0;
   let validateMs = 0;
