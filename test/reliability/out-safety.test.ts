@@ -2,20 +2,24 @@
 // <out> exits 1 before any work with one Chinese and one English line naming the path and why, and every
 // byte of the folders around it is still there (hashed before and after). The set-immutable case needs
 // root (as CI runs).
-import {afterAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {execFileSync} from "node:child_process";
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {FIXTURES, ROOT, TIMEOUT, hasStackTrace, hashTree, runCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {UsageError} from "../../pipelines/errors.js";
 import {MARKER, checkOut, foreignEntries, prepareBuild, swapIn} from "../../pipelines/safe-write.js";
+import {cleanOutput} from "../demo-run.js";
 
 // several real runs each; generous, as a loaded CI machine needs (nothing here depends on time)
 const SLOW = {timeout: TIMEOUT.test};
 
 /** A folder a careless user might point --out at: the input, a document, a dot-file and a subfolder. */
 function victim(): {root: string; input: string} {
-  const root = tempDir("junheng-victim-");
+  // in a folder of its own: the test of a refused <out> that contains the input looks beside it for leftovers,
+  // where a shared temporary folder can hold other runs' (another suite's or a benchmark's, run meanwhile)
+  const root = join(tempDir("junheng-victim-"), "victim");
+  mkdirSync(root);
   const input = join(root, "in");
   cpSync(join(FIXTURES, "clean"), input, {recursive: true});
   writeFileSync(join(root, "notes.txt"), "my notes\n");
@@ -27,20 +31,16 @@ function victim(): {root: string; input: string} {
 
 const run = (input: string, out: string, env: Record<string, string> = {}) => runCli(["run", "--input", input, "--out", out, ...PRIVATE_KEY, "--quiet"], env);
 
-/** One good run of the clean fixture into an empty folder, made once: the tests below that need a previous
- * output start from a copy of it (a copy holds the same files and marker; the run that replaces it is real). */
-let good: string | undefined;
-function goodOutput(): string {
-  if (!good) {
-    const dir = tempDir();
-    expect(run(join(FIXTURES, "clean"), dir).status).toBe(0);
-    good = dir;
-  }
-  return good;
-}
+/** A good output of the clean fixture: the suite's shared run of it (test/demo-run.ts), copied where a test below
+ * needs a previous output (a copy holds the same files and marker; the run that replaces it is real). The runs into
+ * an empty folder and into a missing one are this file's own (below). */
+let good: string;
+beforeAll(async () => {
+  good = await cleanOutput();
+}, TIMEOUT.test);
 /** a previous output at `out`, as a run of the clean fixture leaves it */
 function previousOutput(out: string): void {
-  cpSync(goodOutput(), out, {recursive: true, verbatimSymlinks: true});
+  cpSync(good, out, {recursive: true, verbatimSymlinks: true});
 }
 
 /** Exit 1 and exactly two lines: the Chinese then the English refusal, each naming --out and the reason. */
@@ -176,23 +176,20 @@ describe("an <out> that is not ours is refused before any work", SLOW, () => {
 });
 
 describe("an <out> that is ours is replaced", SLOW, () => {
-  it("a missing or empty folder; the run marks what it wrote", () => {
-    // the run into an empty folder; a missing one is the run in "a previous output, again and again"
-    const empty = goodOutput();
-    const marker = JSON.parse(readFileSync(join(empty, MARKER), "utf8"));
+  it("an empty folder, then its own output again; the run marks what it wrote; a file added to it afterwards is refused by name", () => {
+    // a missing folder is the first run in "leftovers beside <out>" below
+    const out = join(tempDir(), "out");
+    mkdirSync(out);
+    const input = join(FIXTURES, "clean");
+    expect(run(input, out).status).toBe(0);
+    const marker = JSON.parse(readFileSync(join(out, MARKER), "utf8"));
     expect(marker.tool).toBe("junheng");
     expect(marker.version).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
-    expect(marker.files).toEqual(Object.keys(hashTree(empty)).filter((file) => file !== MARKER).sort());
+    expect(marker.files).toEqual(Object.keys(hashTree(out)).filter((file) => file !== MARKER).sort());
     expect(marker.files).toContain("warehouse.duckdb");
     expect(marker.files).toContain("published/public/manifest.json");
     expect(marker.files).toContain("published/internal/manifest.json");
-  });
-
-  it("a previous output, again and again; a file added to it afterwards is refused by name", () => {
-    const out = join(tempDir(), "out");
-    const input = join(FIXTURES, "clean");
-    // into a missing folder, then over its own output
-    expect(run(input, out).status).toBe(0);
+    // over its own output
     expect(run(input, out).status).toBe(0);
     noLeftovers(dirname(out));
     writeFileSync(join(out, "published", "public", "my-chart.png"), "png");
@@ -264,13 +261,14 @@ describe("an <out> that is ours is replaced", SLOW, () => {
 describe("leftovers beside <out> are removed only when a run left them", SLOW, () => {
   it("a foreign folder named like a dead run's build is left alone; one named like the previous output stops the run", () => {
     const base = tempDir();
+    // a missing <out>: the run makes it
     const out = join(base, "out");
     const input = join(FIXTURES, "clean");
-    previousOutput(out);
     const strangerBuild = join(base, ".junheng-out.tmp-999999999");
     mkdirSync(strangerBuild);
     writeFileSync(join(strangerBuild, "thesis.docx"), "mine");
     expect(run(input, out).status).toBe(0);
+    expect(existsSync(join(out, MARKER))).toBe(true);
     expect(readFileSync(join(strangerBuild, "thesis.docx"), "utf8")).toBe("mine");
 
     const strangerPrevious = join(base, ".junheng-out.prev");
