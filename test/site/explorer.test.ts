@@ -14,6 +14,7 @@ import {explorerView} from "../../src/views/explorer.js";
 import {TIMEOUT} from "../helpers.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
+import {pageReady} from "./ready.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -163,6 +164,9 @@ async function run(page: Page, sql: string): Promise<Answer> {
 
 /** a page that has run other queries, back as a reader first sees it: the first example's answer, nothing focused */
 async function asFirstShown(page: Page): Promise<void> {
+  // after a resize the page redraws its cells (width is reactive), the last answer with them: marked stale only
+  // once that is done, or the redrawn earlier answer would be taken for the new one
+  await pageReady(page);
   await page.$$eval(".jh-result", (nodes) => nodes.forEach((node) => ((node as HTMLElement).dataset.stale = "1")));
   await page.selectOption(".jh-editor select", EXAMPLES[0]!.id);
   expect((await answer(page)).error).toBeNull();
