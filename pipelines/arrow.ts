@@ -3,7 +3,7 @@
 // because Node DuckDB has no arrow extension without a download.
 // apache-arrow is loaded on the first file written, not when this module is imported (about 0.4 s of CPU
 // that a CLI refusal or `--help` would otherwise pay).
-import type {Data, DataType, Vector} from "apache-arrow";
+import type {DataType, Vector} from "apache-arrow";
 import type {Db} from "./db.js";
 
 type Arrow = typeof import("apache-arrow");
@@ -34,65 +34,130 @@ function builderLength(length: number, bytes: number): number {
   return ((bytesMinus1 - (bytesMinus1 % 64) + 64) || 64) / bytes;
 }
 
-/**
- * A column of strings or numbers as Arrow data laid out exactly as apache-arrow's builder lays it out
- * (vectorFromArray: validity bitmap in whole 64-byte blocks and only when a value is null, a null's slot 0 or
- * empty), without the builder's per-value calls: most of the cost of a table's .arrow file. Null where a value
- * is of another kind (a date, a list, a decimal object): the builder writes that column.
- */
-function directData(arrow: Arrow, values: readonly unknown[], type: DataType): Data | null {
-  const {Float64, Int32, Utf8, makeData} = arrow;
-  const kind = type instanceof Utf8 ? "string" : type instanceof Float64 || type instanceof Int32 ? "number" : null;
-  if (!kind) return null;
-  const length = values.length;
-  let nullCount = 0;
-  for (const value of values) {
-    if (value === null || value === undefined) nullCount += 1;
-    else if (kind === "string" ? typeof value !== "string" : typeof value !== "number" && typeof value !== "bigint") return null;
-  }
-  let nullBitmap: Uint8Array | undefined;
-  if (nullCount > 0) {
-    nullBitmap = new Uint8Array(builderLength(length / 8, 1));
-    for (let i = 0; i < length; i++) if (values[i] !== null && values[i] !== undefined) nullBitmap[i >> 3]! |= 1 << (i % 8);
-  }
-  if (kind === "string") {
-    const valueOffsets = new Int32Array(length + 1);
-    let bytes = 0;
-    for (let i = 0; i < length; i++) {
-      const value = values[i];
-      if (typeof value === "string") bytes += Buffer.byteLength(value, "utf8");
-      valueOffsets[i + 1] = bytes;
-    }
-    const data = new Uint8Array(bytes);
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    for (let i = 0; i < length; i++) {
-      const value = values[i];
-      if (typeof value === "string" && value.length > 0) buffer.write(value, valueOffsets[i]!, "utf8");
-    }
-    return makeData({type: type as InstanceType<typeof Utf8>, length, nullCount, nullBitmap, valueOffsets, data});
-  }
-  const data = type instanceof Int32 ? new Int32Array(length) : new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const value = values[i];
-    if (value !== null && value !== undefined) data[i] = Number(value);
-  }
-  return makeData({type: type as InstanceType<typeof Float64>, length, nullCount, nullBitmap, data: data as Float64Array});
-}
-
 export async function queryToArrowIpc(db: Db, sql: string): Promise<Uint8Array> {
   return (await queryToArrow(db, sql)).ipc;
 }
 
-/** A query's result as an Arrow IPC stream, and how many rows it holds. */
+/**
+ * One column's values gathered chunk by chunk: strings straight into UTF-8 bytes and offsets, numbers into a typed
+ * array, so a large table never lives as JS values (a province's exam_school held ~1M rows × 20 columns of them,
+ * several GB with DuckDB's whole result beside them). The finished Data is laid out exactly as apache-arrow's
+ * builder (vectorFromArray) lays it out — validity bitmap in whole 64-byte blocks and only when a value is null, a
+ * null's slot 0 or empty — without the builder's per-value calls (test/publish/arrow.test.ts compares the bytes);
+ * a column of any other type (dates, booleans, lists) keeps its JS values for the builder.
+ */
+class ColumnAccumulator {
+  private length = 0;
+  private nullCount = 0;
+  private valid: Uint8Array = new Uint8Array(256);
+  private numbers: Float64Array | Int32Array | undefined;
+  private offsets: Int32Array | undefined;
+  private bytes: Buffer | undefined;
+  private byteLength = 0;
+  private readonly values: unknown[] | undefined;
+
+  constructor(
+    private readonly arrow: Arrow,
+    private readonly type: DataType,
+    private readonly kind: "string" | "number" | "other"
+  ) {
+    if (kind === "string") {
+      this.offsets = new Int32Array(2048 + 1);
+      this.bytes = Buffer.alloc(64 * 1024);
+    } else if (kind === "number") this.numbers = type instanceof arrow.Int32 ? new Int32Array(2048) : new Float64Array(2048);
+    else this.values = [];
+  }
+
+  append(chunk: readonly unknown[]): void {
+    if (this.values) {
+      for (const value of chunk) this.values.push(value);
+      this.length += chunk.length;
+      return;
+    }
+    const end = this.length + chunk.length;
+    if (this.valid.length * 8 < end) this.valid = grow(this.valid, Math.ceil(end / 8));
+    if (this.numbers && this.numbers.length < end) this.numbers = grow(this.numbers, end) as Float64Array | Int32Array;
+    if (this.offsets && this.offsets.length < end + 1) this.offsets = grow(this.offsets, end + 1) as Int32Array;
+    for (let j = 0; j < chunk.length; j++) {
+      const i = this.length + j;
+      const value = chunk[j];
+      if (value === null || value === undefined) {
+        this.nullCount += 1;
+        if (this.offsets) this.offsets[i + 1] = this.byteLength;
+        continue;
+      }
+      this.valid[i >> 3]! |= 1 << (i % 8);
+      if (this.numbers) {
+        if (typeof value !== "number" && typeof value !== "bigint") throw new Error(`a ${typeof value} in a number column`);
+        this.numbers[i] = Number(value);
+      } else {
+        if (typeof value !== "string") throw new Error(`a ${typeof value} in a text column`);
+        const size = Buffer.byteLength(value, "utf8");
+        if (this.bytes!.length < this.byteLength + size) {
+          const bigger = Buffer.alloc(Math.max(this.bytes!.length * 2, this.byteLength + size));
+          this.bytes!.copy(bigger, 0, 0, this.byteLength);
+          this.bytes = bigger;
+        }
+        if (size > 0) this.bytes!.write(value, this.byteLength, "utf8");
+        this.byteLength += size;
+        this.offsets![i + 1] = this.byteLength;
+      }
+    }
+    this.length = end;
+  }
+
+  vector(): Vector {
+    const {makeData, makeVector, vectorFromArray} = this.arrow;
+    if (this.values) return vectorFromArray(this.values.map((value) => toArrowValue(this.arrow, value, this.type)), this.type);
+    const length = this.length;
+    let nullBitmap: Uint8Array | undefined;
+    if (this.nullCount > 0) {
+      nullBitmap = new Uint8Array(builderLength(length / 8, 1));
+      nullBitmap.set(this.valid.subarray(0, Math.ceil(length / 8)));
+    }
+    if (this.offsets) {
+      const data = new Uint8Array(this.byteLength);
+      data.set(this.bytes!.subarray(0, this.byteLength));
+      const valueOffsets = this.offsets.slice(0, length + 1);
+      return makeVector(makeData({type: this.type as InstanceType<Arrow["Utf8"]>, length, nullCount: this.nullCount, nullBitmap, valueOffsets, data}));
+    }
+    const data = this.numbers!.slice(0, length);
+    return makeVector(makeData({type: this.type as InstanceType<Arrow["Float64"]>, length, nullCount: this.nullCount, nullBitmap, data: data as Float64Array}));
+  }
+}
+
+/** a typed array at least `min` long (doubling), its contents kept */
+function grow<T extends Uint8Array | Int32Array | Float64Array>(array: T, min: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, min));
+  bigger.set(array);
+  return bigger;
+}
+
+const NUMBER_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "BIGINT", "HUGEINT", "UBIGINT", "UINTEGER", "FLOAT", "DOUBLE"]);
+
+/** A query's result as an Arrow IPC stream, and how many rows it holds; read chunk by chunk (ColumnAccumulator). */
 export async function queryToArrow(db: Db, sql: string): Promise<{ipc: Uint8Array; rows: number}> {
   const arrow = await import("apache-arrow");
-  const {tableToIPC, vectorFromArray, makeVector, Table} = arrow;
-  const columns = await db.columns(sql);
+  const {tableToIPC, Table} = arrow;
+  let columns: {name: string; type: string}[] = [];
+  let accumulators: ColumnAccumulator[] = [];
+  let rows = 0;
+  await db.streamColumns(
+    sql,
+    (described) => {
+      columns = described;
+      accumulators = described.map((column) => {
+        const type = arrowType(arrow, column.type);
+        const kind = column.type === "VARCHAR" ? "string" : NUMBER_TYPES.has(column.type) || column.type.startsWith("DECIMAL") ? "number" : "other";
+        return new ColumnAccumulator(arrow, type, kind);
+      });
+    },
+    (chunk, count) => {
+      rows += count;
+      chunk.forEach((values, i) => accumulators[i]!.append(values));
+    }
+  );
   const vectors: Record<string, Vector> = {};
-  for (const column of columns) {
-    const type = arrowType(arrow, column.type);
-    const direct = directData(arrow, column.values, type);
-    vectors[column.name] = direct ? makeVector(direct) : vectorFromArray(column.values.map((value) => toArrowValue(arrow, value, type)), type);
-  }
-  return {ipc: tableToIPC(new Table(vectors), "stream"), rows: columns[0]?.values.length ?? 0};
+  columns.forEach((column, i) => (vectors[column.name] = accumulators[i]!.vector()));
+  return {ipc: tableToIPC(new Table(vectors), "stream"), rows};
 }

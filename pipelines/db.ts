@@ -34,7 +34,8 @@ export class Db implements SqlEngine {
     // and 3.3 GB with these two settings (measured model by model; BENCHMARKS.md).
     config.allocator_background_threads = "true";
     config.allocator_flush_threshold = "32MB";
-    const {DuckDBInstance, DuckDBTypeId} = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+    const {DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter} = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+    JS_CONVERTER ??= JSDuckDBValueConverter;
     BIG_INTEGER_TYPES ??= new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
     const instance = await DuckDBInstance.create(path, config);
     const connection = await instance.connect();
@@ -83,6 +84,25 @@ export class Db implements SqlEngine {
     }
   }
 
+  /**
+   * A result streamed chunk by chunk (DuckDB's chunks of up to 2,048 rows, in the result's order), each column's
+   * values as JS values: a large table is never held whole, neither as DuckDB's result nor as JS arrays.
+   */
+  async streamColumns(sql: string, onColumns: (columns: {name: string; type: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void): Promise<void> {
+    try {
+      const result = await this.connection.stream(sql);
+      const types = result.columnTypes();
+      onColumns(result.columnNames().map((name, i) => ({name, type: types[i]!.toString()})));
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        onChunk(chunk.convertColumns(JS_CONVERTER!) as unknown[][], chunk.rowCount);
+      }
+    } catch (error) {
+      throw new SqlError(error, sql);
+    }
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -92,6 +112,7 @@ export class Db implements SqlEngine {
 // JSON conversion gives 64- and 128-bit integers as strings; they come back as numbers (counts are far
 // below 2^53; models cast counts to integer anyway). Filled by the first open (the package loads then).
 let BIG_INTEGER_TYPES: Set<DuckDBTypeId> | undefined;
+let JS_CONVERTER: typeof import("@duckdb/node-api").JSDuckDBValueConverter | undefined;
 function toNumber(value: unknown): unknown {
   return typeof value === "string" ? Number(value) : value;
 }

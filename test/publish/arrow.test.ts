@@ -1,4 +1,5 @@
-// The .arrow files: strings and numbers are laid out directly (pipelines/arrow.ts), everything else through
+// The .arrow files: strings and numbers are laid out directly as the result streams in, chunk by chunk
+// (pipelines/arrow.ts ColumnAccumulator), everything else through
 // apache-arrow's builder. The direct layout must give the bytes apache-arrow's own builder (vectorFromArray)
 // gives for the same values — checked here against that builder on the awkward cases: nulls, an all-null
 // column, an empty result, the empty string, multi-byte text and a lone surrogate, NaN and −0, BIGINT and
@@ -50,7 +51,12 @@ describe(".arrow files", () => {
       "BIGINT, DECIMAL, booleans, dates and lists beside strings with some nulls",
       "select range::bigint as b, range::integer as i, (range * 1.5)::decimal(9,2) as dec, range % 2 = 0 as bo, date '2024-01-01' + range::integer as dt, ['a', null] as l, case when range % 3 = 0 then null else 'v' || range end as s from range(100)"
     ],
-    ["integers beyond 32 bits, long text", "select 2147483647 + range::bigint as b, repeat('長', range::integer) as s from range(70)"]
+    ["integers beyond 32 bits, long text", "select 2147483647 + range::bigint as b, repeat('長', range::integer) as s from range(70)"],
+    // read chunk by chunk (DuckDB's chunks of 2,048 rows): nulls and text across chunk boundaries, the buffers grown
+    [
+      "several chunks: 9,000 rows, 600 KB of text",
+      "select range as k, case when range % 7 = 0 then null else repeat('字', (range % 50)::integer) end as s, case when range % 5 = 0 then null else range / 3 end::double as d, (range % 3 = 0) as bo from range(9000) order by range"
+    ]
   ])("%s: the bytes apache-arrow's builder writes", async (_, sql) => {
     const direct = await queryToArrowIpc(db, sql);
     const built = await throughBuilder(db, sql);
