@@ -119,8 +119,70 @@ interface TermInts {
   factor: number | null;
 }
 
+/**
+ * The terms column by column in typed arrays (hasFactor 0 where there is none): at province size there are millions,
+ * and as one JS object each (beside DuckDB's result) they were most of the audit's 1.5 GB of heap.
+ */
+interface TermColumns {
+  length: number;
+  c: Int32Array;
+  s: Int32Array;
+  num: Float64Array;
+  den: Float64Array;
+  n: Float64Array;
+  factor: Float64Array;
+  hasFactor: Uint8Array;
+}
+
+const TERM_FIELDS = ["c", "s", "num", "den", "n", "factor"] as const;
+
+/** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole (DuckDB-WASM) */
+function emptyTerms(size: number): TermColumns {
+  return {length: 0, c: new Int32Array(size), s: new Int32Array(size), num: new Float64Array(size), den: new Float64Array(size), n: new Float64Array(size), factor: new Float64Array(size), hasFactor: new Uint8Array(size)};
+}
+
+async function readTerms(db: SqlEngine, sql: string): Promise<TermColumns> {
+  let length = 0;
+  let columns = emptyTerms(4096);
+  const reserve = (more: number) => {
+    if (columns.c.length >= length + more) return;
+    const size = Math.max(columns.c.length * 2, length + more);
+    const bigger = emptyTerms(size);
+    for (const field of TERM_FIELDS) (bigger[field] as Float64Array).set(columns[field] as Float64Array);
+    bigger.hasFactor.set(columns.hasFactor);
+    columns = bigger;
+  };
+  const put = (field: (typeof TERM_FIELDS)[number], i: number, value: unknown) => {
+    const missing = value === null || value === undefined;
+    columns[field][i] = missing ? 0 : Number(value);
+    if (field === "factor") columns.hasFactor[i] = missing ? 0 : 1;
+  };
+  const streaming = db as SqlEngine & {streamColumns?: (sql: string, onColumns: (c: {name: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void) => Promise<void>};
+  if (streaming.streamColumns) {
+    let order: number[] = [];
+    await streaming.streamColumns(
+      sql,
+      (described) => (order = TERM_FIELDS.map((field) => described.findIndex((column) => column.name === field))),
+      (chunk, rows) => {
+        reserve(rows);
+        TERM_FIELDS.forEach((field, f) => {
+          const values = chunk[order[f]!]!;
+          for (let j = 0; j < rows; j++) put(field, length + j, values[j]);
+        });
+        length += rows;
+      }
+    );
+  } else {
+    const rows = await db.all<TermInts>(sql);
+    reserve(rows.length);
+    rows.forEach((row, i) => TERM_FIELDS.forEach((field) => put(field, i, row[field])));
+    length = rows.length;
+  }
+  return {...columns, length};
+}
+
 /** Cells and units from the registry's rows; which cells are protected, and why. */
-function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition, minN: number, minSchools: number): Registry {
+function buildRegistry(cellRows: CellRow[], terms: TermColumns, edition: Edition, minN: number, minSchools: number): Registry {
   const units: Unit[] = [];
   const unitIds = new Map<string, number>();
   const cellIds = new Map<string, Cell & {component: string; n: number; published: boolean; martSuppressed: boolean; tbl: string}>();
@@ -160,10 +222,10 @@ function buildRegistry(cellRows: CellRow[], terms: TermInts[], edition: Edition,
     cellIds.set(`${unitKey}|${t.cell}`, cell);
     byIndex[Number(t.cell_idx)] = cell;
   }
-  for (const t of terms) {
-    const cell = byIndex[t.c]!;
-    cell.terms.push(t.factor === null || t.factor === undefined ? {school: t.s, num: t.num, den: t.den} : {school: t.s, num: t.num, den: t.den, factor: Number(t.factor)});
-    cell.n += t.n;
+  for (let i = 0; i < terms.length; i++) {
+    const cell = byIndex[terms.c[i]!]!;
+    cell.terms.push(terms.hasFactor[i] === 0 ? {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!} : {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!, factor: terms.factor[i]!});
+    cell.n += terms.n[i]!;
   }
   // a unit's "published" is its published cells' (lead and members sides are never published on their own)
   for (const cell of cellIds.values()) {
@@ -302,7 +364,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
     if (options.edition === "public") await db.run(`insert into dc_terms by name ${identityTermsSql("school")}`);
   }
   let cellRows: CellRow[] = [];
-  let terms: TermInts[] = [];
+  let terms = emptyTerms(0);
   if (parts.length > 0) {
     // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size.
     // Cells are numbered by the row's key, never by its rowid: a relation built on several threads holds its
@@ -319,7 +381,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       select school_id, (row_number() over (order by school_id) - 1)::integer as school_idx
       from (select distinct school_id from dc_terms)`);
     cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
-    terms = await db.all<TermInts>(`
+    terms = await readTerms(db, `
       select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n,
           t.factor
       from dc_terms as t
