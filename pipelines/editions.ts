@@ -11,7 +11,7 @@
 // too few students or schools, or recoverable by subtraction.
 import {InputError} from "./errors.js";
 import type {JunhengConfig} from "./models/config.js";
-import {ident, type SqlEngine} from "./sql.js";
+import {describeAll, ident, type SqlEngine} from "./sql.js";
 
 export const EDITIONS = ["public", "internal"] as const;
 export type Edition = (typeof EDITIONS)[number];
@@ -192,13 +192,8 @@ export async function createEditionRelations(
 ): Promise<{plan: EditionPlan; relations: Record<string, string>}> {
   // every mart's columns in one statement, and the tables in one call: each statement costs a few ms
   // however small the table (RELIABILITY.md, "Fixed cost of a run")
-  const columns: Record<string, string[]> = Object.fromEntries(martNames.map((mart) => [mart, []]));
-  if (martNames.length > 0) {
-    const described = await db.all<{i: number; column_name: string}>(
-      martNames.map((mart, i) => `select ${i} as i, column_name, row_number() over () as n from (describe ${ident(mart)})`).join("\nunion all\n") + "\norder by i, n"
-    );
-    for (const row of described) columns[martNames[row.i]!]!.push(row.column_name);
-  }
+  const described = await describeAll(db, martNames.map(ident));
+  const columns: Record<string, string[]> = Object.fromEntries(martNames.map((mart, i) => [mart, described[i]!.map((column) => column.column_name)]));
   const plan = editionPlan(edition, columns, config);
   const relations: Record<string, string> = {};
   const statements: string[] = [];

@@ -9,7 +9,7 @@ import type {RejectRow} from "./ingest/record.js";
 import type {FileName} from "./contract.js";
 import {configStatements, parseConfig, type JunhengConfig} from "./models/config.js";
 import {buildModels, type Model, type ModelTiming} from "./models/runner.js";
-import type {SqlEngine} from "./sql.js";
+import {runInTransaction, type SqlEngine} from "./sql.js";
 
 /** A file with a larger share of rejected rows fails the run: a wrong file, not a few typos. */
 export const DEFAULT_MAX_REJECT_RATE = 0.05;
@@ -53,11 +53,7 @@ export async function orchestrate(engine: SqlEngine, source: InputSource, option
   // The models run on the threads the caller configured (--threads). Their output does not depend on the
   // thread count: every sum over doubles is exact on fixed-scale terms or runs in a key's order, and every pick
   // among rows has a full tie-breaker (docs/architecture.md, "Deterministic at any thread count").
-  // in one call and one commit (a file database syncs its write-ahead log at every commit)
-  await engine.run(["begin transaction", ...configStatements(options.config), "commit"].join(";\n")).catch(async (error) => {
-    await engine.run("rollback").catch(() => undefined);
-    throw error;
-  });
+  await runInTransaction(engine, configStatements(options.config));
   const models = await buildModels(engine, options.models, options.onModel);
   return {ingested, models, models_ms: Math.round(performance.now() - started)};
 }

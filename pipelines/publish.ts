@@ -8,7 +8,7 @@ import {pipeline} from "node:stream/promises";
 import {join} from "node:path";
 import type {Db} from "./db.js";
 import {queryToArrow} from "./arrow.js";
-import {ident, lit} from "./sql.js";
+import {describeAll, ident, lit, type DescribedColumn} from "./sql.js";
 import {neutraliseSql} from "./csv-rule.js";
 import type {Model} from "./models/runner.js";
 
@@ -117,7 +117,7 @@ export async function csvSafeSelect(db: Db, relation: string): Promise<string> {
   return safeSelect((await describeRelations(db, [relation])).get(relation)!, relation);
 }
 
-function safeSelect(columns: readonly {column_name: string; column_type: string}[], relation: string): string {
+function safeSelect(columns: readonly DescribedColumn[], relation: string): string {
   const list = columns.map(({column_name: name, column_type: type}) =>
     type === "VARCHAR" ? `${neutraliseSql(ident(name))} as ${ident(name)}` : ident(name)
   );
@@ -125,14 +125,9 @@ function safeSelect(columns: readonly {column_name: string; column_type: string}
 }
 
 /** The columns of each relation (as `describe` gives them, in order), all in one statement. */
-export async function describeRelations(db: Db, relations: readonly string[]): Promise<Map<string, {column_name: string; column_type: string}[]>> {
-  const described = new Map(relations.map((relation) => [relation, [] as {column_name: string; column_type: string}[]]));
-  if (relations.length === 0) return described;
-  const rows = await db.all<{i: number; column_name: string; column_type: string}>(
-    relations.map((relation, i) => `select ${i} as i, column_name, column_type, row_number() over () as n from (describe ${relation})`).join("\nunion all\n") + "\norder by i, n"
-  );
-  for (const row of rows) described.get(relations[row.i]!)!.push({column_name: row.column_name, column_type: row.column_type});
-  return described;
+async function describeRelations(db: Db, relations: readonly string[]): Promise<Map<string, DescribedColumn[]>> {
+  const described = await describeAll(db, relations);
+  return new Map(relations.map((relation, i) => [relation, described[i]!]));
 }
 
 /** Rejects go beside the warehouse, never into published/: they name lines of the bureau's files. */

@@ -13,7 +13,7 @@ import type {JunhengConfig} from "./models/config.js";
 import {describe, type PublishedFile, type PublishedTable} from "./publish.js";
 import type {Edition, EditionPlan} from "./editions.js";
 import {periodEnd} from "./contract.js";
-import {lit, type SqlEngine} from "./sql.js";
+import {describeAll, lit, type SqlEngine} from "./sql.js";
 
 /** licences a bureau is likely to choose, with the text a reader follows; any other SPDX id is named only */
 const LICENCES: Record<string, {title: string; path: string}> = {
@@ -68,15 +68,9 @@ export async function dataPackage(db: SqlEngine, dir: string, tables: readonly P
   const names = new Set(published.map((table) => table.table));
   const resources = [];
   // every Parquet file's columns in one statement (one `describe` each costs a few ms however small the file)
-  const described = published.length
-    ? await db.all<{i: number; column_name: string; column_type: string}>(
-        published
-          .map((table, i) => `select ${i} as i, column_name, column_type, row_number() over () as n from (describe select * from read_parquet(${lit(join(dir, `${table.table}.parquet`))}))`)
-          .join("\nunion all\n") + "\norder by i, n"
-      )
-    : [];
+  const described = await describeAll(db, published.map((table) => `select * from read_parquet(${lit(join(dir, `${table.table}.parquet`))})`));
   for (const [i, table] of published.entries()) {
-    const columns = described.filter((row) => row.i === i);
+    const columns = described[i]!;
     const text = book.tables[table.table];
     const fields = columns.map(({column_name: name, column_type: type}) => {
       const def = fieldDefinition(book, table.table, name);

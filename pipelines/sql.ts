@@ -6,6 +6,21 @@
 export interface SqlEngine {
   run(sql: string): Promise<void>;
   all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** a result chunk by chunk, column by column (Node DuckDB, db.ts); an engine without it is read with all() */
+  streamColumns?(sql: string, onColumns: (columns: {name: string; type: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
+}
+
+/**
+ * Statements in one call and one commit (a file database syncs its write-ahead log at every commit), rolled back
+ * if one fails.
+ */
+export async function runInTransaction(engine: SqlEngine, statements: readonly string[]): Promise<void> {
+  try {
+    await engine.run(["begin transaction", ...statements, "commit"].join(";\n"));
+  } catch (error) {
+    await engine.run("rollback").catch(() => undefined);
+    throw error;
+  }
 }
 
 /** An engine's error, re-thrown with the SQL that failed (shown cut to 2,000 characters). */
@@ -17,6 +32,26 @@ export class SqlError extends Error {
     this.name = "SqlError";
     this.sql = sql;
   }
+}
+
+/** A column as `describe` gives it. */
+export interface DescribedColumn {
+  column_name: string;
+  column_type: string;
+}
+
+/**
+ * The columns of each target (a relation, or a `select …`), in `describe`'s order, all in one statement: one
+ * `describe` each costs a few ms however small the table (RELIABILITY.md, "Fixed cost of a run").
+ */
+export async function describeAll(engine: SqlEngine, targets: readonly string[]): Promise<DescribedColumn[][]> {
+  const described = targets.map((): DescribedColumn[] => []);
+  if (targets.length === 0) return described;
+  const rows = await engine.all<{i: number} & DescribedColumn>(
+    targets.map((target, i) => `select ${i} as i, column_name, column_type, row_number() over () as n from (describe ${target})`).join("\nunion all\n") + "\norder by i, n"
+  );
+  for (const row of rows) described[row.i]!.push({column_name: row.column_name, column_type: row.column_type});
+  return described;
 }
 
 /** A SQL string literal; null becomes the SQL null. */

@@ -136,11 +136,11 @@ interface TermColumns {
 
 const TERM_FIELDS = ["c", "s", "num", "den", "n", "factor"] as const;
 
-/** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole (DuckDB-WASM) */
 function emptyTerms(size: number): TermColumns {
   return {length: 0, c: new Int32Array(size), s: new Int32Array(size), num: new Float64Array(size), den: new Float64Array(size), n: new Float64Array(size), factor: new Float64Array(size), hasFactor: new Uint8Array(size)};
 }
 
+/** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole */
 async function readTerms(db: SqlEngine, sql: string): Promise<TermColumns> {
   let length = 0;
   let columns = emptyTerms(4096);
@@ -157,10 +157,9 @@ async function readTerms(db: SqlEngine, sql: string): Promise<TermColumns> {
     columns[field][i] = missing ? 0 : Number(value);
     if (field === "factor") columns.hasFactor[i] = missing ? 0 : 1;
   };
-  const streaming = db as SqlEngine & {streamColumns?: (sql: string, onColumns: (c: {name: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void) => Promise<void>};
-  if (streaming.streamColumns) {
+  if (db.streamColumns) {
     let order: number[] = [];
-    await streaming.streamColumns(
+    await db.streamColumns(
       sql,
       (described) => (order = TERM_FIELDS.map((field) => described.findIndex((column) => column.name === field))),
       (chunk, rows) => {

@@ -4,9 +4,8 @@
 // and the lead warnings. Pure: the Node ingest (ingest.ts) and the browser's bring-your-own-data page
 // call this same function, so both sort rows into loaded and rejected identically.
 import {CONTRACT, FILE_NAMES, PERIOD_PATTERN, looksLikePeriod, type FileName} from "../contract.js";
-import type {SqlEngine} from "../sql.js";
 import {InputError, shown} from "../errors.js";
-import {lit} from "../sql.js";
+import {lit, runInTransaction, type SqlEngine} from "../sql.js";
 import {carryForwardStatement, checkStatements, macroStatements, rawTableDdl, rejectsTableDdl, sourcesTableDdl, stageColumns} from "./checks-sql.js";
 import type {RejectRow} from "./record.js";
 
@@ -286,8 +285,7 @@ export interface LoadOptions {
 
 export async function loadAndCheck(db: SqlEngine, options: LoadOptions): Promise<LoadResult> {
   const {staged, periods} = options;
-  // one call and one commit: a file database syncs its write-ahead log at every commit
-  await db.run(["begin transaction", ...macroStatements(), rejectsTableDdl(), ...sourcesTableDdl(), "commit"].join(";\n"));
+  await runInTransaction(db, [...macroStatements(), rejectsTableDdl(), ...sourcesTableDdl()]);
   await insertSources(db, staged);
   let loadMs = 0;
   let validateMs = 0;

@@ -1,7 +1,7 @@
 // Builds SQL models in dependency order on any SqlEngine (Node DuckDB or DuckDB-WASM). Pure: no fs,
 // so the browser explorer runs the very same models. One model = one file = one relation.
 import {PERIOD_END_MACRO} from "../contract.js";
-import type {SqlEngine} from "../sql.js";
+import {runInTransaction, type SqlEngine} from "../sql.js";
 
 export type Layer = "staging" | "intermediate" | "marts";
 export const LAYERS: readonly Layer[] = ["staging", "intermediate", "marts"];
@@ -117,10 +117,7 @@ export async function buildModels(engine: SqlEngine, models: readonly Model[], o
   // in one call and one commit: a file database syncs its write-ahead log at every commit. The models themselves
   // commit one by one: a transaction over all of them held what they built in memory until its commit (the
   // demo's peak 305 → 453 MB), where a committed table can be evicted.
-  await engine.run(["begin transaction", PERIOD_END_MACRO, ...EXACT_MACROS, "commit"].join(";\n")).catch(async (error) => {
-    await engine.run("rollback").catch(() => undefined);
-    throw error;
-  });
+  await runInTransaction(engine, [PERIOD_END_MACRO, ...EXACT_MACROS]);
   for (const model of orderModels(models)) {
     const started = performance.now();
     const create = `create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`;
