@@ -7,6 +7,8 @@ export interface SqlEngine {
   run(sql: string): Promise<void>;
   all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** a result chunk by chunk, column by column (Node DuckDB, db.ts); an engine without it is read with all() */
+  /** give back cached pages before a step that works in JavaScript (Node DuckDB, db.ts); a no-op elsewhere */
+  releaseCache?(): Promise<void>;
   streamColumns?(sql: string, onColumns: (columns: {name: string; type: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
 }
 

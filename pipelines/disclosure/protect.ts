@@ -141,9 +141,9 @@ function emptyTerms(size: number): TermColumns {
 }
 
 /** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole */
-async function readTerms(db: SqlEngine, sql: string): Promise<TermColumns> {
+async function readTerms(db: SqlEngine, sql: string, size: number): Promise<TermColumns> {
   let length = 0;
-  let columns = emptyTerms(4096);
+  let columns = emptyTerms(size);
   const reserve = (more: number) => {
     if (columns.c.length >= length + more) return;
     const size = Math.max(columns.c.length * 2, length + more);
@@ -364,6 +364,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   }
   let cellRows: CellRow[] = [];
   let terms = emptyTerms(0);
+  let links: VaLink[] = [];
   if (parts.length > 0) {
     // strings once per cell, integers per term: the reading, not the SQL, is what costs at province size.
     // Cells are numbered by the row's key, never by its rowid: a relation built on several threads holds its
@@ -379,22 +380,33 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       create or replace temp table dc_schools as
       select school_id, (row_number() over (order by school_id) - 1)::integer as school_idx
       from (select distinct school_id from dc_terms)`);
-    cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
-    terms = await readTerms(db, `
+    links = await db.all<VaLink>(`
+      select l.component, l.later, l.prior, s.school_idx as school, l.slope
+      from (${vaLinksSql()}) as l
+      inner join dc_schools as s on l.school_id = s.school_id`);
+    // the terms as integers, then DuckDB's string copies go before anything is read into JavaScript: at
+    // province size dc_terms and dc_cells held about 0.6 GB, beside the JavaScript's cells and terms
+    await db.run(`
+      create or replace temp table dc_term_ints as
       select c.cell_idx as c, s.school_idx as s, t.num::integer as num, t.den::integer as den, t.school_n::integer as n,
           t.factor
       from dc_terms as t
       inner join dc_cells as c
           on t.component = c.component and t.tbl = c.tbl and t.row_id = c.row_id and t.part = c.part and t.cell = c.cell
           and t.row_key = c.row_key
-      inner join dc_schools as s on t.school_id = s.school_id
-      order by c.cell_idx, s.school_idx`);
+      inner join dc_schools as s on t.school_id = s.school_id`);
+    await db.run("drop table dc_terms");
+    await db.releaseCache?.();
+    cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
+    await db.run("drop table dc_cells");
+    const [{n}] = (await db.all<{n: number}>("select count(*)::integer as n from dc_term_ints")) as [{n: number}];
+    terms = await readTerms(db, "select * from dc_term_ints order by c, s", n);
+    await db.run("drop table dc_term_ints");
   }
   const registry = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
-  const links = parts.length > 0 ? await db.all<VaLink>(`
-      select l.component, l.later, l.prior, s.school_idx as school, l.slope
-      from (${vaLinksSql()}) as l
-      inner join dc_schools as s on l.school_id = s.school_id`) : [];
+  // the rows are in the registry now: let them go before the audit
+  cellRows = [];
+  terms = emptyTerms(0);
   const {components, linked} = linkComponents(registry.components, links);
   const units = registry.units;
 
@@ -459,7 +471,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   if (options.tables.headline !== undefined && options.tables.urban_rural_gap !== undefined) {
     await recomputeHeadlineGap(db, options.tables.headline, options.tables.urban_rural_gap);
   }
-  for (const table of ["dc_terms", "dc_cells", "dc_schools"]) await db.run(`drop table if exists ${table}`);
+  for (const table of ["dc_terms", "dc_cells", "dc_schools", "dc_term_ints"]) await db.run(`drop table if exists ${table}`);
   await db.run("drop table if exists dc_updates");
 
   const total = (reason: Reason) => Object.values(byTable).reduce((sum, t) => sum + t[reason], 0);
