@@ -9,6 +9,9 @@
 // ingested the demo is then looked at phone-sized, and takes the messy and the Excel folders as a reader's second
 // and third drop (the page starts each from an empty database); the English page ingests the demo once for both
 // of its sizes; the malformed input is the Chinese page's last drop. Each input still goes through the whole pipeline.
+// The page's lock (issue 11, item 5: DuckDB-WASM shut in before the dropped files arrive, a second drop still
+// computed, no other host reached) is checked on the Chinese page too: lockdown.test.ts started DuckDB-WASM on a
+// page of its own for it (issue 12). The messy variant is the suite's shared copy (test/demo-run.ts).
 import {mkdirSync, readFileSync, readdirSync, cpSync, rmSync, writeFileSync} from "node:fs";
 import ExcelJS from "exceljs";
 import {CONTRACT, SHEET_NAMES} from "../../pipelines/contract.js";
@@ -16,13 +19,13 @@ import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page, Request} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {generateDemo} from "../../pipelines/demo/generate.js";
-import {DEFAULT_SEED} from "../../pipelines/demo/command.js";
+import {messyDemo} from "../demo-run.js";
 import {validateInput} from "../../pipelines/run.js";
 import {TIMEOUT, tempDir} from "../helpers.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {serve} from "./server.js";
+import {otherHost, type OtherHost} from "./other-host.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
@@ -50,24 +53,33 @@ function publishedHeadline(): Row {
 
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
+let other: OtherHost;
 const problems: string[] = [];
+/** drops on the Chinese page that ended with the metrics shown */
+let zhMetricsShown = 0;
 
 beforeAll(async () => {
   ensureBuilt({root: ROOT, dist: DIST, out: OUT, page: "upload.html"});
   server = await serve(DIST);
   browser = await launchChromium();
+  // "another host" (127.0.0.2): the page's DuckDB must not reach it
+  other = await otherHost();
   mkdirSync(SHOTS, {recursive: true});
 }, 2 * TIMEOUT.test);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await other?.close();
 });
 
 interface Run {
   page: Page;
   ms: number;
+  /** the requests after the files were chosen */
   requests: {url: string; method: string; body: string | null; at: number}[];
+  /** every request of the page and its workers since the page's first */
+  all: {url: string; method: string; body: string | null; at: number}[];
 }
 
 /** open the page of `lang` (desktop-sized), choose `folder` on the folder input, wait for the metrics */
@@ -89,7 +101,8 @@ async function upload(folder: string, lang: "zh" | "en"): Promise<Run> {
   const started = Date.now();
   await page.setInputFiles("input[data-testid=folder-input]", folder);
   await page.waitForSelector("[data-testid=metrics]");
-  return {page, ms: Date.now() - started, requests: requests.filter((request) => request.at >= started)};
+  if (lang === "zh") zhMetricsShown++;
+  return {page, ms: Date.now() - started, requests: requests.filter((request) => request.at >= started), all: requests};
 }
 
 /** the demo folder on the page of `lang`, ingested once; later tests read the same finished page */
@@ -115,7 +128,8 @@ async function dropAgain(folder: string): Promise<Run> {
   // and the previous drop's metrics are gone (their cells run again after this one's)
   await page.waitForSelector("[data-testid=metrics][data-stale]", {state: "detached"});
   expect(await page.locator("[data-testid=problems]").count()).toBe(0);
-  return {page, ms: Date.now() - started, requests: []};
+  zhMetricsShown++;
+  return {page, ms: Date.now() - started, requests: [], all: []};
 }
 
 async function headlineOf(page: Page): Promise<Row> {
@@ -208,8 +222,7 @@ describe("your data", () => {
   }, TIMEOUT.test);
 
   it("the messy GBK variant gives the same headline numbers and exactly its planted rejects", async () => {
-    const messy = join(tempDir(), "messy");
-    await generateDemo({scale: "county", seed: DEFAULT_SEED, out: messy, messy: true});
+    const messy = await messyDemo();
     const broken = (JSON.parse(readFileSync(join(messy, "messy.json"), "utf8")) as {broken_rows: {period: string; file: string; line: number; reason: string}[]}).broken_rows;
     const run = await dropAgain(messy);
     console.log(`upload: messy GBK demo → metrics in ${run.ms} ms`);
@@ -255,6 +268,37 @@ describe("your data", () => {
     const run = await dropAgain(folder);
     expectSameHeadline(await headlineOf(run.page), publishedHeadline());
     expect(await run.page.locator("[data-card=upload_files] td", {hasText: "xlsx"}).count()).toBeGreaterThan(0);
+  }, TIMEOUT.test);
+
+  // the page's lock, looked at after the drops above (the tests before it, or one drop here when run alone)
+  it("locks DuckDB-WASM before the dropped files arrive, and still computes the metrics, twice; reaches no other host", async () => {
+    const run = await demoRun("zh");
+    if (zhMetricsShown < 2) await dropAgain(join(DEMO, "2024Q3"));
+    expect(zhMetricsShown).toBeGreaterThanOrEqual(2);
+    await run.page.waitForSelector("[data-testid=metrics]");
+    // the page's own DuckDB (one per page: a second connection to it)
+    const probe = (await run.page.evaluate(`(async (url) => {
+      const {duckdbClient} = await import(document.querySelector('link[rel="modulepreload"][href*="components/duckdbClient."]').href);
+      const client = await duckdbClient();
+      const attempt = (sql) => client.query(sql).then((r) => "ran: " + JSON.stringify(r.rows), (e) => e.message);
+      return {
+        settings: await attempt("select current_setting('enable_external_access') as external, current_setting('lock_configuration') as locked"),
+        remote: await attempt("select * from read_csv('" + url + "/upload.csv')"),
+        unlock: await attempt("set enable_external_access = true"),
+        load: await attempt("load httpfs")
+      };
+    })(${JSON.stringify(other.url)})`)) as Record<string, string>;
+    expect(probe.settings).toBe('ran: [{"external":false,"locked":true}]');
+    expect(probe.remote).toMatch(/Permission Error: Cannot access file/);
+    expect(probe.unlock).toMatch(/the configuration has been locked/);
+    expect(probe.load).toMatch(/Loading external extensions is disabled/);
+    expect(other.hits).toEqual([]);
+    // every request of the page and its workers (DuckDB's, the staging worker), from the page's first: this
+    // site's own, data: and the page's own blob: aside (lockdown.test.ts's rule)
+    const foreign = run.all.map((request) => request.url).filter((url) => !url.startsWith("data:") && !url.startsWith(`blob:${server.url}/`) && !url.startsWith(`${server.url}/`));
+    expect(run.all.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
   }, TIMEOUT.test);
 
   it("a malformed input shows the command line's own file-level messages, naming each file", async () => {
