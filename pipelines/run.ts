@@ -26,6 +26,7 @@ import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from
 import {periodEnd} from "./contract.js";
 import {ident} from "./sql.js";
 import {TOOL_VERSION} from "./version.js";
+import {collectGarbage} from "./memory.js";
 
 export {TOOL_VERSION};
 
@@ -252,6 +253,8 @@ async function publishEdition(
 ): Promise<WrittenEdition> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
   const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
+  // the audit's cells and terms are garbage now: collected before DuckDB's cache fills again (pipelines/memory.ts)
+  collectGarbage();
   // the bundled scores only where the edition's school means already give them (pipelines/disclosure/bundled.ts)
   await protectBundled(db, relations);
   const dir = join(published, edition);
