@@ -26,7 +26,7 @@ import {acquireLock, checkOut, discardBuild, prepareBuild, recover, swapIn} from
 import {periodEnd} from "./contract.js";
 import {ident} from "./sql.js";
 import {TOOL_VERSION} from "./version.js";
-import {collectGarbage} from "./memory.js";
+import {collectGarbage, garbageBound} from "./memory.js";
 
 export {TOOL_VERSION};
 
@@ -252,7 +252,12 @@ async function publishEdition(
   deflated: DeflatedMembers
 ): Promise<WrittenEdition> {
   const {plan, relations} = await createEditionRelations(db, edition, marts.map((mart) => mart.name), config);
-  const disclosure = await protectEdition(db, {edition, tables: relations, settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools}});
+  const disclosure = await protectEdition(db, {
+    edition,
+    tables: relations,
+    settings: {min_n: config.min_n, min_schools: config.editions.public.min_schools},
+    betweenComponents: garbageBound()
+  });
   // the audit's cells and terms are garbage now: collected before DuckDB's cache fills again (pipelines/memory.ts)
   collectGarbage();
   // the bundled scores only where the edition's school means already give them (pipelines/disclosure/bundled.ts)

@@ -6,6 +6,7 @@
 import {parseArgs} from "node:util";
 import {Db} from "../db.js";
 import {protectEdition, type Edition} from "../disclosure/protect.js";
+import {garbageBound} from "../memory.js";
 import {createEditionRelations} from "../editions.js";
 import {configStatements, parseConfig} from "../models/config.js";
 import {loadModels} from "../models/load.js";
@@ -64,7 +65,7 @@ export async function benchDisclosure(schools: number): Promise<DisclosureBench>
     for (const edition of ["internal", "public"] as const) {
       const {relations: tables} = await createEditionRelations(db, edition, MARTS, config);
       const t0 = performance.now();
-      const report = await protectEdition(db, {edition, tables, settings: {min_n: 10}});
+      const report = await protectEdition(db, {edition, tables, settings: {min_n: 10}, betweenComponents: garbageBound()});
       editions[edition] = {
         seconds: (performance.now() - t0) / 1000,
         cells_checked: report.cells_checked,

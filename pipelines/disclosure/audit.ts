@@ -260,8 +260,9 @@ export class ExposedCellError extends Error {
  * Suppress until no protected cell of the component is exposed. Each round finds every exposure, and for
  * each (in cell order) whose recovering units this round has not yet touched, suppresses one of them, whose
  * cells are protected from then on; then audits again. Returns the number of units it suppressed.
+ * `afterRound` is called after each audit (protectEdition's bound on the garbage the rounds leave).
  */
-export function protectComponent(cells: Cell[], units: Unit[], p: number): number {
+export function protectComponent(cells: Cell[], units: Unit[], p: number, afterRound?: () => void): number {
   let added = 0;
   const cellsOf = new Map<number, Cell[]>();
   for (const c of cells) {
@@ -272,6 +273,7 @@ export function protectComponent(cells: Cell[], units: Unit[], p: number): numbe
   }
   for (;;) {
     const exposures = findExposures(cells, units, p);
+    afterRound?.();
     if (exposures.length === 0) return added;
     const touched = new Set<number>();
     for (const e of exposures) {

@@ -25,6 +25,9 @@ export interface ProtectOptions {
   /** mart name → the relation holding this edition's rows of it */
   tables: Record<string, string>;
   settings: ProtectSettings;
+  /** called between the audit's rounds and linear systems, where their garbage may go (run.ts: pipelines/memory.ts
+   * garbageBound); nothing is called without it */
+  betweenComponents?: () => void;
 }
 
 export interface TableReport {
@@ -121,15 +124,17 @@ interface TermInts {
 
 /**
  * The terms column by column in typed arrays (hasFactor 0 where there is none): at province size there are millions,
- * and as one JS object each (beside DuckDB's result) they were most of the audit's 1.5 GB of heap.
+ * and as one JS object each (beside DuckDB's result) they were most of the audit's 1.5 GB of heap. The integers
+ * (cast to integer by the query) stay integers, so the Term objects built from them hold small integers, not a
+ * boxed double each.
  */
 interface TermColumns {
   length: number;
   c: Int32Array;
   s: Int32Array;
-  num: Float64Array;
-  den: Float64Array;
-  n: Float64Array;
+  num: Int32Array;
+  den: Int32Array;
+  n: Int32Array;
   factor: Float64Array;
   hasFactor: Uint8Array;
 }
@@ -137,7 +142,7 @@ interface TermColumns {
 const TERM_FIELDS = ["c", "s", "num", "den", "n", "factor"] as const;
 
 function emptyTerms(size: number): TermColumns {
-  return {length: 0, c: new Int32Array(size), s: new Int32Array(size), num: new Float64Array(size), den: new Float64Array(size), n: new Float64Array(size), factor: new Float64Array(size), hasFactor: new Uint8Array(size)};
+  return {length: 0, c: new Int32Array(size), s: new Int32Array(size), num: new Int32Array(size), den: new Int32Array(size), n: new Int32Array(size), factor: new Float64Array(size), hasFactor: new Uint8Array(size)};
 }
 
 /** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole */
@@ -180,98 +185,166 @@ async function readTerms(db: SqlEngine, sql: string, size: number): Promise<Term
   return {...columns, length};
 }
 
-/** Cells and units from the registry's rows; which cells are protected, and why. */
-function buildRegistry(cellRows: CellRow[], terms: TermColumns, edition: Edition, minN: number, minSchools: number): Registry {
-  const units: Unit[] = [];
-  const unitIds = new Map<string, number>();
-  const cellIds = new Map<string, Cell & {component: string; n: number; published: boolean; martSuppressed: boolean; tbl: string}>();
-  const byIndex: (Cell & {n: number})[] = [];
-  for (const t of cellRows) {
-    const unitKey = t.tbl.startsWith("(") ? `${t.tbl}|${t.component}|${t.row_key}` : `${t.tbl}|${t.row_id}|${t.part}`;
-    const virtual = t.tbl === "(school)";
-    let unit = virtual ? null : unitIds.get(unitKey);
-    if (!virtual && unit === undefined) {
-      unit = units.length;
-      unitIds.set(unitKey, unit);
-      units.push({
-        id: unit,
-        table: t.tbl,
-        rowId: Number(t.row_id),
-        part: t.part,
-        suppressed: true,
-        reason: null,
-        implicit: t.tbl === "(total)",
-        n: 0,
-        nSchools: 0,
-        key: `${t.tbl}|${t.row_key}`
-      });
+/** a query's rows one at a time: chunk by chunk where the engine streams (Node), so that no array of row objects
+ * is ever whole; from one result elsewhere */
+async function forEachRow<T>(db: SqlEngine, sql: string, each: (row: T) => void): Promise<void> {
+  if (!db.streamColumns) {
+    for (const row of await db.all<T>(sql)) each(row);
+    return;
+  }
+  let names: string[] = [];
+  await db.streamColumns(
+    sql,
+    (columns) => (names = columns.map((column) => column.name)),
+    (chunk, rows) => {
+      for (let j = 0; j < rows; j++) {
+        const row: Record<string, unknown> = {};
+        names.forEach((name, i) => (row[name] = chunk[i]![j]));
+        each(row as T);
+      }
     }
-    const cell = {
-      id: cellIds.size,
-      unit: unit ?? null,
-      terms: [],
-      protect: null,
-      label: `${t.tbl} ${t.row_key}${t.cell === "row" || t.cell === "school" || t.cell === "county" || t.cell === "group" ? "" : ` (${t.cell})`}`,
-      component: t.component,
-      n: 0,
-      published: t.published,
-      martSuppressed: t.mart_suppressed,
-      tbl: t.tbl
-    };
-    cellIds.set(`${unitKey}|${t.cell}`, cell);
-    byIndex[Number(t.cell_idx)] = cell;
+  );
+}
+
+const LABEL_CELLS = new Set(["row", "school", "county", "group"]);
+
+/** a cell of the registry: what the audit reads (Cell), and where it comes from; its label is made when asked
+ * for (only an error message needs it), not once per cell */
+class RegistryCell implements Cell {
+  terms: Term[] = [];
+  protect: Cell["protect"] = null;
+  n = 0;
+  constructor(
+    readonly id: number,
+    readonly unit: number | null,
+    readonly component: string,
+    readonly tbl: string,
+    private readonly rowKey: string,
+    private readonly cell: string,
+    readonly published: boolean,
+    readonly martSuppressed: boolean
+  ) {}
+  get label(): string {
+    return `${this.tbl} ${this.rowKey}${LABEL_CELLS.has(this.cell) ? "" : ` (${this.cell})`}`;
   }
-  for (let i = 0; i < terms.length; i++) {
-    const cell = byIndex[terms.c[i]!]!;
-    cell.terms.push(terms.hasFactor[i] === 0 ? {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!} : {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!, factor: terms.factor[i]!});
-    cell.n += terms.n[i]!;
-  }
-  // a unit's "published" is its published cells' (lead and members sides are never published on their own)
-  for (const cell of cellIds.values()) {
-    if (cell.unit === null) continue;
-    const u = units[cell.unit]!;
-    if (cell.published) u.suppressed = false;
-    u.n = Math.max(u.n, cell.n);
-    u.nSchools = Math.max(u.nSchools, new Set(cell.terms.map((t) => t.school)).size);
-  }
-  for (const cell of cellIds.values()) {
-    if (cell.unit !== null && units[cell.unit]!.suppressed && cell.martSuppressed && !units[cell.unit]!.reason) units[cell.unit]!.reason = "primary";
+}
+
+/**
+ * Cells and units from the registry's rows (added one by one, in cell_idx order), then their terms; which cells
+ * are protected, and why. The rows' strings are interned: a component's, a table's, a part's and a cell's name
+ * recur on every row, and a row's key on each of its cells, but each value read from DuckDB is a string of its own.
+ */
+class RegistryBuilder {
+  readonly units: Unit[] = [];
+  private readonly unitIds = new Map<string, number>();
+  private readonly cells: RegistryCell[] = [];
+  private readonly strings = new Map<string, string>();
+  constructor(
+    private readonly edition: Edition,
+    private readonly minN: number,
+    private readonly minSchools: number
+  ) {}
+
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 
-  const components = new Map<string, Cell[]>();
-  const totals = new Map<string, Set<number>>();
-  // the identity over every school of the component (the largest: a pair's context cells are parts of it)
-  for (const cell of cellIds.values()) {
-    if (cell.tbl !== "(total)" || cell.terms.some((t) => t.factor !== undefined)) continue;
-    const set = new Set(cell.terms.map((t) => t.school));
-    if ((totals.get(cell.component)?.size ?? -1) < set.size) totals.set(cell.component, set);
-  }
-  for (const cell of cellIds.values()) {
-    const schools = new Set(cell.terms.map((t) => t.school));
-    const aggregate = cell.tbl !== "exam_school" && cell.tbl !== "value_added_school" && !cell.tbl.startsWith("(");
-    if (cell.tbl === "(school)") cell.protect = "school";
-    else if (cell.tbl === "(total)") cell.protect = null;
-    else if (cell.n < minN) cell.protect = "primary";
-    else if (edition === "public" && aggregate && schools.size < minSchools) cell.protect = "few_schools";
-    // a cell over the whole exam (or pair) says only what the identity says: z averages 0 over an exam
-    const total = totals.get(cell.component);
-    if (cell.protect && total && total.size === schools.size && [...schools].every((s) => total.has(s)) && cell.terms.every((t) => t.num === t.den)) {
-      if (cell.protect === "school") cell.protect = null;
+  /** one row of dc_cells; rows come in cell_idx order, and each (unit, cell) once (dc_cells groups by them) */
+  addCell(t: CellRow): void {
+    const [tbl, component, part, rowKey, cellName] = [this.intern(t.tbl), this.intern(t.component), this.intern(t.part), this.intern(t.row_key), this.intern(t.cell)];
+    const virtual = tbl === "(school)";
+    let unit: number | undefined;
+    if (!virtual) {
+      const unitKey = tbl.startsWith("(") ? `${tbl}|${component}|${rowKey}` : `${tbl}|${t.row_id}|${part}`;
+      unit = this.unitIds.get(unitKey);
+      if (unit === undefined) {
+        unit = this.units.length;
+        this.unitIds.set(unitKey, unit);
+        this.units.push({
+          id: unit,
+          table: tbl,
+          rowId: Number(t.row_id),
+          part,
+          suppressed: true,
+          reason: null,
+          implicit: tbl === "(total)",
+          n: 0,
+          nSchools: 0,
+          key: `${tbl}|${rowKey}`
+        });
+      }
     }
-    if (cell.protect && cell.protect !== "school" && cell.unit !== null) {
+    const index = Number(t.cell_idx);
+    if (index !== this.cells.length) throw new Error(`disclosure registry: cell ${index} read in place of ${this.cells.length} (a bug)`);
+    this.cells.push(new RegistryCell(index, unit ?? null, component, tbl, rowKey, cellName, t.published, t.mart_suppressed));
+  }
+
+  finish(terms: TermColumns): Registry {
+    const {units, cells, edition, minN, minSchools} = this;
+    this.unitIds.clear();
+    this.strings.clear();
+    // each cell's terms in an array of its own size (grown by push, a third of the arrays' memory was spare room)
+    const counts = new Int32Array(cells.length);
+    for (let i = 0; i < terms.length; i++) counts[terms.c[i]!]! += 1;
+    for (let c = 0; c < cells.length; c++) cells[c]!.terms = new Array<Term>(counts[c]!);
+    counts.fill(0);
+    for (let i = 0; i < terms.length; i++) {
+      const c = terms.c[i]!;
+      const cell = cells[c]!;
+      cell.terms[counts[c]!++] = terms.hasFactor[i] === 0 ? {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!} : {school: terms.s[i]!, num: terms.num[i]!, den: terms.den[i]!, factor: terms.factor[i]!};
+      cell.n += terms.n[i]!;
+    }
+    // a unit's "published" is its published cells' (lead and members sides are never published on their own)
+    for (const cell of cells) {
+      if (cell.unit === null) continue;
       const u = units[cell.unit]!;
-      if (!u.suppressed) {
-        u.suppressed = true;
-        u.reason = cell.protect;
-      } else if (!u.reason) u.reason = cell.protect;
+      if (cell.published) u.suppressed = false;
+      u.n = Math.max(u.n, cell.n);
+      u.nSchools = Math.max(u.nSchools, new Set(cell.terms.map((t) => t.school)).size);
     }
-    // unpublished cells that protect nothing do not take part
-    if (cell.protect === null && !cell.published && cell.tbl !== "(total)") continue;
-    let list = components.get(cell.component);
-    if (!list) components.set(cell.component, (list = []));
-    list.push(cell);
+    for (const cell of cells) {
+      if (cell.unit !== null && units[cell.unit]!.suppressed && cell.martSuppressed && !units[cell.unit]!.reason) units[cell.unit]!.reason = "primary";
+    }
+
+    const components = new Map<string, Cell[]>();
+    const totals = new Map<string, Set<number>>();
+    // the identity over every school of the component (the largest: a pair's context cells are parts of it)
+    for (const cell of cells) {
+      if (cell.tbl !== "(total)" || cell.terms.some((t) => t.factor !== undefined)) continue;
+      const set = new Set(cell.terms.map((t) => t.school));
+      if ((totals.get(cell.component)?.size ?? -1) < set.size) totals.set(cell.component, set);
+    }
+    for (const cell of cells) {
+      const schools = new Set(cell.terms.map((t) => t.school));
+      const aggregate = cell.tbl !== "exam_school" && cell.tbl !== "value_added_school" && !cell.tbl.startsWith("(");
+      if (cell.tbl === "(school)") cell.protect = "school";
+      else if (cell.tbl === "(total)") cell.protect = null;
+      else if (cell.n < minN) cell.protect = "primary";
+      else if (edition === "public" && aggregate && schools.size < minSchools) cell.protect = "few_schools";
+      // a cell over the whole exam (or pair) says only what the identity says: z averages 0 over an exam
+      const total = totals.get(cell.component);
+      if (cell.protect && total && total.size === schools.size && [...schools].every((s) => total.has(s)) && cell.terms.every((t) => t.num === t.den)) {
+        if (cell.protect === "school") cell.protect = null;
+      }
+      if (cell.protect && cell.protect !== "school" && cell.unit !== null) {
+        const u = units[cell.unit]!;
+        if (!u.suppressed) {
+          u.suppressed = true;
+          u.reason = cell.protect;
+        } else if (!u.reason) u.reason = cell.protect;
+      }
+      // unpublished cells that protect nothing do not take part
+      if (cell.protect === null && !cell.published && cell.tbl !== "(total)") continue;
+      let list = components.get(cell.component);
+      if (!list) components.set(cell.component, (list = []));
+      list.push(cell);
+    }
+    this.cells.length = 0;
+    return {components, units};
   }
-  return {components, units};
 }
 
 /** a school whose value-added is its later exam's z sum minus slope times its prior exam's (vaLinksSql) */
@@ -293,15 +366,26 @@ interface VaLink {
  * Elsewhere the residuals' sum is its own unknown (a different set of students from any exam cell).
  */
 export function linkComponents(components: Map<string, Cell[]>, links: VaLink[]): {components: Map<string, Cell[]>; linked: number} {
-  const columns = new Map<string, number>();
+  // a (component, school) pair as one number, not a string per term: component index × stride + school
+  const componentIndex = new Map<string, number>();
+  const indexOf = (component: string) => {
+    let i = componentIndex.get(component);
+    if (i === undefined) componentIndex.set(component, (i = componentIndex.size));
+    return i;
+  };
+  let stride = 1;
+  for (const l of links) stride = Math.max(stride, l.school + 1);
+  for (const cells of components.values()) for (const cell of cells) for (const t of cell.terms) stride = Math.max(stride, t.school + 1);
+  const pair = (component: string, school: number) => indexOf(component) * stride + school;
+  const columns = new Map<number, number>();
   const column = (component: string, school: number) => {
-    const key = `${component}\u0000${school}`;
+    const key = pair(component, school);
     let c = columns.get(key);
     if (c === undefined) columns.set(key, (c = columns.size));
     return c;
   };
-  const linkOf = new Map<string, VaLink>();
-  for (const l of links) if (components.has(l.component)) linkOf.set(`${l.component}\u0000${l.school}`, l);
+  const linkOf = new Map<number, VaLink>();
+  for (const l of links) if (components.has(l.component)) linkOf.set(pair(l.component, l.school), l);
   // components joined by a link: union-find over component keys
   const parent = new Map<string, string>();
   const find = (k: string): string => {
@@ -320,15 +404,24 @@ export function linkComponents(components: Map<string, Cell[]>, links: VaLink[])
   }
   for (const [component, cells] of components) {
     for (const cell of cells) {
-      const terms: Term[] = [];
-      for (const t of cell.terms) {
-        const link = linkOf.get(`${component}\u0000${t.school}`);
-        if (!link) terms.push({...t, school: column(component, t.school)});
-        else {
-          terms.push({school: column(link.later, t.school), num: t.num, den: t.den, ...(t.factor === undefined ? {} : {factor: t.factor})});
-          terms.push({school: column(link.prior, t.school), num: t.num, den: t.den, factor: t.factor === undefined ? -link.slope : -link.slope * t.factor});
-        }
+      // the terms are the cell's own (built for it by RegistryBuilder): a term with no link takes its column in
+      // place; a cell with linked terms gets a new array of its exact size (one term becomes two)
+      const found = cell.terms.map((t) => linkOf.get(pair(component, t.school)));
+      const linkedTerms = found.filter((link) => link !== undefined).length;
+      if (linkedTerms === 0) {
+        for (const t of cell.terms) t.school = column(component, t.school);
+        continue;
       }
+      const terms = new Array<Term>(cell.terms.length + linkedTerms);
+      let k = 0;
+      cell.terms.forEach((t, i) => {
+        const link = found[i];
+        if (!link) terms[k++] = {...t, school: column(component, t.school)};
+        else {
+          terms[k++] = {school: column(link.later, t.school), num: t.num, den: t.den, ...(t.factor === undefined ? {} : {factor: t.factor})};
+          terms[k++] = {school: column(link.prior, t.school), num: t.num, den: t.den, factor: t.factor === undefined ? -link.slope : -link.slope * t.factor};
+        }
+      });
       cell.terms = terms;
     }
   }
@@ -362,7 +455,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
     await db.run(`insert into dc_terms by name ${identityTermsSql("total")}`);
     if (options.edition === "public") await db.run(`insert into dc_terms by name ${identityTermsSql("school")}`);
   }
-  let cellRows: CellRow[] = [];
+  const builder = new RegistryBuilder(options.edition, minN, minSchools);
   let terms = emptyTerms(0);
   let links: VaLink[] = [];
   if (parts.length > 0) {
@@ -397,25 +490,26 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       inner join dc_schools as s on t.school_id = s.school_id`);
     await db.run("drop table dc_terms");
     await db.releaseCache?.();
-    cellRows = await db.all<CellRow>("select * from dc_cells order by cell_idx");
+    await forEachRow<CellRow>(db, "select * from dc_cells order by cell_idx", (row) => builder.addCell(row));
     await db.run("drop table dc_cells");
     const [{n}] = (await db.all<{n: number}>("select count(*)::integer as n from dc_term_ints")) as [{n: number}];
     terms = await readTerms(db, "select * from dc_term_ints order by c, s", n);
     await db.run("drop table dc_term_ints");
   }
-  const registry = buildRegistry(cellRows, terms, options.edition, minN, minSchools);
+  const registry = builder.finish(terms);
   // the rows are in the registry now: let them go before the audit
-  cellRows = [];
   terms = emptyTerms(0);
   const {components, linked} = linkComponents(registry.components, links);
   const units = registry.units;
 
-  for (const cells of components.values()) protectComponent(cells, units, PRIMES[0]);
+  const between = options.betweenComponents;
+  for (const cells of components.values()) protectComponent(cells, units, PRIMES[0], between);
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
   for (const cells of components.values()) {
-    if (findExposures(cells, units, PRIMES[1]).length > 0) protectComponent(cells, units, PRIMES[1]);
+    if (findExposures(cells, units, PRIMES[1]).length > 0) protectComponent(cells, units, PRIMES[1], between);
     const left = findExposures(cells, units, PRIMES[0]);
     if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
+    between?.();
   }
   let cellsChecked = 0;
   for (const cells of components.values()) cellsChecked += cells.filter((c) => c.protect !== null).length;

@@ -7,6 +7,7 @@ import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Db} from "../../pipelines/db.js";
 import {protectEdition} from "../../pipelines/disclosure/protect.js";
+import {garbageBound} from "../../pipelines/memory.js";
 import {TIMEOUT} from "../helpers.js";
 import {demoOutput} from "../demo-run.js";
 import {attack, truth} from "./attack.js";
@@ -62,10 +63,10 @@ describe("the demo", () => {
     }
   }, TIMEOUT.test);
 
-  it("chooses the same complements whatever order the relations hold their rows in (several threads build them in any)", async () => {
+  it("chooses the same complements whatever order the relations hold their rows in (several threads build them in any), and whatever the garbage collector does between its systems", async () => {
     const db = await Db.open(warehouse);
     try {
-      const outcome = async (shuffle: boolean) => {
+      const outcome = async (shuffle: boolean, betweenComponents?: () => void) => {
         const tables = await editionRelations(db, "internal");
         if (shuffle) {
           // the same rows, their rowids in another order
@@ -73,7 +74,7 @@ describe("the demo", () => {
             await db.run(`create or replace temp table ${relation} as select * from ${relation} order by md5(cast(columns(*) as varchar)::varchar) desc`);
           }
         }
-        await protectEdition(db, {edition: "internal", tables, settings: {min_n: 10}});
+        await protectEdition(db, {edition: "internal", tables, settings: {min_n: 10}, betweenComponents});
         const rows: Record<string, unknown[]> = {};
         for (const [mart, relation] of Object.entries(tables)) rows[mart] = await db.all(`select * from ${relation} order by all`);
         return rows;
@@ -81,6 +82,15 @@ describe("the demo", () => {
       const first = await outcome(false);
       const second = await outcome(true);
       for (const mart of Object.keys(first)) expect(second[mart], mart).toEqual(first[mart]);
+      // run.ts's bound on the audit's garbage (pipelines/memory.ts), here collecting at every call
+      const collectEveryTime = garbageBound(0);
+      let calls = 0;
+      const third = await outcome(false, () => {
+        calls += 1;
+        collectEveryTime();
+      });
+      expect(calls, "called after each round and each system").toBeGreaterThan(1);
+      for (const mart of Object.keys(first)) expect(third[mart], mart).toEqual(first[mart]);
     } finally {
       db.close();
     }
