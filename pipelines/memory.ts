@@ -2,7 +2,7 @@
 // (the disclosure audit's cells and terms: over 1 GB of heap at province size). V8 sizes its heap to the
 // machine, not to the run, so it may keep that garbage until well after DuckDB has filled its page cache
 // again: at province scale the internal edition's audit left 1.43 GB of dead heap while the next table was
-// written, and the process peaked at 2.55 GB (BENCHMARKS.md, "Where the 2.4 GB is now"). Node only; the flag
+// written, and the process peaked at 2.55 GB (BENCHMARKS.md, notes, "Located: garbage"). Node only; the flag
 // is set once, the first time it is needed.
 import {getHeapStatistics, setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";

@@ -6,9 +6,10 @@
 export interface SqlEngine {
   run(sql: string): Promise<void>;
   all<T = Record<string, unknown>>(sql: string): Promise<T[]>;
-  /** a result chunk by chunk, column by column (Node DuckDB, db.ts); an engine without it is read with all() */
   /** give back cached pages before a step that works in JavaScript (Node DuckDB, db.ts); a no-op elsewhere */
   releaseCache?(): Promise<void>;
+  /** a result chunk by chunk, column by column (Node DuckDB, db.ts); an engine without it is read with all()
+   * (forEachChunk) */
   streamColumns?(sql: string, onColumns: (columns: {name: string; type: string}[]) => void, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
 }
 
@@ -26,6 +27,24 @@ export async function runInTransaction(engine: SqlEngine, statements: readonly s
 }
 
 /** An engine's error, re-thrown with the SQL that failed (shown cut to 2,000 characters). */
+/**
+ * A query's result chunk by chunk, each chunk's columns by name: streamed where the engine can (Node DuckDB), so
+ * that no whole result is held in JavaScript; elsewhere one chunk made from all().
+ */
+export async function forEachChunk(engine: SqlEngine, sql: string, onChunk: (columns: Record<string, unknown[]>, rows: number) => void): Promise<void> {
+  if (!engine.streamColumns) {
+    const rows = await engine.all<Record<string, unknown>>(sql);
+    if (rows.length > 0) onChunk(Object.fromEntries(Object.keys(rows[0]!).map((name) => [name, rows.map((row) => row[name])])), rows.length);
+    return;
+  }
+  let names: string[] = [];
+  await engine.streamColumns(
+    sql,
+    (columns) => (names = columns.map((column) => column.name)),
+    (chunk, rows) => onChunk(Object.fromEntries(names.map((name, i) => [name, chunk[i]!])), rows)
+  );
+}
+
 export class SqlError extends Error {
   readonly sql: string;
   constructor(cause: unknown, sql: string) {

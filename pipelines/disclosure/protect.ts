@@ -4,7 +4,7 @@
 // (temporary tables) that this updates in place: values nulled, is_suppressed set, n withheld, and a
 // `suppression` column (primary | complementary | few_schools) added.
 import type {SqlEngine} from "../sql.js";
-import {ident, lit} from "../sql.js";
+import {forEachChunk, ident, lit} from "../sql.js";
 import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Term, type Unit} from "./audit.js";
 import {PRIMES} from "./modular.js";
 import {HEADLINE_GAP_COLUMNS} from "../editions.js";
@@ -111,17 +111,6 @@ interface CellRow {
   mart_suppressed: boolean;
 }
 
-/** one row per (cell, school), as integers (dc_terms joined to dc_cells and dc_schools) */
-interface TermInts {
-  c: number;
-  s: number;
-  num: number;
-  den: number;
-  n: number;
-  /** a real coefficient (null: none) */
-  factor: number | null;
-}
-
 /**
  * The terms column by column in typed arrays (hasFactor 0 where there is none): at province size there are millions,
  * and as one JS object each (beside DuckDB's result) they were most of the audit's 1.5 GB of heap. The integers
@@ -139,13 +128,15 @@ interface TermColumns {
   hasFactor: Uint8Array;
 }
 
+/** dc_term_ints' columns: one row per (cell, school) as integers (cell, school, num, den, the school's n), and factor
+ * a real coefficient or null */
 const TERM_FIELDS = ["c", "s", "num", "den", "n", "factor"] as const;
 
 function emptyTerms(size: number): TermColumns {
   return {length: 0, c: new Int32Array(size), s: new Int32Array(size), num: new Int32Array(size), den: new Int32Array(size), n: new Int32Array(size), factor: new Float64Array(size), hasFactor: new Uint8Array(size)};
 }
 
-/** the terms query read into TermColumns: chunk by chunk where the engine streams (Node), else whole */
+/** the terms query read into TermColumns, chunk by chunk where the engine streams */
 async function readTerms(db: SqlEngine, sql: string, size: number): Promise<TermColumns> {
   let length = 0;
   let columns = emptyTerms(size);
@@ -157,53 +148,20 @@ async function readTerms(db: SqlEngine, sql: string, size: number): Promise<Term
     bigger.hasFactor.set(columns.hasFactor);
     columns = bigger;
   };
-  const put = (field: (typeof TERM_FIELDS)[number], i: number, value: unknown) => {
-    const missing = value === null || value === undefined;
-    columns[field][i] = missing ? 0 : Number(value);
-    if (field === "factor") columns.hasFactor[i] = missing ? 0 : 1;
-  };
-  if (db.streamColumns) {
-    let order: number[] = [];
-    await db.streamColumns(
-      sql,
-      (described) => (order = TERM_FIELDS.map((field) => described.findIndex((column) => column.name === field))),
-      (chunk, rows) => {
-        reserve(rows);
-        TERM_FIELDS.forEach((field, f) => {
-          const values = chunk[order[f]!]!;
-          for (let j = 0; j < rows; j++) put(field, length + j, values[j]);
-        });
-        length += rows;
-      }
-    );
-  } else {
-    const rows = await db.all<TermInts>(sql);
-    reserve(rows.length);
-    rows.forEach((row, i) => TERM_FIELDS.forEach((field) => put(field, i, row[field])));
-    length = rows.length;
-  }
-  return {...columns, length};
-}
-
-/** a query's rows one at a time: chunk by chunk where the engine streams (Node), so that no array of row objects
- * is ever whole; from one result elsewhere */
-async function forEachRow<T>(db: SqlEngine, sql: string, each: (row: T) => void): Promise<void> {
-  if (!db.streamColumns) {
-    for (const row of await db.all<T>(sql)) each(row);
-    return;
-  }
-  let names: string[] = [];
-  await db.streamColumns(
-    sql,
-    (columns) => (names = columns.map((column) => column.name)),
-    (chunk, rows) => {
+  await forEachChunk(db, sql, (chunk, rows) => {
+    reserve(rows);
+    for (const field of TERM_FIELDS) {
+      const values = chunk[field]!;
       for (let j = 0; j < rows; j++) {
-        const row: Record<string, unknown> = {};
-        names.forEach((name, i) => (row[name] = chunk[i]![j]));
-        each(row as T);
+        const value = values[j];
+        const missing = value === null || value === undefined;
+        columns[field][length + j] = missing ? 0 : Number(value);
+        if (field === "factor") columns.hasFactor[length + j] = missing ? 0 : 1;
       }
     }
-  );
+    length += rows;
+  });
+  return {...columns, length};
 }
 
 const LABEL_CELLS = new Set(["row", "school", "county", "group"]);
@@ -407,7 +365,8 @@ export function linkComponents(components: Map<string, Cell[]>, links: VaLink[])
       // the terms are the cell's own (built for it by RegistryBuilder): a term with no link takes its column in
       // place; a cell with linked terms gets a new array of its exact size (one term becomes two)
       const found = cell.terms.map((t) => linkOf.get(pair(component, t.school)));
-      const linkedTerms = found.filter((link) => link !== undefined).length;
+      let linkedTerms = 0;
+      for (const link of found) if (link) linkedTerms += 1;
       if (linkedTerms === 0) {
         for (const t of cell.terms) t.school = column(component, t.school);
         continue;
@@ -490,7 +449,11 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       inner join dc_schools as s on t.school_id = s.school_id`);
     await db.run("drop table dc_terms");
     await db.releaseCache?.();
-    await forEachRow<CellRow>(db, "select * from dc_cells order by cell_idx", (row) => builder.addCell(row));
+    // row by row into the registry, chunk by chunk from DuckDB: no array of row objects is ever whole
+    await forEachChunk(db, "select * from dc_cells order by cell_idx", (chunk, rows) => {
+      const names = Object.keys(chunk);
+      for (let j = 0; j < rows; j++) builder.addCell(Object.fromEntries(names.map((name) => [name, chunk[name]![j]])) as unknown as CellRow);
+    });
     await db.run("drop table dc_cells");
     const [{n}] = (await db.all<{n: number}>("select count(*)::integer as n from dc_term_ints")) as [{n: number}];
     terms = await readTerms(db, "select * from dc_term_ints order by c, s", n);
