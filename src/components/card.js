@@ -35,7 +35,7 @@ import {i18n as i18nOf} from "./i18n.js";
 export function card(spec, chart = spec.chart) {
   const {title, takeaway, rows, columns, filename, lang, minN = 10, note, open = false} = spec;
   const i18n = spec.i18n ?? i18nOf(lang);
-  const legend = Array.isArray(spec.legend) ? swatches(spec.legend) : spec.legend;
+  const legend = Array.isArray(spec.legend) ? (spec.legend.length ? swatches(spec.legend) : null) : spec.legend;
   const cell = (column, row) => {
     if (column.suppressed?.(row)) return `<${minN}`;
     const value = row[column.name];

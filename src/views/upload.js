@@ -172,7 +172,8 @@ function gapCard(marts, config, lang) {
       gapColumn("ci_low"),
       gapColumn("ci_high")
     ],
-    data: rows.map((row) => (row.is_suppressed ? {...row, gap: null} : row)),
+    // nothing to draw when every gap is suppressed: the card keeps its takeaway and table, no empty axis (as gaps.js)
+    data: published.length ? rows.map((row) => (row.is_suppressed ? {...row, gap: null} : row)) : null,
     options: {dateFormat: f.date, monthFormat: f.month, yFormat: (y) => f.signed(y), seriesLabel: (s) => label(lang, "subject", s), facetLabel: (x) => label(lang, "section", x)}
   };
 }
@@ -201,7 +202,8 @@ function valueAddedCard(marts, config, lang) {
     filename: `upload_value_added_${examId}_${subject}`,
     title: w("va.title"),
     takeaway: w("va.takeaway", {pair: `${exams.get(examId)?.exam_name ?? examId} · ${label(lang, "subject", subject)}`, above: count("above"), below: count("below"), average: count("average")}),
-    legend: ["above", "average", "below"].map((band) => [label(lang, "band", band), BAND_COLORS[band]]),
+    // the bands' colours only above a chart that uses them
+    legend: published.length ? ["above", "average", "below"].map((band) => [label(lang, "band", band), BAND_COLORS[band]]) : [],
     rows,
     columns: [
       {name: "school_name"},
@@ -211,7 +213,7 @@ function valueAddedCard(marts, config, lang) {
       vaColumn("ci_high"),
       {name: "band", format: (x) => label(lang, "band", x), suppressed: (row) => row.is_suppressed}
     ],
-    data: published.map((row) => ({label: row.school_name, value: row.va, low: row.ci_low, high: row.ci_high, band: row.band})),
+    data: published.length ? published.map((row) => ({label: row.school_name, value: row.va, low: row.ci_low, high: row.ci_high, band: row.band})) : null,
     options: {valueFormat: (x) => f.signed(x), colorOf: (row) => BAND_COLORS[row.band]}
   };
 }

@@ -111,12 +111,22 @@ describe("uploadView", () => {
     expect(zh.gap.legend.map((entry: unknown[]) => entry[0])).toEqual(["数学", "语文"]);
     const allSuppressed = uploadView({result, marts: {...marts, urban_rural_gap: [gap("E2", "数学", null)]}, ms: 1, contract}, config, "zh");
     expect(allSuppressed.gap.takeaway).toBe("每次考试都有一方学生少于 10 人，差距按规则不公开。");
+    // nothing drawn (no empty axis), the table still lists the exam
+    expect(allSuppressed.gap.data).toBeNull();
+    expect(allSuppressed.gap.rows).toHaveLength(1);
+    expect(zh.gap.data).toHaveLength(4);
   });
 
   it("counts the value-added bands of the latest pair, suppressed schools listed but not counted or drawn", () => {
     expect(zh.valueAdded.takeaway).toBe("期末 · 数学：1 所学校高于预期，1 所低于预期，2 所与平均水平无法区分。");
     expect(zh.valueAdded.rows.map((r: Row) => r.school_name)).toEqual(["甲校", "戊校", "丙校", "乙校", "丁校"]);
     expect(zh.valueAdded.data).toHaveLength(4);
+    // every school suppressed: the table lists them, nothing is drawn
+    const hidden = uploadView({result, marts: {...marts, value_added_school: marts.value_added_school.map((row: Row) => ({...row, is_suppressed: true}))}, ms: 1, contract}, config, "zh");
+    expect(hidden.valueAdded.rows).toHaveLength(5);
+    expect(hidden.valueAdded.data).toBeNull();
+    expect(hidden.valueAdded.legend).toEqual([]);
+    expect(zh.valueAdded.legend).toHaveLength(3);
     const none = uploadView({result, marts: {...marts, value_added_school: []}, ms: 1, contract}, config, "en");
     expect(none.valueAdded.empty).toBe("No pair of earlier and later exams in the data: value-added cannot be computed.");
   });
