@@ -2,7 +2,8 @@
 // English identifiers (snake_case column names, code words such as primary/urban/tight, SQL such as
 // "with rollups", NaN/undefined). The rule and its allow-list (STILL_LEAKING) are in english-text.ts; the
 // pages are read in test/site/site.test.ts, in its one load of each Chinese page (every page and every group
-// page), where this file used to load the thirteen pages a second time. (Text that appears only after a
+// page; the explorer's in explorer.test.ts, on the page it starts anyway), where this file used to load the
+// thirteen pages a second time. (Text that appears only after a
 // reader acts, such as the upload page's rejects table, is not seen there.) To check the Chinese pages alone:
 //   npx vitest run test/site/site.test.ts -t "no English identifiers"
 // (JUNHENG_PAGES=a,b narrows that to those pages; SHOW_LEAKS=1 prints what each page shows.)

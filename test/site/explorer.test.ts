@@ -15,6 +15,8 @@ import {TIMEOUT} from "../helpers.js";
 import {siteEdition, siteOut} from "../../pipelines/site/out-dir.js";
 import {ensureBuilt, launchChromium, newContext} from "./build.js";
 import {pageReady} from "./ready.js";
+import {policyProblem} from "./policy.js";
+import {englishIdentifiers, leaks, visibleText} from "./english-text.js";
 import {serve} from "./server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -153,6 +155,9 @@ async function answer(page: Page): Promise<Answer> {
   const raw = href ? await page.evaluate(async (url) => new TextDecoder("utf-8", {ignoreBOM: true}).decode(await (await fetch(url)).arrayBuffer()), href) : "";
   return {rows, shown, error: null, csv: href ? {...parseCsv(raw.replace(/^\ufeff/, "")), raw} : null};
 }
+
+/** the page's cells that failed (Framework's error box) */
+const cellErrors = (page: Page): Promise<string[]> => page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
 
 /** type a query and run it with Ctrl+Enter, as a reader would */
 async function run(page: Page, sql: string): Promise<Answer> {
@@ -363,6 +368,18 @@ describe("explorer", () => {
   // example's answer) and, for a phone, narrowed to a phone's width (as a reader narrows a window or turns a
   // tablet): each new page starts DuckDB-WASM again (its 34 MB compiled) and loads every table, for pictures
   // that check nothing more. English: the page of the link test when it ran, else a new one.
+  // what site.test.ts checks of every other page, here on the two explorer pages this file starts anyway (site.test.ts
+  // leaves them out: each load is a DuckDB-WASM start, issue 12)
+  it("holds the site's promises of every page: the policy in force, no failed cell, no English identifiers in the Chinese text", async () => {
+    for (const [lang, page] of [["zh", await sharedPage()], ["en", await englishPage()]] as const) {
+      await page.setViewportSize({width: 1280, height: 900});
+      await asFirstShown(page);
+      expect(await policyProblem(page), lang).toBeNull();
+      expect(await cellErrors(page), lang).toEqual([]);
+      if (lang === "zh") expect(leaks("explorer", englishIdentifiers(await visibleText(page))), "the Chinese page's visible text (chinese-text.test.ts)").toEqual([]);
+    }
+  }, TIMEOUT.test);
+
   it("screenshots in zh on phone", async () => {
     const page = await sharedPage();
     await page.setViewportSize(PHONE);
@@ -380,7 +397,8 @@ describe("explorer", () => {
     await screenshots(page, "en", "phone");
   }, TIMEOUT.test);
 
-  it("made no console error and no request off this machine", () => {
+  it("made no console error and no request off this machine, and no cell failed at either width", async () => {
+    for (const page of [shared, english]) if (page) expect(await cellErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
