@@ -336,6 +336,13 @@ describe("explorer", () => {
     expect(new URL(page.url()).searchParams.get("sql")).toBe("select 42 as answer");
     const other = await page.getAttribute(".jh-lang", "href");
     expect(new URL(other!, page.url()).searchParams.get("sql")).toBe("select 42 as answer");
+    // another host's file is refused with DuckDB's message under an English heading (lockdown.test.ts checks the
+    // Chinese page, and every refusal; a request to 127.0.0.2 would be one of this file's problems)
+    const refused = await run(page, "select * from read_csv('http://127.0.0.2:9/x-en.csv')");
+    expect(refused.error).toMatch(/Permission Error: Cannot access file "http:\/\/127\.0\.0\.2:9\/x-en\.csv" - file system operations are disabled by configuration/);
+    expect(await page.locator(".jh-error h2").textContent()).toBe("Query error");
+    await page.locator(".jh-result").scrollIntoViewIfNeeded();
+    await page.screenshot({path: join(SHOTS, "lockdown.explorer.en.refused.png")});
     english = page;
   });
 

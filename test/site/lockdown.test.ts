@@ -152,7 +152,9 @@ describe("Content-Security-Policy", () => {
 
 describe("the explorer", () => {
   it("fills the editor from a link's ?sql= but runs it only when the reader presses run; the query reaches no other host", async () => {
-    for (const [lang, prefix] of [["zh", ""], ["en", "en/"]] as const) {
+    // the Chinese page; the English one's refusal and its heading are checked on the English explorer that
+    // explorer.test.ts starts from a link anyway (each start here cost ≈ 10 s of CPU, issue 12)
+    for (const [lang, prefix] of [["zh", ""]] as const) {
       const sql = `select * from read_csv('${otherUrl}/x-${lang}.csv')`;
       const opened = await openExplorer(`${prefix}explorer.html?sql=${encodeURIComponent(sql)}`);
       const {page, watched} = opened;
@@ -173,9 +175,8 @@ describe("the explorer", () => {
       const headline = tableFromIPC(readFileSync(join(PUBLISHED, "headline.arrow"))).numRows;
       expect(await run(page, "select * from headline")).toEqual({error: null, rows: headline});
       expect(watched.foreign).toEqual([]);
-      // the Chinese one goes on to the tests below
-      if (lang === "zh") explorer = opened;
-      else await page.close();
+      // it goes on to the tests below
+      explorer = opened;
     }
   }, TIMEOUT.test);
 
