@@ -48,7 +48,8 @@ const RUN_HELP = `junheng run — 校验、入库、计算、发布 / validate, 
                           the folder holds each data file's SHA-256); refused on any other input, since with a
                           public key anyone can read an id back from its pseudonym
   --max-reject-rate <比例> 单个文件被拒绝行的比例上限，默认 ${DEFAULT_MAX_REJECT_RATE} / the largest share of rejected rows a file may have
-  --threads <n>           DuckDB 线程数 / DuckDB threads
+  --threads <n>           DuckDB 线程数；省略时输入小于 16 MB 用 1 个，否则每核 1 个
+                          DuckDB threads; omitted: one for an input under 16 MB, else one per core
   --memory-limit <大小>    DuckDB 内存上限，如 4GB / DuckDB memory limit, e.g. 4GB
   --quiet                 不显示进度 / no progress output
 

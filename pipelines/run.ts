@@ -27,6 +27,7 @@ import {periodEnd} from "./contract.js";
 import {ident} from "./sql.js";
 import {TOOL_VERSION} from "./version.js";
 import {collectGarbage, garbageBound} from "./memory.js";
+import {PARALLEL_MIN_BYTES} from "./ingest/stage-pool.js";
 
 export {TOOL_VERSION};
 
@@ -88,6 +89,30 @@ export interface EditionManifest {
 
 export {DEFAULT_MAX_REJECT_RATE};
 
+/**
+ * The DuckDB threads a run or a validation uses: what --threads asks; else, for an input under 16 MB in all (the
+ * size below which the files are also staged in one thread, stage-pool.ts), one; else DuckDB's default, one per core.
+ * On a small input a second thread only spins while it waits for work: the county benchmark input (8 MB) took
+ * 6.6–6.9 s and 7.5–7.7 s of CPU at one thread against 6.6–7.5 s and 8.5–9.8 s at two; 33 runs of the fuzz test
+ * 58 against 72 s of CPU (issue 12). The published files are the same at any thread count (docs/architecture.md).
+ * A folder that cannot be listed is left to the ingest to report.
+ */
+export function engineThreads(asked: number | undefined, input: string): number | undefined {
+  if (asked !== undefined) return asked;
+  let files: {path: string}[];
+  try {
+    files = discoverInput(input).files;
+  } catch {
+    return undefined;
+  }
+  let bytes = 0;
+  for (const file of files) {
+    bytes += statSync(file.path, {throwIfNoEntry: false})?.size ?? 0;
+    if (bytes >= PARALLEL_MIN_BYTES) return undefined;
+  }
+  return 1;
+}
+
 /** below this size of the write-ahead log, the last checkpoint runs on one thread (runPipeline) */
 const SMALL_WAL_BYTES = 64 * 1024 * 1024;
 
@@ -113,7 +138,7 @@ export async function runPipeline(options: RunOptions): Promise<{manifest: Manif
     const warehouse = join(build, "warehouse.duckdb");
     let db: Db | undefined;
     try {
-      db = await Db.open(warehouse, {threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
+      db = await Db.open(warehouse, {threads: engineThreads(options.threads, options.input), memoryLimit: options.memoryLimit, tempDirectory: join(build, "_spill")});
       const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(key.key), onProgress: options.onProgress});
       const {ingested, models: timings, models_ms} = await orchestrate(db, source, {
         config,
@@ -327,7 +352,7 @@ export interface ValidateReport {
 /** The same checks as a run, in memory, with a throwaway key; writes nothing. */
 export async function validateInput(options: {input: string; maxRejectRate?: number} & EngineOptions & Pick<RunOptions, "onProgress">): Promise<ValidateReport> {
   const work = mkdtempSync(join(tmpdir(), "junheng-validate-"));
-  const db = await Db.open(":memory:", {threads: options.threads, memoryLimit: options.memoryLimit});
+  const db = await Db.open(":memory:", {threads: engineThreads(options.threads, options.input), memoryLimit: options.memoryLimit});
   try {
     const config = readConfig(configText(options.input));
     const source = nodeSource({input: options.input, workDir: work, pseudonymiser: new Pseudonymiser(randomBytes(32)), onProgress: options.onProgress});

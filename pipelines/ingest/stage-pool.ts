@@ -31,8 +31,8 @@ export interface PoolOptions {
   onDone?: (task: StageTask, result: StagedFile) => void;
 }
 
-/** Inputs smaller than this are staged in this thread. */
-const PARALLEL_MIN_BYTES = 16 << 20;
+/** Inputs smaller than this are staged in this thread (and run.ts gives their database one thread). */
+export const PARALLEL_MIN_BYTES = 16 << 20;
 
 type WorkerMessage =
   | {type: "progress"; bytes: number; rows: number}

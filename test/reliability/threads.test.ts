@@ -4,9 +4,10 @@
 // files with different bytes (last bits of means, variances and value-added), so the demo is input enough.
 // The manifests differ only where they must: run times and the --threads asked for.
 import {describe, expect, it} from "vitest";
-import {readFileSync} from "node:fs";
+import {cpSync, readFileSync, truncateSync} from "node:fs";
 import {join} from "node:path";
-import {TIMEOUT, hashTree, runCli, tempDir} from "../helpers.js";
+import {FIXTURES, TIMEOUT, hashTree, runCli, tempDir} from "../helpers.js";
+import {engineThreads} from "../../pipelines/run.js";
 import {DEMO_RUN_THREADS, demoOutput} from "../demo-run.js";
 
 const THREADS = [1, 2, 8];
@@ -58,4 +59,25 @@ describe("thread count", () => {
     },
     TIMEOUT.long
   );
+});
+
+describe("the threads a run uses when --threads is not given", () => {
+  it("one for an input under 16 MB, DuckDB's default (one per core) from 16 MB; what --threads asks always", () => {
+    const input = join(tempDir(), "in");
+    cpSync(join(FIXTURES, "clean"), input, {recursive: true});
+    expect(engineThreads(undefined, input)).toBe(1);
+    expect(engineThreads(2, input)).toBe(2);
+    expect(engineThreads(8, input)).toBe(8);
+    // the contract files count, in every period: one of them grown to just under, then to 16 MB in all
+    const others = ["2025Q3", "2025Q4"].flatMap((period) => ["exams", "schools", "scores", "teachers"].map((file) => join(input, period, `${file}.csv`)));
+    const sizeOf = (path: string) => readFileSync(path).length;
+    const rest = others.slice(1).reduce((sum, path) => sum + sizeOf(path), 0) + ["exchanges", "groups", "memberships"].reduce((sum, file) => sum + sizeOf(join(input, "2025Q3", `${file}.csv`)), 0);
+    truncateSync(others[0]!, 16 * 1024 * 1024 - rest - 1);
+    expect(engineThreads(undefined, input)).toBe(1);
+    truncateSync(others[0]!, 16 * 1024 * 1024 - rest);
+    expect(engineThreads(undefined, input)).toBeUndefined();
+    expect(engineThreads(1, input)).toBe(1);
+    // a folder that cannot be read: left to the run to report
+    expect(engineThreads(undefined, join(input, "missing"))).toBeUndefined();
+  });
 });
