@@ -26,7 +26,6 @@ export async function runInTransaction(engine: SqlEngine, statements: readonly s
   }
 }
 
-/** An engine's error, re-thrown with the SQL that failed (shown cut to 2,000 characters). */
 /**
  * A query's result chunk by chunk, each chunk's columns by name: streamed where the engine can (Node DuckDB), so
  * that no whole result is held in JavaScript; elsewhere one chunk made from all().
@@ -45,6 +44,7 @@ export async function forEachChunk(engine: SqlEngine, sql: string, onChunk: (col
   );
 }
 
+/** An engine's error, re-thrown with the SQL that failed (shown cut to 2,000 characters). */
 export class SqlError extends Error {
   readonly sql: string;
   constructor(cause: unknown, sql: string) {
