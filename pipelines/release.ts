@@ -7,6 +7,8 @@
 // same bytes.
 import {closeSync, createReadStream, openSync, writeFileSync, writeSync} from "node:fs";
 import {join} from "node:path";
+import {pipeline} from "node:stream/promises";
+import {crc32, createDeflateRaw} from "node:zlib";
 import {Zip, ZipDeflate, ZipPassThrough} from "fflate";
 import {codebook, fieldDefinition, type Bilingual} from "./models/codebook.js";
 import type {JunhengConfig} from "./models/config.js";
@@ -254,8 +256,8 @@ async function* byteRange(path: string, offset: number, length: number): AsyncGe
 }
 
 /**
- * Stream files into a zip with fflate: each file is read in chunks and each compressed chunk written as it
- * comes, so memory holds one chunk, not the archive (a province's CSVs run to hundreds of MB). Parquet is
+ * Stream files into a zip (fflate writes the archive, Node's zlib deflates): each file is read in chunks and
+ * each compressed chunk written as it comes, so memory holds one chunk, not the archive (a province's CSVs run to hundreds of MB). Parquet is
  * compressed already and goes in stored. Every entry carries the last period's end as its time, so the
  * archive's bytes depend on the files only. A file whose sha256 is in `reuse.hashes` and already deflated in
  * `reuse.deflated` is copied from there; one deflated here is recorded there.
@@ -293,19 +295,39 @@ export async function writeZip(
         entry.size = before.size;
         for await (const chunk of byteRange(before.zip, before.offset, before.length)) ondata(null, chunk, false);
         ondata(null, new Uint8Array(0), true);
-      } else {
-        let compressed = 0;
-        if (hash !== undefined) {
-          const ondata = entry.ondata;
-          entry.ondata = (error, chunk, final) => {
-            if (chunk) compressed += chunk.length;
-            ondata(error, chunk, final);
-          };
-        }
+      } else if (stored) {
         for await (const chunk of createReadStream(join(dir, file), {highWaterMark: 1 << 20})) entry.push(chunk as Uint8Array, false);
         entry.push(new Uint8Array(0), true);
+      } else {
+        // deflated by Node's zlib (native; fflate's deflate in JavaScript cost ≈ 0.25 s of CPU in every run's
+        // process before its compiler warmed up, and 2-3× zlib's time on a large CSV), the CRC taken on the way in;
+        // fflate writes the entry around it as it does a reused member's
+        const ondata = entry.ondata;
+        let crc = 0;
+        let size = 0;
+        let compressed = 0;
+        await pipeline(
+          createReadStream(join(dir, file), {highWaterMark: 1 << 20}),
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              crc = crc32(chunk, crc);
+              size += chunk.length;
+              yield chunk;
+            }
+          },
+          createDeflateRaw({level: 6}),
+          async function (deflated: AsyncIterable<Buffer>) {
+            for await (const chunk of deflated) {
+              compressed += chunk.length;
+              ondata(null, chunk as Uint8Array<ArrayBuffer>, false);
+            }
+          }
+        );
+        entry.crc = crc;
+        entry.size = size;
+        ondata(null, new Uint8Array(0), true);
         // each member is written out whole before the next is added: its bytes end 16 (the data descriptor) before here
-        if (hash !== undefined && !failure) reuse.deflated.members.set(hash, {zip: path, offset: written - 16 - compressed, length: compressed, crc: entry.crc, size: entry.size});
+        if (hash !== undefined && !failure) reuse.deflated.members.set(hash, {zip: path, offset: written - 16 - compressed, length: compressed, crc, size});
       }
       if (failure) throw failure;
     }
