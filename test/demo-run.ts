@@ -63,7 +63,8 @@ export async function demoOutput(): Promise<string> {
 /**
  * A run of test/fixtures/clean with the test suite's private key (helpers.ts TEST_KEY), as a fresh copy: for the
  * files that need a good output of the clean fixture to read or to run over (editions, revisions, out-safety),
- * made once per key like the demo's run (the key also covers the fixture and the test key).
+ * made once per key like the demo's run (the key also covers the fixture and the test key); xlsx.test compares its
+ * workbooks' run with it.
  */
 export async function cleanOutput(): Promise<string> {
   const hash = createHash("sha256");
