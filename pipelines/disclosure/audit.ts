@@ -91,12 +91,15 @@ class UnionFind {
   }
 }
 
-/** Every protected cell of the component that the published cells recover, with what recovers it. */
-export function findExposures(cells: Cell[], units: Unit[], p: number): Exposure[] {
+/**
+ * Every protected cell of the component that the published cells recover, with what recovers it. `full` holds the
+ * cells' vectors mod p: a cell's terms never change, so a caller that audits the same component again under the
+ * same prime (protectComponent's rounds) passes the same map and each vector is built once, not once a round.
+ */
+export function findExposures(cells: Cell[], units: Unit[], p: number, full: Map<number, SparseVec> = new Map()): Exposure[] {
   const published = cells.filter((c) => isPublished(c, units));
   const byId = new Map(published.map((c) => [c.id, c]));
   const protectedCells = cells.filter((c) => c.protect !== null && !isPublished(c, units));
-  const full = new Map<number, SparseVec>();
   const vectorOf = (c: Cell) => {
     let v = full.get(c.id);
     if (!v) full.set(c.id, (v = fullVector(c, p)));
@@ -262,7 +265,14 @@ export class ExposedCellError extends Error {
  * cells are protected from then on; then audits again. Returns the number of units it suppressed.
  * `afterRound` is called after each audit (protectEdition's bound on the garbage the rounds leave).
  */
-export function protectComponent(cells: Cell[], units: Unit[], p: number, afterRound?: () => void): number {
+export function protectComponent(
+  cells: Cell[],
+  units: Unit[],
+  p: number,
+  afterRound?: () => void,
+  /** the component's vectors under p, kept across the rounds (findExposures) */
+  vectors: Map<number, SparseVec> = new Map()
+): number {
   let added = 0;
   const cellsOf = new Map<number, Cell[]>();
   for (const c of cells) {
@@ -272,7 +282,7 @@ export function protectComponent(cells: Cell[], units: Unit[], p: number, afterR
     list.push(c);
   }
   for (;;) {
-    const exposures = findExposures(cells, units, p);
+    const exposures = findExposures(cells, units, p, vectors);
     afterRound?.();
     if (exposures.length === 0) return added;
     const touched = new Set<number>();

@@ -6,7 +6,7 @@
 import type {SqlEngine} from "../sql.js";
 import {forEachChunk, ident, lit} from "../sql.js";
 import {ExposedCellError, findExposures, protectComponent, type Cell, type Reason, type Term, type Unit} from "./audit.js";
-import {PRIMES} from "./modular.js";
+import {PRIMES, type SparseVec} from "./modular.js";
 import {HEADLINE_GAP_COLUMNS} from "../editions.js";
 import {loadModels} from "../models/load.js";
 import {cellTermsSql, EXAM_TABLES, identityTermsSql, vaLinksSql, type ExamTable} from "./registry.js";
@@ -469,7 +469,9 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   for (const cells of components.values()) protectComponent(cells, units, PRIMES[0], between);
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
   for (const cells of components.values()) {
-    if (findExposures(cells, units, PRIMES[1]).length > 0) protectComponent(cells, units, PRIMES[1], between);
+    // the component's vectors under the second prime, built once for the audit and any rounds it starts
+    const vectors = new Map<number, SparseVec>();
+    if (findExposures(cells, units, PRIMES[1], vectors).length > 0) protectComponent(cells, units, PRIMES[1], between, vectors);
     const left = findExposures(cells, units, PRIMES[0]);
     if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
     between?.();
