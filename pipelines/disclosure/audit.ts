@@ -116,9 +116,16 @@ export function findExposures(cells: Cell[], units: Unit[], p: number, full: Map
     }
   }
   const reduced = new Map<number, SparseVec>();
+  // a vector with no known school is its own reduction (read only, like every vector here): no copy
   const reduce = (c: Cell) => {
-    const r: SparseVec = new Map();
-    for (const [school, value] of vectorOf(c)) if (!known.has(school)) r.set(school, value);
+    const v = vectorOf(c);
+    let r = v;
+    for (const school of v.keys()) {
+      if (!known.has(school)) continue;
+      r = new Map();
+      for (const [other, value] of v) if (!known.has(other)) r.set(other, value);
+      break;
+    }
     reduced.set(c.id, r);
     return r;
   };
