@@ -116,15 +116,17 @@ export function findExposures(cells: Cell[], units: Unit[], p: number, full: Map
     }
   }
   const reduced = new Map<number, SparseVec>();
+  const touchesKnown = (v: SparseVec) => {
+    for (const school of v.keys()) if (known.has(school)) return true;
+    return false;
+  };
   // a vector with no known school is its own reduction (read only, like every vector here): no copy
   const reduce = (c: Cell) => {
     const v = vectorOf(c);
     let r = v;
-    for (const school of v.keys()) {
-      if (!known.has(school)) continue;
+    if (touchesKnown(v)) {
       r = new Map();
-      for (const [other, value] of v) if (!known.has(other)) r.set(other, value);
-      break;
+      for (const [school, value] of v) if (!known.has(school)) r.set(school, value);
     }
     reduced.set(c.id, r);
     return r;
