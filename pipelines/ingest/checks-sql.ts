@@ -289,6 +289,8 @@ function duplicateKeySelect(spec: FileSpec): string {
     spec.keyScope === "period"
       ? `concat('duplicates line ', first_line, ' (', ${lit(spec.key.join(" + "))}, ')')`
       : `concat('duplicates period ', first_period, ' line ', first_line, ' (', ${lit(spec.key.join(" + "))}, ')')`;
+  // NULL hashes to one value, so keys with NULLs group as the windows' partitions (is not distinct from) do
+  const keyHash = (prefix: string) => `hash(${partition.map((column) => prefix + column).join(", ")})`;
   return `select period, source_line, ${lit(spec.key.join("+"))} as "column", key_text as value, 'duplicate_key' as reason,
     ${where} as detail_zh, ${whereEn} as detail_en
 from (
@@ -297,11 +299,14 @@ from (
         first_value(period) over (partition by ${partition.join(", ")} order by period, source_line) as first_period,
         first_value(source_line) over (partition by ${partition.join(", ")} order by period, source_line) as first_line
     from ${clean(spec.name)} as candidate
-    -- only keys that occur more than once can be duplicates: the windows then sort a handful of rows
+    -- only keys that occur more than once can be duplicates: the windows then sort a handful of rows. The keys are
+    -- counted by their 64-bit hash, not by their text (the scores' three columns over a city's 2.5 million rows:
+    -- 1.66 s of CPU in that aggregate; pipelines/bench/NOTES.md); a hash shared by two different keys only lets a few
+    -- more rows through to the windows, which partition by the keys themselves, so the duplicates found are exact
     semi join (
-        select ${partition.join(", ")} from ${clean(spec.name)} group by all having count(*) > 1
+        select ${keyHash("")} as key_hash from ${clean(spec.name)} group by all having count(*) > 1
     ) as repeated
-        on ${partition.map((column) => `candidate.${column} is not distinct from repeated.${column}`).join(" and ")}
+        on ${keyHash("candidate.")} = repeated.key_hash
 ) as keyed
 where occurrence > 1`;
 }

@@ -1,11 +1,11 @@
 import {afterEach, describe, expect, it} from "vitest";
-import {readdirSync, readFileSync, rmSync} from "node:fs";
+import {readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {Db} from "../../pipelines/db.js";
 import {ingest, type IngestResult} from "../../pipelines/ingest/ingest.js";
 import {macroStatements} from "../../pipelines/ingest/checks-sql.js";
 import {Pseudonymiser} from "../../pipelines/ingest/pseudonym.js";
-import {FIXTURES, tempDir} from "../helpers.js";
+import {FIXTURES, copyFixture, tempDir} from "../helpers.js";
 
 const KEY = Buffer.from("test-key-0123456789");
 const open: Db[] = [];
@@ -156,6 +156,24 @@ describe("row-level problems", () => {
     ]);
     const schools = result.files.find((f) => f.file === "schools")!;
     expect(schools).toMatchObject({rows_read: 14, rows_loaded: 3, rows_rejected: 11});
+  });
+
+  it("finds a duplicate key by the key itself: an empty key column counts as equal, another period does not", async () => {
+    // the key is group_id + school_id + section + joined_date; the clean fixture has no 学部 (section) column, so
+    // every section is empty (and left out of the value shown). Worked out by hand: line 6 and line 7 repeat line 3;
+    // line 8 differs in joined_date only; 2025Q4 repeats line 3 in a period of its own (the key's scope is the period).
+    const input = copyFixture("clean");
+    const memberships = join(input, "2025Q3", "memberships.csv");
+    writeFileSync(memberships, readFileSync(memberships, "utf8") + "G01,S002,member,2024-11-01,\nG01,S002,member,2024-11-01,\nG01,S002,member,2024-11-02,\n");
+    writeFileSync(join(input, "2025Q4", "memberships.csv"), "group_id,school_id,role,joined_date,left_date\nG01,S001,lead,2024-11-01,\nG01,S002,member,2024-11-01,\n");
+    const db = await Db.open();
+    open.push(db);
+    await ingest({input, workDir: tempDir(), db, pseudonymiser: new Pseudonymiser(KEY), maxRejectRate: 1});
+    const rejects = await db.all(`select period, line, reason, value, detail_en from rejects where file = 'memberships' order by period, line`);
+    expect(rejects).toEqual([
+      {period: "2025Q3", line: 6, reason: "duplicate_key", value: "G01 | S002 | 2024-11-01", detail_en: "duplicates line 3 (group_id + school_id + section + joined_date)"},
+      {period: "2025Q3", line: 7, reason: "duplicate_key", value: "G01 | S002 | 2024-11-01", detail_en: "duplicates line 3 (group_id + school_id + section + joined_date)"}
+    ]);
   });
 
   it("fails the file when its reject share is over --max-reject-rate, naming the main reasons", async () => {
