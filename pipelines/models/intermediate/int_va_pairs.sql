@@ -1,7 +1,10 @@
 -- int_va_pairs: the exam pairs value-added compares: configured pairs, else for each exam and subject the latest earlier exam of the subject that at least half of its students sat
 -- grain: prior exam × exam × subject
 -- key: prior_exam_id, exam_id, subject
-with scored as (
+with scored as not materialized (
+    -- read twice below, but as a filter of int_scores_z better inlined, where the planner of the self-join in `links`
+    -- sees the table's statistics: materialized, the model took 37.6–47.1 s at province, inlined 25.0–25.3 s
+    -- (pipelines/bench/NOTES.md)
     select exam_id, subject, student_id, exam_date
     from int_scores_z
     where z is not null
