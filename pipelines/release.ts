@@ -258,9 +258,9 @@ async function* byteRange(path: string, offset: number, length: number): AsyncGe
 /**
  * Stream files into a zip (fflate writes the archive, Node's zlib deflates): each file is read in chunks and
  * each compressed chunk written as it comes, so memory holds one chunk, not the archive (a province's CSVs run
- * to hundreds of MB). Parquet is compressed already and goes in stored. Every entry carries the last period's end as its time, so the
- * archive's bytes depend on the files only. A file whose sha256 is in `reuse.hashes` and already deflated in
- * `reuse.deflated` is copied from there; one deflated here is recorded there.
+ * to hundreds of MB). Parquet is compressed already and goes in stored. Every entry carries the last period's
+ * end as its time, so the archive's bytes depend on the files only. A file whose sha256 is in `reuse.hashes` and
+ * already deflated in `reuse.deflated` is copied from there; one deflated here is recorded there.
  */
 export async function writeZip(
   path: string,
