@@ -25,48 +25,37 @@ t_quantiles as (
     select * from int_t_quantiles
 ),
 
--- each school's residual variance σ_j² (sample, n_j − 1): the sampling variance of a group's mean is
--- Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ)
-school_variance as (
-    select prior_exam_id, exam_id, subject, school_id, coalesce(exact_var_samp(residual), 0) as var_j
+-- each school's linked students, read once (27 M at province scale) and summed per school: n_j, the exact units of
+-- Σ residual (exact_units, pipelines/models/runner.ts) and the residual variance σ_j² (sample, n_j − 1). The sampling
+-- variance of a group's mean is Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ). Every
+-- group figure below is a sum of these exact school sums, so it equals the sum over the students themselves
+school_sums as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        school_id,
+        count(*) as n_j,
+        count(residual) as n_residuals,
+        sum(exact_units(residual)) as residual_units,
+        coalesce(exact_var_samp(residual), 0) as var_j
     from residuals
     group by prior_exam_id, exam_id, subject, school_id
 ),
 
--- the student's school at the later exam, in the group on that exam's date
+-- the students' school at the later exam, in the group on that exam's date
 grouped as (
     select
-        residuals.prior_exam_id,
-        residuals.exam_id,
-        residuals.subject,
+        school_sums.*,
         exam_memberships.group_id,
         exam_memberships.is_lead,
-        residuals.school_id,
-        residuals.residual,
-        school_variance.var_j
-    from residuals
+        -- Σ over the school's students of σ_j², as exact units: n_j·units(σ_j²)
+        school_sums.n_j * exact_units(school_sums.var_j) as var_units
+    from school_sums
     inner join exam_memberships
-        on residuals.exam_id = exam_memberships.exam_id
-        and residuals.subject = exam_memberships.subject
-        and residuals.school_id = exam_memberships.school_id
-    inner join school_variance
-        on residuals.prior_exam_id = school_variance.prior_exam_id
-        and residuals.exam_id = school_variance.exam_id
-        and residuals.subject = school_variance.subject
-        and residuals.school_id = school_variance.school_id
-),
-
--- the members' side as schools: their number and Σ n_j² (the weight of τ² in the variance of their
--- student-weighted mean, Σ_j (n_j/n)²·τ²)
-member_schools as (
-    select prior_exam_id, exam_id, subject, group_id, count(*) as n_member_schools, sum(n_j * n_j) as sum_nj2
-    from (
-        select prior_exam_id, exam_id, subject, group_id, school_id, count(*) as n_j
-        from grouped
-        where not is_lead
-        group by prior_exam_id, exam_id, subject, group_id, school_id
-    )
-    group by prior_exam_id, exam_id, subject, group_id
+        on school_sums.exam_id = exam_memberships.exam_id
+        and school_sums.subject = exam_memberships.subject
+        and school_sums.school_id = exam_memberships.school_id
 ),
 
 group_effects as (
@@ -75,17 +64,23 @@ group_effects as (
         exam_id,
         subject,
         group_id,
-        count(*) as n_students,
-        count(*) filter (where is_lead) as n_lead,
-        count(*) filter (where not is_lead) as n_members,
-        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        exact_avg(residual) as va,
-        exact_avg(case when is_lead then residual end) as va_lead,
-        exact_avg(case when not is_lead then residual end) as va_members,
+        sum(n_j) as n_students,
+        coalesce(sum(n_j) filter (where is_lead), 0) as n_lead,
+        coalesce(sum(n_j) filter (where not is_lead), 0) as n_members,
+        -- the members' side as schools: their number and Σ n_j² (the weight of τ² in the variance of their
+        -- student-weighted mean, Σ_j (n_j/n)²·τ²)
+        count(*) filter (where not is_lead) as n_member_schools,
+        sum(n_j * n_j) filter (where not is_lead) as sum_nj2,
+        -- the students' mean residuals from exact sums, order-free at any thread count (as exact_avg over them)
+        exact_value(sum(residual_units)) / nullif(sum(n_residuals), 0) as va,
+        exact_value(sum(residual_units) filter (where is_lead)) / nullif(sum(n_residuals) filter (where is_lead), 0)
+            as va_lead,
+        exact_value(sum(residual_units) filter (where not is_lead))
+            / nullif(sum(n_residuals) filter (where not is_lead), 0) as va_members,
         -- Σ over students of σ_j² = Σ_j n_j·σ_j²
-        exact_sum(var_j) as sum_var,
-        exact_sum(case when is_lead then var_j end) as sum_var_lead,
-        exact_sum(case when not is_lead then var_j end) as sum_var_members
+        exact_value(sum(var_units)) as sum_var,
+        exact_value(sum(var_units) filter (where is_lead)) as sum_var_lead,
+        exact_value(sum(var_units) filter (where not is_lead)) as sum_var_members
     from grouped
     group by prior_exam_id, exam_id, subject, group_id
 ),
@@ -103,21 +98,16 @@ flagged as (
         -- freedom as member schools (schools − 1), none when the members are one school
         sqrt(group_effects.sum_var_lead / pow(nullif(group_effects.n_lead, 0), 2)
             + group_effects.sum_var_members / pow(nullif(group_effects.n_members, 0), 2)
-            + coalesce(pair_tau.tau_squared, 0) * (1 + member_schools.sum_nj2 / pow(nullif(group_effects.n_members, 0), 2))) as raw_lead_members_se,
-        case when member_schools.n_member_schools >= 2 then coalesce(t_quantiles.t_975, 1.959964) end as lead_members_t
+            + coalesce(pair_tau.tau_squared, 0) * (1 + group_effects.sum_nj2 / pow(nullif(group_effects.n_members, 0), 2))) as raw_lead_members_se,
+        case when group_effects.n_member_schools >= 2 then coalesce(t_quantiles.t_975, 1.959964) end as lead_members_t
     from group_effects
     cross join settings
     left join pair_tau
         on group_effects.prior_exam_id = pair_tau.prior_exam_id
         and group_effects.exam_id = pair_tau.exam_id
         and group_effects.subject = pair_tau.subject
-    left join member_schools
-        on group_effects.prior_exam_id = member_schools.prior_exam_id
-        and group_effects.exam_id = member_schools.exam_id
-        and group_effects.subject = member_schools.subject
-        and group_effects.group_id = member_schools.group_id
     left join t_quantiles
-        on member_schools.n_member_schools = t_quantiles.df
+        on group_effects.n_member_schools = t_quantiles.df
 ),
 
 final as (
