@@ -1,6 +1,6 @@
 // The cell registry: for each published exam-based mart, SQL that lists per row (and per side or part of a
 // row) the schools whose students the row's values aggregate, read from the same intermediate models the marts
-// read (int_school_score_moments, int_exam_memberships, int_va_residuals), so each set is exactly what the
+// read (int_school_score_moments, int_exam_memberships, int_va_schools), so each set is exactly what the
 // mart summed. One output row per (cell, school): the school's coefficient in the cell's vector (num/den) and
 // its number of students.
 //
@@ -31,9 +31,8 @@ const examComponent = (alias: string) => `'x|' || ${alias}.exam_id || '|' || ${a
 const vaComponent = (alias: string) => `'v|' || ${alias}.prior_exam_id || '|' || ${alias}.exam_id || '|' || ${alias}.subject`;
 
 const VA_EFFECTS = `
-    select prior_exam_id, exam_id, subject, school_id, count(*) as n
-    from int_va_residuals
-    group by prior_exam_id, exam_id, subject, school_id`;
+    select prior_exam_id, exam_id, subject, school_id, n_students as n
+    from int_va_schools`;
 
 /** the SQL listing the terms of one table's cells; `hasLeadMembers`: the relation carries lead_minus_members */
 export function cellTermsSql(table: ExamTable, relation: string, hasLeadMembers: boolean): string {
@@ -180,10 +179,8 @@ export function identityTermsSql(kind: "total" | "school"): string {
   return `
 with present as (select distinct component from dc_terms),
 va_effects as (
-    select prior_exam_id, exam_id, subject, school_id, count(*) as n, any_value(context_cell) as context_cell,
-        bool_and(with_school_mean) as with_school_mean, avg(z_prior) as mean_prior
-    from int_va_residuals
-    group by prior_exam_id, exam_id, subject, school_id
+    select prior_exam_id, exam_id, subject, school_id, n_students as n, context_cell, with_school_mean, mean_prior
+    from int_va_schools
 ),
 exam_schools as (
     select ${examComponent("m")} as component, '' as identity, m.school_id, m.n_z as school_n, null::double as factor
@@ -215,11 +212,9 @@ from schools as s`;
 export function vaLinksSql(): string {
   return `
 with per_school as (
-    -- prior_school_id: the linked student's school at the prior exam, from the same join that linked it
-    select prior_exam_id, exam_id, subject, school_id, count(*) as n,
-        count(*) filter (where prior_school_id = school_id) as n_stayed, any_value(slope_between) as slope
-    from int_va_residuals
-    group by prior_exam_id, exam_id, subject, school_id
+    -- n_stayed: linked students whose school at the prior exam, from the same join that linked them, was this one
+    select prior_exam_id, exam_id, subject, school_id, n_students as n, n_stayed, slope_between as slope
+    from int_va_schools
 )
 select ${vaComponent("s")} as component, 'x|' || s.exam_id || '|' || s.subject as later, 'x|' || s.prior_exam_id || '|' || s.subject as prior,
     s.school_id, s.slope::double as slope

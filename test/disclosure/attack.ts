@@ -108,7 +108,7 @@ export async function attack(db: Db, tables: Record<string, string>): Promise<Re
 
   // value-added: per pair, n linked per school (public knowledge in this model), published va × n
   const linked = await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string; n: number}>(
-    "select prior_exam_id, exam_id, subject, school_id, count(*) as n from int_va_residuals group by all"
+    "select prior_exam_id, exam_id, subject, school_id, n_students as n from int_va_schools"
   );
   const pairKeys = [...new Set(linked.map((l) => `${l.prior_exam_id}|${l.exam_id}|${l.subject}`))];
   for (const key of pairKeys) {
@@ -156,7 +156,7 @@ export async function truth(db: Db): Promise<Map<string, number>> {
     out.set(r.k, Number(r.v));
   }
   for (const r of await db.all<{k: string; v: number}>(
-    "select prior_exam_id || '|' || exam_id || '|' || subject || '/' || school_id as k, avg(residual) as v from int_va_residuals group by all"
+    "select prior_exam_id || '|' || exam_id || '|' || subject || '/' || school_id as k, va as v from int_va_schools"
   )) {
     out.set(r.k, Number(r.v));
   }

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {MODELS_DIR} from "../../pipelines/models/load.js";
 import {build, rows} from "./fixture.js";
-import {vaFixture} from "./va-fixture.js";
+import {plantResiduals, vaFixture} from "./va-fixture.js";
 
 describe("value_added_group", () => {
   it("averages the group's residuals and compares the lead with its members", async () => {
@@ -15,9 +15,7 @@ describe("value_added_group", () => {
     // lead − members = 0.4 − (−0.2) = 0.6. Schools are a sample: with the pair's between-school variance τ² = 0.05
     // (planted in value_added_school below), se = √(n_A·var_A/n_A² + n_B·var_B/n_B² + τ²·(1 + n_B²/n_B²))
     // = √(0.01 + 0.0133333 + 0.1) = 0.351188; one member school: no interval (one school a side, as for the score gaps: urban_rural_gap)
-    const residual = (school: string, values: number[]) => values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r})`).join(", ");
-    await db.run(`create or replace table int_va_residuals as
-      select * from (values ${residual("A", [0.3, 0.5])}, ${residual("B", [-0.2, 0, -0.4])}) t(prior_exam_id, exam_id, subject, student_id, school_id, residual)`);
+    await plantResiduals(db, {A: [0.3, 0.5], B: [-0.2, 0, -0.4]});
     await db.run(`create or replace table value_added_school as select 'E1' as prior_exam_id, 'E2' as exam_id, 'math' as subject, 0.05 as tau_squared`);
     await db.run(`create or replace table value_added_group as ${readFileSync(join(MODELS_DIR, "marts", "value_added_group.sql"), "utf8")}`);
     const [group] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
@@ -33,7 +31,7 @@ describe("value_added_group", () => {
     // se = √(0.01 + (3·0.04 + 2·0.02)/25 + τ²·(1 + (3² + 2²)/5²)) = √(0.01 + 0.0064 + 0.05·1.52) = √0.0924 = 0.303974;
     // two member schools: t(0.975, 2) = 4.302653 → 0.6 ∓ 1.307893 = [−0.707893, 1.907893]
     await db.run(`insert into int_exam_memberships select * replace ('C' as school_id) from int_exam_memberships where school_id = 'B'`);
-    await db.run(`insert into int_va_residuals select * from (values ${residual("C", [-0.1, -0.3])}) t(prior_exam_id, exam_id, subject, student_id, school_id, residual)`);
+    await plantResiduals(db, {A: [0.3, 0.5], B: [-0.2, 0, -0.4], C: [-0.1, -0.3]});
     await db.run(`create or replace table value_added_group as ${readFileSync(join(MODELS_DIR, "marts", "value_added_group.sql"), "utf8")}`);
     const [two] = await rows<Record<string, number | boolean | null>>(db, "value_added_group", "exam_id = 'E2'");
     expect(two!.lead_minus_members!).toBeCloseTo(0.6, 12);

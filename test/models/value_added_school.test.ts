@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {MODELS_DIR} from "../../pipelines/models/load.js";
 import {build, rows} from "./fixture.js";
-import {vaFixture} from "./va-fixture.js";
+import {plantResiduals, vaFixture} from "./va-fixture.js";
 
 describe("value_added_school", () => {
   it("works the paper case: the contextual regression's slopes, intercept and residuals", async () => {
@@ -59,11 +59,7 @@ describe("value_added_school", () => {
     //   C 0.0892796/0.0957427 = 0.9325 → 0.351081; D 0.0392796/0.1 = 0.3928 → 0.694470
     // Benjamini–Hochberg (m = 4): p·m/rank = A 0.001238, B 0.076489, C 0.468108, D 0.694470, each the minimum from
     //   itself upwards: q_A = 0.001238, q_B = 0.076489 (B is not flagged at 5% FDR)
-    const residual = (school: string, values: number[]) =>
-      values.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', ${r}, 'all', true, 0.0, 1.0, 1.0, 11)`).join(", ");
-    await db.run(`create or replace table int_va_residuals as
-      select * from (values ${[residual("A", [0.3, 0.5]), residual("B", [-0.2, 0, -0.4]), residual("C", [0.1, -0.1, -0.3, 0.1]), residual("D", [-0.1, 0.1])].join(", ")})
-        t(prior_exam_id, exam_id, subject, student_id, school_id, residual, context_cell, with_school_mean, intercept, slope, slope_between, n_linked)`);
+    await plantResiduals(db, {A: [0.3, 0.5], B: [-0.2, 0, -0.4], C: [0.1, -0.1, -0.3, 0.1], D: [-0.1, 0.1]});
     const sql = readFileSync(join(MODELS_DIR, "marts", "value_added_school.sql"), "utf8");
     await db.run(`create or replace table value_added_school as ${sql}`);
     const [a, b, c, d] = await rows<Record<string, number | string | null>>(db, "value_added_school", "exam_id = 'E2'", "school_id");

@@ -353,8 +353,8 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
     push(examSchools, `${r.exam_id}|${r.subject}`, r.school_id);
   }
   const va = await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string; context_cell: string; n: number; truth: number}>(
-    `select prior_exam_id, exam_id, subject, school_id, any_value(context_cell) as context_cell, count(*)::integer as n, avg(residual) as truth
-     from wh.int_va_residuals group by prior_exam_id, exam_id, subject, school_id order by all`
+    `select prior_exam_id, exam_id, subject, school_id, context_cell, n_students::integer as n, va as truth
+     from wh.int_va_schools order by all`
   );
   for (const r of va) {
     const key = vaKey(r.prior_exam_id, r.exam_id, r.subject, r.school_id);
@@ -379,7 +379,7 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
   const sameStudents = new Set<string>();
   for (const r of await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string}>(`
     with z as (select exam_id, subject, school_id, student_id from wh.int_scores_z where z is not null),
-    pairs as (select distinct prior_exam_id, exam_id, subject from wh.int_va_residuals),
+    pairs as (select distinct prior_exam_id, exam_id, subject from wh.int_va_schools),
     later as (
         select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_id, true as sat_later
         from pairs inner join z on z.exam_id = pairs.exam_id and z.subject = pairs.subject

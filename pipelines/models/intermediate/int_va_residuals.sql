@@ -4,6 +4,10 @@
 -- OLS over every linked student of the pair (docs/metrics.md "Value-added").
 -- grain: prior exam × exam × subject × student
 -- key: prior_exam_id, exam_id, subject, student_id
+-- materialized: view
+-- A view, not a table: every reader sums it per school, through int_va_schools. Stored, its 27 M rows at province
+-- scale took most of the model's time to write (pipelines/bench/NOTES.md); read once by int_va_schools, the
+-- regression is computed once either way.
 with pairs as (
     select * from int_va_pairs
 ),

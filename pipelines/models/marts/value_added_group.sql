@@ -1,8 +1,8 @@
 -- value_added_group: a group's value-added over its schools' linked students, and its lead school minus its members
 -- grain: (prior_exam_id, exam_id, subject) × group
 -- key: prior_exam_id, exam_id, subject, group_id
-with residuals as (
-    select * from int_va_residuals
+with va_schools as (
+    select * from int_va_schools
 ),
 
 exam_memberships as (
@@ -25,22 +25,21 @@ t_quantiles as (
     select * from int_t_quantiles
 ),
 
--- each school's linked students, read once (27 M at province scale) and summed per school: n_j, the exact units of
--- Σ residual (exact_units, pipelines/models/runner.ts) and the residual variance σ_j² (sample, n_j − 1). The sampling
--- variance of a group's mean is Σ_j n_j·σ_j² / n² over its schools (school residual sds differ: no pooled σ). Every
--- group figure below is a sum of these exact school sums, so it equals the sum over the students themselves
+-- each school's linked students, summed (int_va_schools): n_j, the exact units of Σ residual and the residual
+-- variance σ_j² (sample, n_j − 1). The sampling variance of a group's mean is Σ_j n_j·σ_j² / n² over its schools
+-- (school residual sds differ: no pooled σ). Every group figure below is a sum of these exact school sums, so it
+-- equals the sum over the students themselves
 school_sums as (
     select
         prior_exam_id,
         exam_id,
         subject,
         school_id,
-        count(*) as n_j,
-        count(residual) as n_residuals,
-        sum(exact_units(residual)) as residual_units,
-        coalesce(exact_var_samp(residual), 0) as var_j
-    from residuals
-    group by prior_exam_id, exam_id, subject, school_id
+        n_students as n_j,
+        n_residuals,
+        residual_units,
+        coalesce(var_residual, 0) as var_j
+    from va_schools
 ),
 
 -- the students' school at the later exam, in the group on that exam's date

@@ -3,8 +3,8 @@
 -- with its 95% posterior interval; bands from the posterior interval
 -- grain: (prior_exam_id, exam_id, subject) × school
 -- key: prior_exam_id, exam_id, subject, school_id
-with residuals as (
-    select * from int_va_residuals
+with va_schools as (
+    select * from int_va_schools
 ),
 
 pairs as (
@@ -27,18 +27,17 @@ school_effects as (
         exam_id,
         subject,
         school_id,
-        count(*) as n_students,
-        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        exact_avg(residual) as va,
-        exact_stddev_samp(residual) as sd_residual,
-        any_value(context_cell) as context_cell,
-        any_value(with_school_mean) as with_school_mean,
-        any_value(intercept) as intercept,
-        any_value(slope) as slope,
-        any_value(slope_between) as slope_between,
-        any_value(n_linked) as n_linked
-    from residuals
-    group by prior_exam_id, exam_id, subject, school_id
+        n_students,
+        -- exact sums over the school's linked students (int_va_schools), order-free at any thread count
+        va,
+        sqrt(var_residual) as sd_residual,
+        context_cell,
+        with_school_mean,
+        intercept,
+        slope,
+        slope_between,
+        n_linked
+    from va_schools
 ),
 
 with_settings as (
