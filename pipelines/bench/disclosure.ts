@@ -12,7 +12,15 @@ import {configStatements, parseConfig} from "../models/config.js";
 import {loadModels} from "../models/load.js";
 import {buildModels} from "../models/runner.js";
 
-const NEEDED = ["int_scores_z", "int_school_score_moments", "int_exam_memberships", "int_va_pairs", "int_va_residuals", "int_va_schools", "int_t_quantiles"];
+const NEEDED = [
+  "int_scores_z",
+  "int_school_score_moments",
+  "int_exam_memberships",
+  "int_va_pairs",
+  "int_va_residuals",
+  "int_va_schools",
+  "int_t_quantiles"
+];
 const MARTS = ["exam_school", "urban_rural_gap", "score_variance", "value_added_school", "value_added_group"];
 
 export interface DisclosureBench {

@@ -129,7 +129,8 @@ export async function buildModels(engine: SqlEngine, models: readonly Model[], o
     let rows: number | null = null;
     if (model.materialized === "table") {
       const created = await engine.all<{Count?: number}>(create);
-      rows = created.length === 1 && typeof created[0]!.Count === "number" ? created[0]!.Count : await countRows(engine, model.name);
+      const count = created.length === 1 ? created[0]!.Count : undefined;
+      rows = typeof count === "number" ? count : await countRows(engine, model.name);
     } else {
       await engine.run(create);
     }

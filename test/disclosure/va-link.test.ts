@@ -113,7 +113,8 @@ describe("value-added written in the exams' sums", () => {
     const db = await linkedCity();
     try {
       // one of B's E2 students sat no E1: B's value-added covers 11 of its 12 students, a different sum
-      await db.run(`update int_va_schools set n_students = n_students - 1, n_stayed = n_stayed - 1 where school_id = 'B'`);
+      await db.run(`update int_va_schools set n_students = n_students - 1, n_stayed = n_stayed - 1
+        where school_id = 'B'`);
       const tables = await editionRelations(db, "internal", ["exam_school", "value_added_school"]);
       const report = await protectEdition(db, {edition: "internal", tables, settings: {min_n: 10}});
       expect(report.va_linked).toBe(1); // C only

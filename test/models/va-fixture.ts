@@ -31,6 +31,9 @@ export function vaFixture(): Fixture {
   };
 }
 
+/** context_cell, with_school_mean, school_mean_prior, intercept, slope, slope_between, n_linked, n_schools */
+const FIT = "'all', true, 0.0, 0.0, 1.0, 1.0, 11, 4";
+
 /**
  * Hand-made residuals in place of the regression's (int_va_residuals, a view), one row per student
  * `<school>-<i>` of the pair E1 → E2 in math, summed per school by the model int_va_schools itself. Each school
@@ -38,12 +41,15 @@ export function vaFixture(): Fixture {
  */
 export async function plantResiduals(db: Db, residuals: Record<string, number[]>): Promise<void> {
   const values = Object.entries(residuals).flatMap(([school, list]) =>
-    list.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', '${school}', ${r}, 'all', true, 0.0, 0.0, 1.0, 1.0, 11, 4)`)
+    list.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', '${school}', ${r}, ${FIT})`)
   );
-  const [built] = await db.all<{view: boolean}>("select table_type = 'VIEW' as view from information_schema.tables where table_name = 'int_va_residuals'");
+  const [built] = await db.all<{view: boolean}>(
+    "select table_type = 'VIEW' as view from information_schema.tables where table_name = 'int_va_residuals'"
+  );
   if (built?.view) await db.run("drop view int_va_residuals");
   await db.run(`create or replace table int_va_residuals as select * from (values ${values.join(", ")})
     t(prior_exam_id, exam_id, subject, student_id, school_id, prior_school_id, residual, context_cell, with_school_mean,
       school_mean_prior, intercept, slope, slope_between, n_linked, n_schools)`);
-  await db.run(`create or replace table int_va_schools as ${readFileSync(join(MODELS_DIR, "intermediate", "int_va_schools.sql"), "utf8")}`);
+  const model = readFileSync(join(MODELS_DIR, "intermediate", "int_va_schools.sql"), "utf8");
+  await db.run(`create or replace table int_va_schools as ${model}`);
 }

@@ -97,7 +97,8 @@ flagged as (
         -- freedom as member schools (schools − 1), none when the members are one school
         sqrt(group_effects.sum_var_lead / pow(nullif(group_effects.n_lead, 0), 2)
             + group_effects.sum_var_members / pow(nullif(group_effects.n_members, 0), 2)
-            + coalesce(pair_tau.tau_squared, 0) * (1 + group_effects.sum_nj2 / pow(nullif(group_effects.n_members, 0), 2))) as raw_lead_members_se,
+            + coalesce(pair_tau.tau_squared, 0)
+                * (1 + group_effects.sum_nj2 / pow(nullif(group_effects.n_members, 0), 2))) as raw_lead_members_se,
         case when group_effects.n_member_schools >= 2 then coalesce(t_quantiles.t_975, 1.959964) end as lead_members_t
     from group_effects
     cross join settings
