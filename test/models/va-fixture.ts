@@ -31,8 +31,8 @@ export function vaFixture(): Fixture {
   };
 }
 
-/** context_cell, with_school_mean, school_mean_prior, intercept, slope, slope_between, n_linked, n_schools */
-const FIT = "'all', true, 0.0, 0.0, 1.0, 1.0, 11, 4";
+/** context_cell, with_school_mean, school_mean_prior, intercept, slope, slope_between, n_linked */
+const FIT = "'all', true, 0.0, 0.0, 1.0, 1.0, 11";
 
 /**
  * Hand-made residuals in place of the regression's (int_va_residuals, a view), one row per student
@@ -49,7 +49,7 @@ export async function plantResiduals(db: Db, residuals: Record<string, number[]>
   if (built?.view) await db.run("drop view int_va_residuals");
   await db.run(`create or replace table int_va_residuals as select * from (values ${values.join(", ")})
     t(prior_exam_id, exam_id, subject, student_id, school_id, prior_school_id, residual, context_cell, with_school_mean,
-      school_mean_prior, intercept, slope, slope_between, n_linked, n_schools)`);
+      school_mean_prior, intercept, slope, slope_between, n_linked)`);
   const model = readFileSync(join(MODELS_DIR, "intermediate", "int_va_schools.sql"), "utf8");
   await db.run(`create or replace table int_va_schools as ${model}`);
 }

@@ -31,8 +31,7 @@ final as (
         any_value(intercept) as intercept,
         any_value(slope) as slope,
         any_value(slope_between) as slope_between,
-        any_value(n_linked) as n_linked,
-        any_value(n_schools) as n_schools
+        any_value(n_linked) as n_linked
     from residuals
     group by prior_exam_id, exam_id, subject, school_id
 )
