@@ -154,7 +154,7 @@ select r.component, 'value_added_group', r.row_id, 'lmm', case when m.is_lead th
 
 /** The identities every run publishes whether or not a cell says so: Σ z = 0 over an exam subject's students
  * (z is standardised over them), and the contextual value-added regression's school-level normal equations
- * (int_va_residuals.sql): Σ residuals = 0 over the linked students of each context cell of a pair (one intercept
+ * (int_va_schools.sql): Σ residuals = 0 over the linked students of each context cell of a pair (one intercept
  * per cell), and Σ_j z̄_prior,j · (Σ residuals of school j) = 0 over the pair where the school-mean term is fitted, its
  * coefficients z̄_prior,j taken as known to the attacker (factor). Listed for the components in `dc_terms`, each
  * with the schools of the whole exam or pair. With `schools`, also each school of those components alone,
@@ -204,7 +204,7 @@ from schools as s`;
  * The schools of each value-added pair whose value-added is a combination of their two exams' published sums:
  * every student the school's exam cells count in the later exam is linked, and the linked students are
  * exactly the students its cells count in the prior exam (none came from, or left for, another school). Then
- * Σ residuals = Σ z_later − b_B · Σ z_prior − n · α_c over the same students (int_va_residuals.sql: the pupil
+ * Σ residuals = Σ z_later − b_B · Σ z_prior − n · α_c over the same students (int_va_schools.sql: the pupil
  * term b_w·(z_prior − z̄_prior,j) sums to 0 within the school), with the intercept α_c of the school's context cell
  * and the between-school slope b_B published (value_added_school's intercept and slope_between). With b_B
  * exactly as the warehouse holds it.

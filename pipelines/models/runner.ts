@@ -124,8 +124,8 @@ export async function buildModels(engine: SqlEngine, models: readonly Model[], o
     const create = `create or replace ${model.materialized} ${model.name} as\n${stripTrailingSemicolon(model.sql)}`;
     // `create table … as` answers with the rows it inserted (one row, column Count): no second statement to
     // count them (each costs a few ms however small the table, RELIABILITY.md "Fixed cost of a run"). A view is
-    // not counted: counting would compute it once more than its readers do (int_va_residuals is the regression
-    // over every linked student)
+    // not counted: counting would compute it (int_va_residuals is a join over every linked student, read only by
+    // tests and benchmarks)
     let rows: number | null = null;
     if (model.materialized === "table") {
       const created = await engine.all<{Count?: number}>(create);

@@ -1,8 +1,5 @@
 // A value-added case small enough to work on paper (see value_added_school.test.ts).
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import type {Db} from "../../pipelines/db.js";
-import {MODELS_DIR} from "../../pipelines/models/load.js";
 import type {Fixture} from "./fixture.js";
 import {school} from "./fixture.js";
 
@@ -31,25 +28,24 @@ export function vaFixture(): Fixture {
   };
 }
 
-/** context_cell, with_school_mean, school_mean_prior, intercept, slope, slope_between, n_linked */
+/** context_cell, with_school_mean, mean_prior, intercept, slope, slope_between, n_linked */
 const FIT = "'all', true, 0.0, 0.0, 1.0, 1.0, 11";
 
 /**
- * Hand-made residuals in place of the regression's (int_va_residuals, a view), one row per student
- * `<school>-<i>` of the pair E1 → E2 in math, summed per school by the model int_va_schools itself. Each school
- * gets the same fit (one cell 'all', the school-mean term fitted, intercept 0, slopes 1, 11 linked students).
+ * Hand-made residuals in place of the regression's, one list per school of the pair E1 → E2 in math: the school rows
+ * of int_va_schools that such students would give (n, the exact units of Σ residual, their mean and sample variance,
+ * every student stayed), summed here with the exact macros the models use (pipelines/models/runner.ts), and each
+ * school the same fit (one cell 'all', the school-mean term fitted, intercept 0, slopes 1, 11 linked students).
+ * int_va_schools' own sums are held to the student residuals in value_added_school.test.ts.
  */
 export async function plantResiduals(db: Db, residuals: Record<string, number[]>): Promise<void> {
-  const values = Object.entries(residuals).flatMap(([school, list]) =>
-    list.map((r, i) => `('E1', 'E2', 'math', '${school}-${i}', '${school}', '${school}', ${r}, ${FIT})`)
-  );
-  const [built] = await db.all<{view: boolean}>(
-    "select table_type = 'VIEW' as view from information_schema.tables where table_name = 'int_va_residuals'"
-  );
-  if (built?.view) await db.run("drop view int_va_residuals");
-  await db.run(`create or replace table int_va_residuals as select * from (values ${values.join(", ")})
-    t(prior_exam_id, exam_id, subject, student_id, school_id, prior_school_id, residual, context_cell, with_school_mean,
-      school_mean_prior, intercept, slope, slope_between, n_linked)`);
-  const model = readFileSync(join(MODELS_DIR, "intermediate", "int_va_schools.sql"), "utf8");
-  await db.run(`create or replace table int_va_schools as ${model}`);
+  const values = Object.entries(residuals).flatMap(([school, list]) => list.map((r) => `('${school}', ${r})`));
+  await db.run(`create or replace table int_va_schools as
+    select 'E1' as prior_exam_id, 'E2' as exam_id, 'math' as subject, school_id, count(*) as n_students,
+      count(residual) as n_residuals, sum(exact_units(residual)) as residual_units, exact_avg(residual) as va,
+      exact_var_samp(residual) as var_residual, count(*) as n_stayed, fit.*
+    from (values ${values.join(", ")}) as planted(school_id, residual)
+    cross join (select ${FIT})
+      as fit(context_cell, with_school_mean, mean_prior, intercept, slope, slope_between, n_linked)
+    group by all`);
 }

@@ -1,10 +1,178 @@
--- int_va_schools: each school's linked students of a value-added pair, summed: their residuals' exact sum, mean and variance, how many stayed in the school, and the school's fit
--- What every reader of the residuals needs (value_added_school, value_added_group, the disclosure registry), from
--- one pass over int_va_residuals (a view: the regression is computed here, and its student rows never stored).
+-- int_va_schools: each school's linked students of a value-added pair, from one pass over the link join: the pair's contextual regression and the school's fit, its residuals' exact sum, mean and variance, how many stayed in the school
+-- z_now = α_c + b_w·(z_prior − z̄_prior,j) + b_B·z̄_prior,j + r, where z̄_prior,j is the mean prior z of the school's
+-- linked students and c the school's context cell (its locality where every locality of the pair has at least 5
+-- schools, else 'all'); OLS over every linked student of the pair (docs/metrics.md "Value-added").
+-- Everything the fit and the school's residuals need is a sum over the school's students (n, Σx, Σy, Σx², Σy², Σxy
+-- with x, y the prior and later z), so the students are summed per school once and never stored: the within slope
+-- is Σ_j Cxy_j / Σ_j Cxx_j over the schools' centred sums, a school's mean residual ȳ_j − α_c − b_B·x̄_j and its
+-- residuals' sum of squares Cyy_j − 2·b_w·Cxy_j + b_w²·Cxx_j. int_va_residuals (a view) gives each student's
+-- residual from this fit.
 -- grain: (prior_exam_id, exam_id, subject) × school
 -- key: prior_exam_id, exam_id, subject, school_id
-with residuals as (
-    select * from int_va_residuals
+with pairs as (
+    select * from int_va_pairs
+),
+
+scored as (
+    select * from int_scores_z where z is not null
+),
+
+-- the link join summed per school: each school's sufficient statistics. The moments are exact integers (z in units of
+-- 10⁻⁹, exact_nanos, pipelines/models/runner.ts), so their sums are order-free at any thread count and a centred sum
+-- n·Sxx − Sx² is exactly 0 where every x of the school is equal; the means are exact sums (exact_avg)
+school_sums as (
+    select
+        pairs.prior_exam_id,
+        pairs.exam_id,
+        pairs.subject,
+        -- the student's school at the later exam (docs/metrics.md), and that school's locality
+        now_scores.school_id,
+        any_value(now_scores.locality) as locality,
+        count(*) as n_j,
+        exact_avg(prior_scores.z) as mean_prior,
+        exact_avg(now_scores.z) as mean_now,
+        sum(exact_nanos(prior_scores.z)) as sx,
+        sum(exact_nanos(now_scores.z)) as sy,
+        sum(exact_nanos(prior_scores.z) * exact_nanos(prior_scores.z)) as sxx,
+        sum(exact_nanos(now_scores.z) * exact_nanos(now_scores.z)) as syy,
+        sum(exact_nanos(prior_scores.z) * exact_nanos(now_scores.z)) as sxy,
+        -- linked students whose school at the prior exam was this one (the disclosure registry's vaLinksSql)
+        count(*) filter (where prior_scores.school_id = now_scores.school_id) as n_stayed
+    from pairs
+    inner join scored as now_scores
+        on pairs.exam_id = now_scores.exam_id
+        and pairs.subject = now_scores.subject
+    inner join scored as prior_scores
+        on pairs.prior_exam_id = prior_scores.exam_id
+        and pairs.subject = prior_scores.subject
+        and now_scores.student_id = prior_scores.student_id
+    group by pairs.prior_exam_id, pairs.exam_id, pairs.subject, now_scores.school_id
+),
+
+-- the school's centred sums Σ(x − x̄_j)², Σ(y − ȳ_j)², Σ(x − x̄_j)(y − ȳ_j): (n·S.. − S.·S.)/n, exact integers
+-- until the one rounding to a double (through the text, as exact_value), in z units
+school_means as (
+    select
+        *,
+        (n_j * sxx - sx * sx)::varchar::double / n_j / 1e18 as cxx,
+        (n_j * syy - sy * sy)::varchar::double / n_j / 1e18 as cyy,
+        (n_j * sxy - sx * sy)::varchar::double / n_j / 1e18 as cxy
+    from school_sums
+),
+
+-- locality intercepts only where each locality of the pair has at least 5 schools: with fewer, a locality's
+-- intercept would absorb its few schools' own effects (one school alone in its locality would get 0 by construction)
+context_choice as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        min(n_schools) >= 5 as by_locality,
+        -- the school-mean term needs schools to fit it: with fewer than 5 it is left out (b_B = b_w), since with as
+        -- many schools as school-level parameters the fit is exact and every school's value-added is 0 by construction
+        sum(n_schools) >= 5 as with_school_mean
+    from (
+        select prior_exam_id, exam_id, subject, coalesce(locality, 'unknown') as locality, count(*) as n_schools
+        from school_means
+        group by all
+    )
+    group by prior_exam_id, exam_id, subject
+),
+
+cells as (
+    select
+        school_means.*,
+        case when context_choice.by_locality then coalesce(school_means.locality, 'unknown') else 'all' end as context_cell,
+        context_choice.with_school_mean
+    from school_means
+    inner join context_choice
+        on school_means.prior_exam_id = context_choice.prior_exam_id
+        and school_means.exam_id = context_choice.exam_id
+        and school_means.subject = context_choice.subject
+),
+
+-- each context cell's student-weighted means of z̄_prior,j and z̄_now,j (= the cell's student means)
+cell_means as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        context_cell,
+        exact_sum(n_j * mean_prior) / sum(n_j) as cell_prior,
+        exact_sum(n_j * mean_now) / sum(n_j) as cell_now
+    from cells
+    group by all
+),
+
+-- the between-school slope b_B: student-weighted regression of z̄_now,j on z̄_prior,j within context cells
+-- (the school-level normal equations of the OLS above, Frisch–Waugh–Lovell: the cell intercepts partialled out)
+between_fit as (
+    select
+        cells.prior_exam_id,
+        cells.exam_id,
+        cells.subject,
+        case when bool_and(cells.with_school_mean) then
+            exact_sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
+                / nullif(exact_sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
+        end as slope_between
+    from cells
+    inner join cell_means
+        on cells.prior_exam_id = cell_means.prior_exam_id
+        and cells.exam_id = cell_means.exam_id
+        and cells.subject = cell_means.subject
+        and cells.context_cell = cell_means.context_cell
+    group by cells.prior_exam_id, cells.exam_id, cells.subject
+),
+
+-- the pupil-level slope b_w: the within-school regression of z_now on z_prior (the coefficient of z_prior once the
+-- school mean is in the model, Mundlak 1978), Σ_j Cxy_j / Σ_j Cxx_j; NULL where no school's prior z vary
+within_fit as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        sum(n_j) as n_linked,
+        exact_sum(cxy) / nullif(exact_sum(cxx), 0) as slope
+    from school_means
+    group by prior_exam_id, exam_id, subject
+),
+
+-- each school's fit: its cell, the pair's slopes (b_B falls back to b_w where the schools' prior means do not vary)
+-- and its cell's intercept α_c = z̄_now,c − b_B·z̄_prior,c
+school_fit as (
+    select
+        cells.*,
+        -- whether b_B was fitted (else b_B = b_w): the school-mean normal equation holds only then (disclosure registry)
+        cells.with_school_mean and between_fit.slope_between is not null as fitted_school_mean,
+        within_fit.n_linked,
+        within_fit.slope,
+        coalesce(between_fit.slope_between, within_fit.slope) as fitted_slope_between,
+        cell_means.cell_now - coalesce(between_fit.slope_between, within_fit.slope) * cell_means.cell_prior as intercept
+    from cells
+    inner join cell_means
+        on cells.prior_exam_id = cell_means.prior_exam_id
+        and cells.exam_id = cell_means.exam_id
+        and cells.subject = cell_means.subject
+        and cells.context_cell = cell_means.context_cell
+    inner join between_fit
+        on cells.prior_exam_id = between_fit.prior_exam_id
+        and cells.exam_id = between_fit.exam_id
+        and cells.subject = between_fit.subject
+    inner join within_fit
+        on cells.prior_exam_id = within_fit.prior_exam_id
+        and cells.exam_id = within_fit.exam_id
+        and cells.subject = within_fit.subject
+),
+
+-- the school's residuals r = z_now − α_c − b_w·(z_prior − z̄_prior,j) − b_B·z̄_prior,j: the pupil term sums to 0 within
+-- the school, so their mean is z̄_now,j − α_c − b_B·z̄_prior,j, and r − r̄ = (y − ȳ_j) − b_w·(x − x̄_j) gives their sum
+-- of squares Cyy − 2·b_w·Cxy + b_w²·Cxx (b_w taken as 0 where it is NULL, as in int_va_residuals)
+residual_sums as (
+    select
+        *,
+        mean_now - intercept - fitted_slope_between * mean_prior as va,
+        cyy - 2 * coalesce(slope, 0) * cxy + pow(coalesce(slope, 0), 2) * cxx as ss_residual
+    from school_fit
 ),
 
 final as (
@@ -13,27 +181,29 @@ final as (
         exam_id,
         subject,
         school_id,
-        count(*) as n_students,
-        count(residual) as n_residuals,
+        n_j as n_students,
+        -- the residuals exist where the fit does (b_B and α_c not NULL)
+        case when va is not null then n_j else 0 end as n_residuals,
         -- Σ residual as exact units (exact_units, pipelines/models/runner.ts): a hugeint, so a group's sum over its
-        -- schools is exactly the sum over their students (value_added_group)
-        sum(exact_units(residual)) as residual_units,
-        -- exact sums, order-free at any thread count
-        exact_avg(residual) as va,
-        -- σ_j², the sample variance (n_j − 1) of the school's own residuals
-        exact_var_samp(residual) as var_residual,
-        -- linked students whose school at the prior exam was this one (the disclosure registry's vaLinksSql)
-        count(*) filter (where prior_school_id = school_id) as n_stayed,
-        -- the school's fit: the same for every linked student of the school (int_va_residuals' school_fit)
-        any_value(context_cell) as context_cell,
-        any_value(with_school_mean) as with_school_mean,
-        any_value(school_mean_prior) as mean_prior,
-        any_value(intercept) as intercept,
-        any_value(slope) as slope,
-        any_value(slope_between) as slope_between,
-        any_value(n_linked) as n_linked
-    from residuals
-    group by prior_exam_id, exam_id, subject, school_id
+        -- schools is exactly the sum of its schools' (value_added_group)
+        exact_units(n_j * va) as residual_units,
+        va,
+        -- σ_j², the sample variance (n_j − 1) of the school's own residuals. The sum of squares is a difference of
+        -- doubles: where it is below 10⁻¹² of its terms it is rounding (residuals all equal), so 0, never a tiny
+        -- variance that would give a school an se and a p-value it does not have
+        case when va is not null and n_j > 1 then
+            case when ss_residual <= 1e-12 * (cyy + pow(coalesce(slope, 0), 2) * cxx) then 0
+                else ss_residual end / (n_j - 1)
+        end as var_residual,
+        n_stayed,
+        context_cell,
+        fitted_school_mean as with_school_mean,
+        mean_prior,
+        intercept,
+        slope,
+        fitted_slope_between as slope_between,
+        n_linked
+    from residual_sums
 )
 
 select * from final
