@@ -11,7 +11,9 @@
 // its own copy of the output, so no test sees another's changes (opening the warehouse writes to it).
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {createHash} from "node:crypto";
-import {join, relative} from "node:path";
+import {dirname, join, relative} from "node:path";
+import {afterAll, beforeAll} from "vitest";
+import {Db} from "../pipelines/db.js";
 // the pipeline is imported only to make a run that is not in the cache: a file that finds it there does not
 // load (and transform) the pipeline's modules for it
 const runPipeline: typeof import("../pipelines/run.js").runPipeline = async (options) => (await import("../pipelines/run.js")).runPipeline(options);
@@ -58,6 +60,30 @@ export async function demoOutput(): Promise<string> {
   const copy = join(tempDir("junheng-demo-out-"), "out");
   cpSync(done, copy, {recursive: true});
   return copy;
+}
+
+/**
+ * The demo's output with its warehouse open, for one test file: a fresh copy made before its tests, the warehouse
+ * closed and the copy removed after them. Read `out` and `db` inside a test or hook, not at import.
+ */
+export function demoWarehouse(): {readonly out: string; readonly db: Db} {
+  const state: {out?: string; db?: Db} = {};
+  beforeAll(async () => {
+    state.out = await demoOutput();
+    state.db = await Db.open(join(state.out, "warehouse.duckdb"));
+  }, TIMEOUT.test);
+  afterAll(() => {
+    state.db?.close();
+    if (state.out) rmSync(dirname(state.out), {recursive: true, force: true});
+  });
+  return {
+    get out() {
+      return state.out!;
+    },
+    get db() {
+      return state.db!;
+    }
+  };
 }
 
 /**

@@ -17,6 +17,7 @@ const NEEDED = [
   "int_school_score_moments",
   "int_exam_memberships",
   "int_va_pairs",
+  "int_va_links",
   "int_va_residuals",
   "int_va_schools",
   "int_t_quantiles"

@@ -4,29 +4,16 @@
 // summed per school the direct way, and the OLS normal equations those residuals must satisfy if the fit is the
 // least-squares one — Σ r = 0 in each context cell, Σ r·(x − x̄_j) = 0 (the pupil term), Σ_j x̄_j·Σ r = 0 where the
 // school-mean term is fitted. The paper case (value_added_school.test.ts) holds the slopes to hand-worked values.
-import {rmSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {Db} from "../../pipelines/db.js";
-import {demoOutput} from "../demo-run.js";
-import {TIMEOUT} from "../helpers.js";
+import {describe, expect, it} from "vitest";
+import {demoWarehouse} from "../demo-run.js";
 
-let out: string;
-let db: Db;
-beforeAll(async () => {
-  out = await demoOutput();
-  db = await Db.open(join(out, "warehouse.duckdb"));
-}, TIMEOUT.test);
-afterAll(() => {
-  db?.close();
-  if (out) rmSync(dirname(out), {recursive: true, force: true});
-});
+const demo = demoWarehouse();
 
 const PAIR = "prior_exam_id, exam_id, subject";
 
 describe("int_va_schools from the schools' sums (demo)", () => {
   it("gives each school the n, Σ, mean and variance of its students' own residuals", async () => {
-    const rows = await db.all<{
+    const rows = await demo.db.all<{
       key: string;
       n: number;
       n_students: number;
@@ -73,11 +60,11 @@ describe("int_va_schools from the schools' sums (demo)", () => {
   });
 
   it("gives residuals that satisfy the regression's normal equations: its slopes and intercepts are OLS's", async () => {
-    const cells = await db.all<{key: string; n: number; sum: number}>(`
+    const cells = await demo.db.all<{key: string; n: number; sum: number}>(`
       select ${PAIR.replaceAll(", ", " || '|' || ")} || '|' || context_cell as key, count(*)::integer as n,
           sum(residual) as sum
       from int_va_residuals group by all order by key`);
-    const pairs = await db.all<{key: string; n: number; within: number | null; between: number | null; scale: number}>(`
+    const pairs = await demo.db.all<{key: string; n: number; within: number | null; between: number | null; scale: number}>(`
       select ${PAIR.replaceAll(", ", " || '|' || ")} as key, count(*)::integer as n,
           case when any_value(slope) is not null then sum(residual * (z_prior - school_mean_prior)) end as within,
           case when bool_and(with_school_mean) then sum(residual * school_mean_prior) end as between,

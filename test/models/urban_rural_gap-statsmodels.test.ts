@@ -9,11 +9,10 @@
 // python3 with statsmodels, pandas and scipy is required (.ci/run installs python3-statsmodels): without them
 // the test fails and says so; it is never skipped.
 import {execFileSync, spawnSync} from "node:child_process";
-import {rmSync, writeFileSync} from "node:fs";
+import {writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {Db} from "../../pipelines/db.js";
-import {demoOutput} from "../demo-run.js";
+import {describe, expect, it} from "vitest";
+import {demoWarehouse} from "../demo-run.js";
 import {TIMEOUT, tempDir} from "../helpers.js";
 
 const REFERENCE = String.raw`
@@ -58,16 +57,7 @@ function python(): string {
   );
 }
 
-let out: string;
-let db: Db;
-beforeAll(async () => {
-  out = await demoOutput();
-  db = await Db.open(join(out, "warehouse.duckdb"));
-}, TIMEOUT.test);
-afterAll(() => {
-  db?.close();
-  if (out) rmSync(dirname(out), {recursive: true, force: true});
-});
+const demo = demoWarehouse();
 
 interface Published {
   key: string;
@@ -85,15 +75,15 @@ describe("urban_rural_gap against statsmodels (demo)", () => {
     "gives statsmodels' cluster-robust gap and se (within 10%) and t(0.975, G − 1) intervals for every published comparison",
     async () => {
       const exe = python();
-      const parquet = join(out, "published", "internal", "urban_rural_gap.parquet").replaceAll("'", "''");
+      const parquet = join(demo.out, "published", "internal", "urban_rural_gap.parquet").replaceAll("'", "''");
       const key = "exam_id || '|' || subject || '|' || scope || '|' || scope_id || '|' || comparison";
-      const published = await db.all<Published>(`
+      const published = await demo.db.all<Published>(`
         select ${key} as key, comparison, gap, se, ci_low, df, n_schools_first, n_schools_second
         from read_parquet('${parquet}') where se is not null order by key`);
       // each student with the side of every comparison it is in: localities from the scores' own rows, groups
       // from the memberships on the exam's date; x = 1 on the first-named side
       const csv = join(tempDir("junheng-statsmodels-"), "students.csv");
-      await db.run(`
+      await demo.db.run(`
         copy (
           with students as (
             select exam_id, subject, school_id, county, locality, z from int_scores_z where has_score and z is not null

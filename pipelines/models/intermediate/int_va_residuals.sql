@@ -6,40 +6,12 @@
 -- materialized: view
 -- A view, not a table: no model reads it (int_va_schools sums the students per school itself); it is the student-level
 -- check of the fit (the statsmodels test, the disclosure benchmark), computed only when read.
-with pairs as (
-    select * from int_va_pairs
-),
-
-scored as (
-    select * from int_scores_z where z is not null
+with linked as (
+    select * from int_va_links
 ),
 
 fit as (
     select * from int_va_schools
-),
-
-linked as (
-    select
-        pairs.prior_exam_id,
-        pairs.exam_id,
-        pairs.subject,
-        pairs.exam_date,
-        now_scores.student_id,
-        -- the student's school at the later exam (docs/metrics.md), and that school's locality
-        now_scores.school_id,
-        now_scores.locality,
-        now_scores.z as z_now,
-        prior_scores.z as z_prior,
-        -- the student's school at the prior exam
-        prior_scores.school_id as prior_school_id
-    from pairs
-    inner join scored as now_scores
-        on pairs.exam_id = now_scores.exam_id
-        and pairs.subject = now_scores.subject
-    inner join scored as prior_scores
-        on pairs.prior_exam_id = prior_scores.exam_id
-        and pairs.subject = prior_scores.subject
-        and now_scores.student_id = prior_scores.student_id
 ),
 
 residuals as (

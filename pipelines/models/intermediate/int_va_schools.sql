@@ -9,12 +9,8 @@
 -- residual from this fit.
 -- grain: (prior_exam_id, exam_id, subject) × school
 -- key: prior_exam_id, exam_id, subject, school_id
-with pairs as (
-    select * from int_va_pairs
-),
-
-scored as (
-    select * from int_scores_z where z is not null
+with links as (
+    select * from int_va_links
 ),
 
 -- the link join summed per school: each school's sufficient statistics. The moments are exact integers (z in units of
@@ -22,31 +18,24 @@ scored as (
 -- n·Sxx − Sx² is exactly 0 where every x of the school is equal; the means are exact sums (exact_avg)
 school_sums as (
     select
-        pairs.prior_exam_id,
-        pairs.exam_id,
-        pairs.subject,
+        prior_exam_id,
+        exam_id,
+        subject,
         -- the student's school at the later exam (docs/metrics.md), and that school's locality
-        now_scores.school_id,
-        any_value(now_scores.locality) as locality,
+        school_id,
+        any_value(locality) as locality,
         count(*) as n_j,
-        exact_avg(prior_scores.z) as mean_prior,
-        exact_avg(now_scores.z) as mean_now,
-        sum(exact_nanos(prior_scores.z)) as sx,
-        sum(exact_nanos(now_scores.z)) as sy,
-        sum(exact_nanos(prior_scores.z) * exact_nanos(prior_scores.z)) as sxx,
-        sum(exact_nanos(now_scores.z) * exact_nanos(now_scores.z)) as syy,
-        sum(exact_nanos(prior_scores.z) * exact_nanos(now_scores.z)) as sxy,
+        exact_avg(z_prior) as mean_prior,
+        exact_avg(z_now) as mean_now,
+        sum(exact_nanos(z_prior)) as sx,
+        sum(exact_nanos(z_now)) as sy,
+        sum(exact_nanos(z_prior) * exact_nanos(z_prior)) as sxx,
+        sum(exact_nanos(z_now) * exact_nanos(z_now)) as syy,
+        sum(exact_nanos(z_prior) * exact_nanos(z_now)) as sxy,
         -- linked students whose school at the prior exam was this one (the disclosure registry's vaLinksSql)
-        count(*) filter (where prior_scores.school_id = now_scores.school_id) as n_stayed
-    from pairs
-    inner join scored as now_scores
-        on pairs.exam_id = now_scores.exam_id
-        and pairs.subject = now_scores.subject
-    inner join scored as prior_scores
-        on pairs.prior_exam_id = prior_scores.exam_id
-        and pairs.subject = prior_scores.subject
-        and now_scores.student_id = prior_scores.student_id
-    group by pairs.prior_exam_id, pairs.exam_id, pairs.subject, now_scores.school_id
+        count(*) filter (where prior_school_id = school_id) as n_stayed
+    from links
+    group by prior_exam_id, exam_id, subject, school_id
 ),
 
 -- the school's centred sums Σ(x − x̄_j)², Σ(y − ȳ_j)², Σ(x − x̄_j)(y − ȳ_j): (n·S.. − S.·S.)/n, exact integers

@@ -1,0 +1,39 @@
+-- int_va_links: each student linked by a value-added pair: the later and the prior z, and the student's school at each (not published: holds student ids)
+-- grain: prior exam × exam × subject × student
+-- key: prior_exam_id, exam_id, subject, student_id
+-- materialized: view
+-- A view, not a table: int_va_schools sums it per school as it is read, and int_va_residuals reads it for the
+-- checks; stored, its 27 M rows at province scale would cost more to write than the join does to compute.
+with pairs as (
+    select * from int_va_pairs
+),
+
+scored as (
+    select * from int_scores_z where z is not null
+),
+
+final as (
+    select
+        pairs.prior_exam_id,
+        pairs.exam_id,
+        pairs.subject,
+        pairs.exam_date,
+        now_scores.student_id,
+        -- the student's school at the later exam (docs/metrics.md), and that school's locality
+        now_scores.school_id,
+        now_scores.locality,
+        now_scores.z as z_now,
+        prior_scores.z as z_prior,
+        -- the student's school at the prior exam
+        prior_scores.school_id as prior_school_id
+    from pairs
+    inner join scored as now_scores
+        on pairs.exam_id = now_scores.exam_id
+        and pairs.subject = now_scores.subject
+    inner join scored as prior_scores
+        on pairs.prior_exam_id = prior_scores.exam_id
+        and pairs.subject = prior_scores.subject
+        and now_scores.student_id = prior_scores.student_id
+)
+
+select * from final
