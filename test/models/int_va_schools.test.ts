@@ -59,12 +59,13 @@ describe("int_va_schools from the schools' sums (demo)", () => {
     expect(rows.filter((r) => (r.var_residual ?? 0) > 0.01).length).toBeGreaterThan(50);
   });
 
-  it("gives residuals that satisfy the regression's normal equations: its slopes and intercepts are OLS's", async () => {
+  it("gives residuals that satisfy the normal equations: its slopes and intercepts are OLS's", async () => {
     const cells = await demo.db.all<{key: string; n: number; sum: number}>(`
       select ${PAIR.replaceAll(", ", " || '|' || ")} || '|' || context_cell as key, count(*)::integer as n,
           sum(residual) as sum
       from int_va_residuals group by all order by key`);
-    const pairs = await demo.db.all<{key: string; n: number; within: number | null; between: number | null; scale: number}>(`
+    type Pair = {key: string; n: number; within: number | null; between: number | null; scale: number};
+    const pairs = await demo.db.all<Pair>(`
       select ${PAIR.replaceAll(", ", " || '|' || ")} as key, count(*)::integer as n,
           case when any_value(slope) is not null then sum(residual * (z_prior - school_mean_prior)) end as within,
           case when bool_and(with_school_mean) then sum(residual * school_mean_prior) end as between,
@@ -73,10 +74,11 @@ describe("int_va_schools from the schools' sums (demo)", () => {
     expect(cells.length).toBeGreaterThan(10);
     expect(pairs.filter((p) => p.within !== null).length).toBeGreaterThan(10);
     expect(pairs.filter((p) => p.between !== null).length).toBeGreaterThan(5);
+    const off = (value: number | null, scale: number): boolean => Math.abs(value ?? 0) > 1e-8 * scale;
     const problems = [
-      ...cells.filter((c) => Math.abs(c.sum) > 1e-8 * c.n).map((c) => `Σ r = ${c.sum} in ${c.key}`),
-      ...pairs.filter((p) => Math.abs(p.within ?? 0) > 1e-8 * p.scale).map((p) => `Σ r·(x − x̄_j) = ${p.within}: ${p.key}`),
-      ...pairs.filter((p) => Math.abs(p.between ?? 0) > 1e-8 * p.scale).map((p) => `Σ x̄_j·r = ${p.between}: ${p.key}`)
+      ...cells.filter((c) => off(c.sum, c.n)).map((c) => `Σ r = ${c.sum} in ${c.key}`),
+      ...pairs.filter((p) => off(p.within, p.scale)).map((p) => `Σ r·(x − x̄_j) = ${p.within} in ${p.key}`),
+      ...pairs.filter((p) => off(p.between, p.scale)).map((p) => `Σ x̄_j·r = ${p.between} in ${p.key}`)
     ];
     expect(problems).toEqual([]);
   });
