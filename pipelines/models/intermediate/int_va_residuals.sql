@@ -5,7 +5,7 @@
 -- key: prior_exam_id, exam_id, subject, student_id
 -- materialized: view
 -- A view, not a table: no model reads it (int_va_schools sums the students per school itself); it is the student-level
--- check of the fit (the statsmodels test, the disclosure benchmark), computed only when read.
+-- check of the fit (test/models/int_va_schools.test.ts, the disclosure benchmark), computed only when read.
 with linked as (
     select * from int_va_links
 ),

@@ -93,24 +93,33 @@ cell_means as (
     group by all
 ),
 
--- the between-school slope b_B: student-weighted regression of z̄_now,j on z̄_prior,j within context cells
--- (the school-level normal equations of the OLS above, Frisch–Waugh–Lovell: the cell intercepts partialled out)
-between_fit as (
+-- each school with its cell's means
+celled as (
     select
-        cells.prior_exam_id,
-        cells.exam_id,
-        cells.subject,
-        case when bool_and(cells.with_school_mean) then
-            exact_sum(cells.n_j * (cells.mean_prior - cell_means.cell_prior) * (cells.mean_now - cell_means.cell_now))
-                / nullif(exact_sum(cells.n_j * pow(cells.mean_prior - cell_means.cell_prior, 2)), 0)
-        end as slope_between
+        cells.*,
+        cell_means.cell_prior,
+        cell_means.cell_now
     from cells
     inner join cell_means
         on cells.prior_exam_id = cell_means.prior_exam_id
         and cells.exam_id = cell_means.exam_id
         and cells.subject = cell_means.subject
         and cells.context_cell = cell_means.context_cell
-    group by cells.prior_exam_id, cells.exam_id, cells.subject
+),
+
+-- the between-school slope b_B: student-weighted regression of z̄_now,j on z̄_prior,j within context cells
+-- (the school-level normal equations of the OLS above, Frisch–Waugh–Lovell: the cell intercepts partialled out)
+between_fit as (
+    select
+        prior_exam_id,
+        exam_id,
+        subject,
+        case when bool_and(with_school_mean) then
+            exact_sum(n_j * (mean_prior - cell_prior) * (mean_now - cell_now))
+                / nullif(exact_sum(n_j * pow(mean_prior - cell_prior, 2)), 0)
+        end as slope_between
+    from celled
+    group by prior_exam_id, exam_id, subject
 ),
 
 -- the pupil-level slope b_w: the within-school regression of z_now on z_prior (the coefficient of z_prior once the
@@ -130,27 +139,22 @@ within_fit as (
 -- and its cell's intercept α_c = z̄_now,c − b_B·z̄_prior,c
 school_fit as (
     select
-        cells.*,
+        celled.*,
         -- whether b_B was fitted (else b_B = b_w): the school-mean normal equation holds only then (disclosure registry)
-        cells.with_school_mean and between_fit.slope_between is not null as fitted_school_mean,
+        celled.with_school_mean and between_fit.slope_between is not null as fitted_school_mean,
         within_fit.n_linked,
         within_fit.slope,
         coalesce(between_fit.slope_between, within_fit.slope) as fitted_slope_between,
-        cell_means.cell_now - coalesce(between_fit.slope_between, within_fit.slope) * cell_means.cell_prior as intercept
-    from cells
-    inner join cell_means
-        on cells.prior_exam_id = cell_means.prior_exam_id
-        and cells.exam_id = cell_means.exam_id
-        and cells.subject = cell_means.subject
-        and cells.context_cell = cell_means.context_cell
+        celled.cell_now - coalesce(between_fit.slope_between, within_fit.slope) * celled.cell_prior as intercept
+    from celled
     inner join between_fit
-        on cells.prior_exam_id = between_fit.prior_exam_id
-        and cells.exam_id = between_fit.exam_id
-        and cells.subject = between_fit.subject
+        on celled.prior_exam_id = between_fit.prior_exam_id
+        and celled.exam_id = between_fit.exam_id
+        and celled.subject = between_fit.subject
     inner join within_fit
-        on cells.prior_exam_id = within_fit.prior_exam_id
-        and cells.exam_id = within_fit.exam_id
-        and cells.subject = within_fit.subject
+        on celled.prior_exam_id = within_fit.prior_exam_id
+        and celled.exam_id = within_fit.exam_id
+        and celled.subject = within_fit.subject
 ),
 
 -- the school's residuals r = z_now − α_c − b_w·(z_prior − z̄_prior,j) − b_B·z̄_prior,j: the pupil term sums to 0 within
