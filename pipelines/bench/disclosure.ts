@@ -14,6 +14,7 @@ import {buildModels} from "../models/runner.js";
 
 const NEEDED = [
   "int_scores_z",
+  "int_exam_schools",
   "int_school_score_moments",
   "int_exam_memberships",
   "int_va_pairs",

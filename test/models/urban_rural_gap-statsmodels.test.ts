@@ -80,13 +80,15 @@ describe("urban_rural_gap against statsmodels (demo)", () => {
       const published = await demo.db.all<Published>(`
         select ${key} as key, comparison, gap, se, ci_low, df, n_schools_first, n_schools_second
         from read_parquet('${parquet}') where se is not null order by key`);
-      // each student with the side of every comparison it is in: localities from the scores' own rows, groups
+      // each student with the side of every comparison it is in: localities from the roster at each score's period, groups
       // from the memberships on the exam's date; x = 1 on the first-named side
       const csv = join(tempDir("junheng-statsmodels-"), "students.csv");
       await demo.db.run(`
         copy (
           with students as (
-            select exam_id, subject, school_id, county, locality, z from int_scores_z where has_score and z is not null
+            select z.exam_id, z.subject, z.school_id, s.county, s.locality, z.z
+            from int_scores_z as z left join stg_schools as s on z.period = s.period and z.school_id = s.school_id
+            where z.has_score and z.z is not null
           ),
           locality_sides as (
             select *, 'urban_rural' as comparison, case locality when 'urban' then 1 when 'rural' then 0 end as x from students

@@ -343,9 +343,10 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
   const pairCells = new Map<string, string[]>();
   const push = (map: Map<string, string[]>, key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
   const z = await db.all<{exam_id: string; subject: string; school_id: string; school_name: string; county: string; locality: string; n: number; truth: number; truth_score: number}>(
-    `select exam_id, subject, school_id, any_value(school_name) as school_name, any_value(county) as county,
-            any_value(locality) as locality, count(*)::integer as n, avg(z) as truth, avg(score) as truth_score
-     from wh.int_scores_z where has_score group by all order by all`
+    `select z.exam_id, z.subject, z.school_id, any_value(s.school_name) as school_name, any_value(s.county) as county,
+            any_value(s.locality) as locality, count(*)::integer as n, avg(z.z) as truth, avg(z.score) as truth_score
+     from wh.int_scores_z as z left join wh.stg_schools as s on z.period = s.period and z.school_id = s.school_id
+     where z.has_score group by all order by all`
   );
   for (const r of z) {
     const key = zKey(r.exam_id, r.subject, r.school_id);

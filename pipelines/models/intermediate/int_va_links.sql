@@ -19,9 +19,8 @@ final as (
         pairs.subject,
         pairs.exam_date,
         now_scores.student_id,
-        -- the student's school at the later exam (docs/metrics.md), and that school's locality
+        -- the student's school at the later exam (docs/metrics.md)
         now_scores.school_id,
-        now_scores.locality,
         now_scores.z as z_now,
         prior_scores.z as z_prior,
         -- the student's school at the prior exam

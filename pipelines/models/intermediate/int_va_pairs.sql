@@ -5,9 +5,12 @@ with scored as not materialized (
     -- read twice below, but as a filter of int_scores_z better inlined, where the planner of the self-join in `links`
     -- sees the table's statistics: materialized, the model took 37.6–47.1 s at province, inlined 25.0–25.3 s
     -- (pipelines/bench/NOTES.md)
-    select exam_id, subject, student_id, exam_date
+    select int_scores_z.exam_id, int_scores_z.subject, int_scores_z.student_id, stg_exams.exam_date
     from int_scores_z
-    where z is not null
+    inner join stg_exams
+        on int_scores_z.exam_id = stg_exams.exam_id
+        and int_scores_z.subject = stg_exams.subject
+    where int_scores_z.z is not null
 ),
 
 configured as (

@@ -13,6 +13,10 @@ with links as (
     select * from int_va_links
 ),
 
+exam_schools as (
+    select * from int_exam_schools
+),
+
 -- the link join summed per school: each school's sufficient statistics. The moments are exact integers (z in units of
 -- 10⁻⁹, exact_nanos, pipelines/models/runner.ts), so their sums are order-free at any thread count and a centred sum
 -- n·Sxx − Sx² is exactly 0 where every x of the school is equal; the means are exact sums (exact_avg)
@@ -21,9 +25,8 @@ school_sums as (
         prior_exam_id,
         exam_id,
         subject,
-        -- the student's school at the later exam (docs/metrics.md), and that school's locality
+        -- the student's school at the later exam (docs/metrics.md)
         school_id,
-        any_value(locality) as locality,
         count(*) as n_j,
         exact_avg(z_prior) as mean_prior,
         exact_avg(z_now) as mean_now,
@@ -40,13 +43,22 @@ school_sums as (
 
 -- the school's centred sums Σ(x − x̄_j)², Σ(y − ȳ_j)², Σ(x − x̄_j)(y − ȳ_j): (n·S.. − S.·S.)/n, exact integers
 -- until the one rounding to a double (through the text, as exact_value), in z units
+-- and the school's locality as reported in its latest period among its scores of the later exam (int_exam_schools)
 school_means as (
     select
-        *,
-        (n_j * sxx - sx * sx)::varchar::double / n_j / 1e18 as cxx,
-        (n_j * syy - sy * sy)::varchar::double / n_j / 1e18 as cyy,
-        (n_j * sxy - sx * sy)::varchar::double / n_j / 1e18 as cxy
+        school_sums.*,
+        exam_schools.locality,
+        (school_sums.n_j * school_sums.sxx - school_sums.sx * school_sums.sx)::varchar::double / school_sums.n_j / 1e18
+            as cxx,
+        (school_sums.n_j * school_sums.syy - school_sums.sy * school_sums.sy)::varchar::double / school_sums.n_j / 1e18
+            as cyy,
+        (school_sums.n_j * school_sums.sxy - school_sums.sx * school_sums.sy)::varchar::double / school_sums.n_j / 1e18
+            as cxy
     from school_sums
+    inner join exam_schools
+        on school_sums.exam_id = exam_schools.exam_id
+        and school_sums.subject = exam_schools.subject
+        and school_sums.school_id = exam_schools.school_id
 ),
 
 -- locality intercepts only where each locality of the pair has at least 5 schools: with fewer, a locality's

@@ -5,18 +5,30 @@ with scores as (
     select * from int_scores_z
 ),
 
+exams as (
+    select * from stg_exams
+),
+
+-- the exams and subjects with at least one score row (a student present or absent)
+scored as (
+    select distinct exam_id, subject
+    from scores
+),
+
 final as (
     select
-        exam_id,
-        subject,
-        -- one value per exam and subject in the input (exams.csv); min keeps it deterministic
-        min(exam_name) as exam_name,
-        min(exam_date) as exam_date,
-        min(grade) as grade,
-        min(full_marks) as full_marks,
-        min(exam_scope) as exam_scope
-    from scores
-    group by exam_id, subject
+        exams.exam_id,
+        exams.subject,
+        -- one row per exam and subject in stg_exams (its key)
+        exams.exam_name,
+        exams.exam_date,
+        exams.grade,
+        exams.full_marks,
+        exams.scope as exam_scope
+    from scored
+    inner join exams
+        on scored.exam_id = exams.exam_id
+        and scored.subject = exams.subject
 )
 
 select * from final

@@ -11,8 +11,9 @@ pairs as (
     select * from int_va_pairs
 ),
 
-schools as (
-    select * from int_scores_z
+-- the school as reported in its latest period among its scores of the later exam
+exam_schools as (
+    select * from int_exam_schools
 ),
 
 settings as (
@@ -167,27 +168,15 @@ q_values as (
     from ranked
 ),
 
-school_names as (
-    select
-        exam_id,
-        subject,
-        school_id,
-        arg_max(school_name, period) as school_name,
-        arg_max(county, period) as county,
-        arg_max(locality, period) as locality
-    from schools
-    group by exam_id, subject, school_id
-),
-
 final as (
     select
         p_values.prior_exam_id,
         p_values.exam_id,
         p_values.subject,
         p_values.school_id,
-        school_names.school_name,
-        school_names.county,
-        school_names.locality,
+        exam_schools.school_name,
+        exam_schools.county,
+        exam_schools.locality,
         p_values.n_students::integer as n_students,
         p_values.is_suppressed,
         case when not p_values.is_suppressed then p_values.va end::double as va,
@@ -229,10 +218,10 @@ final as (
         and p_values.exam_id = q_values.exam_id
         and p_values.subject = q_values.subject
         and p_values.school_id = q_values.school_id
-    left join school_names
-        on p_values.exam_id = school_names.exam_id
-        and p_values.subject = school_names.subject
-        and p_values.school_id = school_names.school_id
+    left join exam_schools
+        on p_values.exam_id = exam_schools.exam_id
+        and p_values.subject = exam_schools.subject
+        and p_values.school_id = exam_schools.school_id
 )
 
 select * from final
