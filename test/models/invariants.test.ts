@@ -148,4 +148,18 @@ describe("invariants", () => {
       }
     }
   });
+
+  it("numbers each exam subject and each student with one key of its own (the value-added joins are on them)", async () => {
+    // int_va_pairs and int_va_links join a student's scores of two exams on exam_key and student_key: the same rows
+    // as on exam_id, subject and student_id exactly when each key names one of them and each of them one key
+    const [keys] = await db.all<Record<string, number>>(`
+      select count(distinct (exam_id, subject)) as exams, count(distinct exam_key) as exam_keys,
+          count(distinct (exam_id, subject, exam_key)) as exam_pairs,
+          count(distinct student_id) as students, count(distinct student_key) as student_keys,
+          count(distinct (student_id, student_key)) as student_pairs,
+          count(*) filter (where student_key is null) as unkeyed
+      from int_scores_z`);
+    expect(keys!.exams).toBeGreaterThan(1);
+    expect(keys).toEqual({...keys, exam_keys: keys!.exams, exam_pairs: keys!.exams, student_keys: keys!.students, student_pairs: keys!.students, unkeyed: 0});
+  });
 });

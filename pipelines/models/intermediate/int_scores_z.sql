@@ -8,7 +8,17 @@ with scores as (
 ),
 
 exams as (
-    select * from stg_exams
+    select
+        exam_id,
+        subject,
+        -- the exam subject numbered in key order: with student_key, the integers on which int_va_pairs and
+        -- int_va_links join a student's scores of two exams (int_student_keys)
+        (row_number() over (order by exam_id, subject))::integer as exam_key
+    from stg_exams
+),
+
+student_keys as (
+    select * from int_student_keys
 ),
 
 -- a missing score counts as absent (the contract leaves score empty only for absent students)
@@ -35,7 +45,9 @@ final as (
     select
         marked.exam_id,
         marked.subject,
+        exams.exam_key,
         marked.student_id,
+        student_keys.student_key,
         marked.period,
         marked.school_id,
         marked.score,
@@ -53,6 +65,8 @@ final as (
     left join exam_moments
         on marked.exam_id = exam_moments.exam_id
         and marked.subject = exam_moments.subject
+    left join student_keys
+        on marked.student_id = student_keys.student_id
 )
 
 select * from final
