@@ -231,7 +231,11 @@ export function checkStatements(spec: FileSpec): string[] {
       `case when ${column.name}__raw is null then ${defaultValue(column)} else ${parse(column, `${column.name}__raw`)} end as ${ident(column.name)}`
   );
   const rawColumns = spec.columns.map((column) => `${ident(column.name)} as ${column.name}__raw`);
-  const checked = `create or replace temp table checked_${name} as
+  // The checked rows go straight into the database file, typed as raw_<file> is (rawTableDdl), with their problems in
+  // one more column; the rejected rows are then deleted, that column dropped and the table renamed raw_<file>. A
+  // temporary table copied into raw_<file> wrote every row twice (province: 38 M score rows, 37.6 against 22.5 s
+  // measured; pipelines/bench/NOTES.md)
+  const checked = `create or replace table checked_${name} as
 with staged as (
     select period, source_line, ${rawColumns.join(", ")} from stage_${name}
 ),
@@ -243,7 +247,7 @@ typed as (
 select
     period,
     source_line,
-    ${spec.columns.map((column) => ident(column.name)).join(", ")},
+    ${[...(spec.kind === "snapshot" ? ["null::varchar as carried_from"] : []), ...spec.columns.map((column) => `cast(${ident(column.name)} as ${SQL_TYPE[column.type]}) as ${ident(column.name)}`)].join(",\n    ")},
     case when ${checks.map((check) => `(${check.cond})`).join(" or ") || "false"}
         then list_filter([${checks.map((check) => `case when ${check.cond} then ${check.struct} end`).join(",\n            ")}], lambda p: p is not null)
     end as problems
@@ -259,22 +263,23 @@ from typed`;
   const problems = `create or replace temp table problems_${name} as
 ${problemSelects.join("\nunion all\n")}`;
 
-  const columns = spec.columns.map((column) => ident(column.name)).join(", ");
-  // (a left join on the few rejected lines is cheaper in DuckDB than the equivalent NOT EXISTS). In no particular
-  // order: every model reads the raw tables with full tie-breakers and exact or ordered sums
-  // (docs/architecture.md), so the published files do not depend on it; an `order by period, source_line` here
-  // was an external sort of 38 M rows at province scale (pipelines/bench/NOTES.md)
-  const load = `insert into raw_${name} (period, source_line, ${columns})
-select checked.period, checked.source_line, ${spec.columns.map((column) => `checked.${ident(column.name)}`).join(", ")}
-from checked_${name} as checked
-left join (select distinct period, source_line, true as rejected from problems_${name}) as problem
-    on problem.period = checked.period and problem.source_line = checked.source_line
-where checked.problems is null and problem.rejected is null`;
+  // every row with a problem of its own or found among the clean rows (a duplicate key, an unknown reference) goes:
+  // a few rows of the file, so a delete, in no particular order (every model reads the raw tables with full
+  // tie-breakers and exact or ordered sums, docs/architecture.md)
+  const keep = [
+    `delete from checked_${name} as checked where checked.problems is not null
+    or exists (select 1 from problems_${name} as problem where problem.period = checked.period and problem.source_line = checked.source_line)`,
+    `alter table checked_${name} drop column problems`,
+    `drop table raw_${name}`,
+    `alter table checked_${name} rename to raw_${name}`,
+    `alter table raw_${name} alter column period set not null`,
+    `alter table raw_${name} alter column source_line set not null`
+  ];
 
   const reject = `insert into rejects
 select period, ${lit(name)} as file, source_line as line, "column", value, reason, detail_zh, detail_en
 from problems_${name}`;
-  return [checked, problems, load, reject, `drop table checked_${name}`, `drop table problems_${name}`];
+  return [checked, problems, reject, ...keep, `drop table problems_${name}`];
 }
 
 const clean = (name: string) => `(select * from checked_${name} where problems is null)`;
