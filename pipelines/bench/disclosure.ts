@@ -13,6 +13,7 @@ import {loadModels} from "../models/load.js";
 import {buildModels} from "../models/runner.js";
 
 const NEEDED = [
+  "int_student_keys",
   "int_scores_z",
   "int_exam_schools",
   "int_school_score_moments",

@@ -26,7 +26,10 @@ describe("int_exam_schools", () => {
         school({period: "2025Q1", school_id: "F", school_name: "戊校", county: "X", locality: "rural"}),
         school({period: "2025Q3", school_id: "F", school_name: "戊校", county: "X", locality: "urban"})
       ],
-      exams: [{exam_id: "E", subject: "math", exam_name: "期末", exam_date: "2025-07-01", grade: 5, full_marks: 100, scope: "district"}],
+      exams: [
+        {exam_id: "E", subject: "math", exam_name: "期末", exam_date: "2025-07-01", grade: 5, full_marks: 100,
+          scope: "district"}
+      ],
       scores: [
         score("2025Q1", "A", "a1", 70), score("2025Q3", "A", "a2", 80),
         score("2025Q1", "B", "b1", 60), score("2025Q3", "B", "b2", 65),

@@ -80,8 +80,8 @@ describe("urban_rural_gap against statsmodels (demo)", () => {
       const published = await demo.db.all<Published>(`
         select ${key} as key, comparison, gap, se, ci_low, df, n_schools_first, n_schools_second
         from read_parquet('${parquet}') where se is not null order by key`);
-      // each student with the side of every comparison it is in: localities from the roster at each score's period, groups
-      // from the memberships on the exam's date; x = 1 on the first-named side
+      // each student with the side of every comparison it is in: localities from the roster at each score's
+      // period, groups from the memberships on the exam's date; x = 1 on the first-named side
       const csv = join(tempDir("junheng-statsmodels-"), "students.csv");
       await demo.db.run(`
         copy (

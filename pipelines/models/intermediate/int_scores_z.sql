@@ -2,7 +2,8 @@
 -- grain: exam × subject × student
 -- key: exam_id, subject, student_id
 -- Only what its readers need per student: the exam's labels are in stg_exams and the school's in int_exam_schools,
--- one row per exam or school, not on each of 38 M rows at province scale (55.6 → 34.1 s there; pipelines/bench/NOTES.md).
+-- one row per exam or school, not on each of 38 M rows at province scale (55.6 → 34.1 s there;
+-- pipelines/bench/NOTES.md).
 with scores as (
     select * from stg_scores
 ),
