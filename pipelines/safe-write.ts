@@ -3,7 +3,7 @@
 // run fail at once instead of racing the first. A run replaces only an <out> it owns: missing, empty,
 // or a previous Junheng output holding nothing a run did not write (checkOut); and it removes only
 // leftovers of its own runs.
-import {accessSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from "node:fs";
+import {accessSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from "node:fs";
 import {basename, dirname, join, parse, relative, resolve, sep} from "node:path";
 import {homedir, hostname} from "node:os";
 import {UsageError} from "./errors.js";
@@ -176,40 +176,89 @@ function isAlive(pid: number): boolean {
 /** Take the lock or fail at once; a lock left by a killed run (its process gone) is taken over. */
 export function acquireLock(paths: OutputPaths): () => void {
   mkdirSync(paths.parent, {recursive: true});
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(paths.lock, "wx");
-      writeSync(fd, JSON.stringify({pid: process.pid, host: hostname(), started_at: new Date().toISOString()}));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        rmSync(paths.lock, {force: true});
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EACCES" || (error as NodeJS.ErrnoException).code === "EROFS") {
-        throw new UsageError(`无法在 ${paths.parent} 中写入：没有权限`, `cannot write in ${paths.parent}: permission denied`);
-      }
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let holder: {pid?: number; host?: string; started_at?: string} = {};
+  const content = JSON.stringify({pid: process.pid, host: hostname(), started_at: new Date().toISOString()});
+  // The lock is written whole under a name of this process's own, then linked into place: like opening it with
+  // "wx", the link fails when a lock is there, but no process ever finds it empty. Opened and then written, a run
+  // killed between the two left an empty lock, which every later run took for a live run's (crash.test.ts, once,
+  // on a loaded machine). A draft left by a killed run goes with the next run.
+  const draft = `${paths.lock}.${process.pid}`;
+  removeDeadDrafts(paths);
+  try {
+    writeFileSync(draft, content, {flag: "w"});
+  } catch (error) {
+    throw unwritable(paths, error);
+  }
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        holder = JSON.parse(readFileSync(paths.lock, "utf8"));
-      } catch {
-        // a lock file being written this very moment, or garbage: treat as held unless it stays unreadable
+        placeLock(draft, paths.lock, content);
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          rmSync(paths.lock, {force: true});
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw unwritable(paths, error);
+        let holder: {pid?: number; host?: string; started_at?: string} = {};
+        try {
+          holder = JSON.parse(readFileSync(paths.lock, "utf8"));
+        } catch {
+          // garbage (no run of this version writes a partial lock): treat as held, the message names the file
+        }
+        const sameHost = holder.host === undefined || holder.host === hostname();
+        if (holder.pid && sameHost && !isAlive(holder.pid)) {
+          rmSync(paths.lock, {force: true});
+          continue;
+        }
+        const [pid, started] = [holder.pid ?? "?", holder.started_at ?? "?"];
+        throw new UsageError(
+          `另一个 junheng 进程（pid ${pid}，开始于 ${started}）正在写入 ${paths.out}；请等它结束后再运行（锁文件 ${paths.lock}）`,
+          `another junheng run (pid ${pid}, started ${started}) is writing ${paths.out}; wait for it to finish ` +
+            `(lock file ${paths.lock})`
+        );
       }
-      const sameHost = holder.host === undefined || holder.host === hostname();
-      if (holder.pid && sameHost && !isAlive(holder.pid)) {
-        rmSync(paths.lock, {force: true});
-        continue;
-      }
-      throw new UsageError(
-        `另一个 junheng 进程（pid ${holder.pid ?? "?"}，开始于 ${holder.started_at ?? "?"}）正在写入 ${paths.out}；请等它结束后再运行`,
-        `another junheng run (pid ${holder.pid ?? "?"}, started ${holder.started_at ?? "?"}) is writing ${paths.out}; wait for it to finish`
-      );
     }
+  } finally {
+    rmSync(draft, {force: true});
   }
   throw new UsageError(`无法获得 ${paths.lock}`, `could not take the lock ${paths.lock}`);
+}
+
+/** Link the written draft into place; where the file system has no hard links (FAT, some shares), open with "wx"
+ * and write, as before. Throws EEXIST when a lock is there. */
+function placeLock(draft: string, lock: string, content: string): void {
+  try {
+    linkSync(draft, lock);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw error;
+    const fd = openSync(lock, "wx");
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function unwritable(paths: OutputPaths, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EROFS") {
+    return new UsageError(`无法在 ${paths.parent} 中写入：没有权限`, `cannot write in ${paths.parent}: permission denied`);
+  }
+  return error;
+}
+
+/** Drafts of the lock (`<lock>.<pid>`) whose process is gone: a run killed while it took the lock. */
+function removeDeadDrafts(paths: OutputPaths): void {
+  const prefix = `${basename(paths.lock)}.`;
+  for (const entry of readdirSync(paths.parent)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length));
+    const dead = Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
+    if (dead) rmSync(join(paths.parent, entry), {force: true});
+  }
 }
 
 /** Under the lock: finish a swap a killed run left half done, and clear its leftovers (only ours). */

@@ -1,7 +1,7 @@
 // A failed or killed run never damages the last good output; a second run fails at once; two runs
 // over the same input publish identical files.
 import {beforeAll, describe, expect, it} from "vitest";
-import {readdirSync} from "node:fs";
+import {readdirSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {TIMEOUT, hashTree, runCli, spawnCli, tempDir, PRIVATE_KEY} from "../helpers.js";
 import {cleanOutput} from "../demo-run.js";
@@ -73,9 +73,20 @@ describe("concurrent runs", () => {
       expect(second.status).toBe(1);
       expect(second.stderr).toMatch(/另一个 junheng 进程（pid \d+/);
       expect(second.stderr).toMatch(/another junheng run \(pid \d+/);
+      // the lock file named, for a lock no run holds any more (a garbled one is taken as held)
+      expect(second.stderr).toContain(`lock file ${join(dirname(out), ".junheng-out.lock")}`);
     });
     expect(hashTree(out)).toEqual(before);
   });
+
+  it("a run killed while it took the lock leaves no lock behind that stops the next", () => {
+    // the lock is written whole under <lock>.<pid> and linked into place, so it is never found empty; a draft
+    // left by a run killed in between (its process gone: no pid is this large) goes with the next run
+    const draft = join(dirname(out), ".junheng-out.lock.2147483646");
+    writeFileSync(draft, '{"pid": 2147483646}');
+    expect(runCli(["run", "--input", INPUT, "--out", out, ...PRIVATE_KEY, "--quiet"]).status).toBe(0);
+    expect(readdirSync(dirname(out)).filter((entry) => entry.startsWith(".junheng-"))).toEqual([]);
+  }, TIMEOUT.long);
 });
 
 describe("determinism", () => {
