@@ -253,7 +253,13 @@ function unwritable(paths: OutputPaths, error: unknown): unknown {
 /** Drafts of the lock (`<lock>.<pid>`) whose process is gone: a run killed while it took the lock. */
 function removeDeadDrafts(paths: OutputPaths): void {
   const prefix = `${basename(paths.lock)}.`;
-  for (const entry of readdirSync(paths.parent)) {
+  let entries: string[];
+  try {
+    entries = readdirSync(paths.parent);
+  } catch {
+    return; // an unreadable folder: writing the draft says why, in the user's terms (unwritable)
+  }
+  for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = Number(entry.slice(prefix.length));
     const dead = Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
