@@ -180,9 +180,8 @@ export function acquireLock(paths: OutputPaths): () => void {
   // The lock is written whole under a name of this process's own, then linked into place: like opening it with
   // "wx", the link fails when a lock is there, but no process ever finds it empty. Opened and then written, a run
   // killed between the two left an empty lock, which every later run took for a live run's (crash.test.ts, once,
-  // on a loaded machine). A draft left by a killed run goes with the next run.
+  // on a loaded machine). A draft left by a killed run goes with the next run's other leftovers (recover).
   const draft = `${paths.lock}.${process.pid}`;
-  removeDeadDrafts(paths);
   try {
     writeFileSync(draft, content, {flag: "w"});
   } catch (error) {
@@ -250,23 +249,6 @@ function unwritable(paths: OutputPaths, error: unknown): unknown {
   return error;
 }
 
-/** Drafts of the lock (`<lock>.<pid>`) whose process is gone: a run killed while it took the lock. */
-function removeDeadDrafts(paths: OutputPaths): void {
-  const prefix = `${basename(paths.lock)}.`;
-  let entries: string[];
-  try {
-    entries = readdirSync(paths.parent);
-  } catch {
-    return; // an unreadable folder: writing the draft says why, in the user's terms (unwritable)
-  }
-  for (const entry of entries) {
-    if (!entry.startsWith(prefix)) continue;
-    const pid = Number(entry.slice(prefix.length));
-    const dead = Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
-    if (dead) rmSync(join(paths.parent, entry), {force: true});
-  }
-}
-
 /** Under the lock: finish a swap a killed run left half done, and clear its leftovers (only ours). */
 export function recover(paths: OutputPaths): void {
   if (existsSync(paths.previous) || isSymlink(paths.previous)) {
@@ -274,12 +256,18 @@ export function recover(paths: OutputPaths): void {
     if (!existsSync(paths.out)) renameSync(paths.previous, paths.out);
     else rmSync(paths.previous, {recursive: true, force: true});
   }
-  const prefix = `${basename(paths.lock).replace(/\.lock$/, "")}.tmp-`;
+  // a killed run's build (removed only if it holds nothing a run did not write), and its draft of the lock
+  // (`<lock>.<pid>`, acquireLock), each named with the run's pid
+  const build = `${basename(paths.lock).replace(/\.lock$/, "")}.tmp-`;
+  const draft = `${basename(paths.lock)}.`;
   for (const entry of readdirSync(paths.parent)) {
-    if (!entry.startsWith(prefix)) continue;
-    const pid = Number(entry.slice(prefix.length));
     const dir = join(paths.parent, entry);
-    if ((pid === process.pid || !isAlive(pid)) && isOurLeftover(dir)) rmSync(dir, {recursive: true, force: true});
+    // a draft is a file named <lock>.<digits>: nothing else of that name is taken for one
+    const isDraft = entry.startsWith(draft) && /^\d+$/.test(entry.slice(draft.length)) && lstatSync(dir).isFile();
+    if (!isDraft && !entry.startsWith(build)) continue;
+    const pid = Number(entry.slice((isDraft ? draft : build).length));
+    const gone = pid === process.pid || !isAlive(pid);
+    if (gone && (isDraft || isOurLeftover(dir))) rmSync(dir, {recursive: true, force: true});
   }
 }
 

@@ -59,10 +59,18 @@ export function rawTableDdl(spec: FileSpec): string {
   const columns = [
     "period varchar not null",
     "source_line integer not null",
-    ...(spec.kind === "snapshot" ? ["carried_from varchar"] : []),
-    ...spec.columns.map((column) => `${column.name} ${SQL_TYPE[column.type]}`)
+    ...rawValueColumns(spec).map(([name, type]) => `${name} ${type}`)
   ];
   return `create table raw_${spec.name} (\n  ${columns.join(",\n  ")}\n)`;
+}
+
+/** raw_<file>'s columns after period and source_line, with their types: carried_from for a snapshot, then the
+ * contract's (checkStatements writes its checked rows in exactly these) */
+function rawValueColumns(spec: FileSpec): [name: string, type: string][] {
+  return [
+    ...(spec.kind === "snapshot" ? ([["carried_from", "varchar"]] as [string, string][]) : []),
+    ...spec.columns.map((column) => [column.name, SQL_TYPE[column.type]] as [string, string])
+  ];
 }
 
 /** The all-text table the staged CSV files load into. */
@@ -231,11 +239,10 @@ export function checkStatements(spec: FileSpec): string[] {
       `case when ${column.name}__raw is null then ${defaultValue(column)} else ${parse(column, `${column.name}__raw`)} end as ${ident(column.name)}`
   );
   const rawColumns = spec.columns.map((column) => `${ident(column.name)} as ${column.name}__raw`);
-  // the columns of raw_<file> (rawTableDdl), in its order and of its types
-  const typedAsRaw = [
-    ...(spec.kind === "snapshot" ? ["null::varchar as carried_from"] : []),
-    ...spec.columns.map((column) => `cast(${ident(column.name)} as ${SQL_TYPE[column.type]}) as ${ident(column.name)}`)
-  ];
+  // the columns of raw_<file>, in its order and of its types (carried_from empty: the rows are the file's own)
+  const typedAsRaw = rawValueColumns(spec).map(
+    ([column, type]) => `cast(${column === "carried_from" ? "null" : ident(column)} as ${type}) as ${ident(column)}`
+  );
   // The checked rows go straight into the database file, typed as raw_<file> is (rawTableDdl), with their problems in
   // one more column; the rejected rows are then deleted, that column dropped and the table renamed raw_<file>. A
   // temporary table copied into raw_<file> wrote every row twice (province: 38 M score rows, 37.6 against 22.5 s
