@@ -482,14 +482,26 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   const units = registry.units;
 
   const between = options.betweenComponents;
-  for (const cells of components.values()) protectComponent(cells, units, PRIMES[0], between);
+  // which of its units each component left suppressed when its last audit under the first prime found nothing
+  const clean = new Map<Cell[], boolean[]>();
+  const suppressedOf = (cells: Cell[]) => cells.map((c) => c.unit !== null && units[c.unit]!.suppressed);
+  for (const cells of components.values()) {
+    protectComponent(cells, units, PRIMES[0], between);
+    clean.set(cells, suppressedOf(cells));
+  }
   // the audit again, under an independent prime: an exposure that the first prime's arithmetic hid shows here
   for (const cells of components.values()) {
     // the component's vectors under the second prime, built once for the audit and any rounds it starts
     const vectors = new Map<number, SparseVec>();
     if (findExposures(cells, units, PRIMES[1], vectors).length > 0) protectComponent(cells, units, PRIMES[1], between, vectors);
-    const left = findExposures(cells, units, PRIMES[0]);
-    if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
+    // and under the first again, unless nothing it reads has changed since that prime found nothing: the audit is
+    // a function of the cells' terms and protection and of their units' suppression, and a cell's protection
+    // changes only with its unit's (protectComponent)
+    const before = clean.get(cells)!;
+    if (suppressedOf(cells).some((suppressed, i) => suppressed !== before[i])) {
+      const left = findExposures(cells, units, PRIMES[0]);
+      if (left.length > 0) throw new ExposedCellError(left[0]!.cell.label);
+    }
     between?.();
   }
   let cellsChecked = 0;
