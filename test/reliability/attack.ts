@@ -379,18 +379,18 @@ async function sideKnowledge(db: Db): Promise<Knowledge> {
   // which schools kept the same students from one exam of a pair to the other: matched student by student
   const sameStudents = new Set<string>();
   for (const r of await db.all<{prior_exam_id: string; exam_id: string; subject: string; school_id: string}>(`
-    with z as (select exam_id, subject, school_id, student_id from wh.int_scores_z where z is not null),
+    with z as (select exam_id, subject, school_id, student_key from wh.int_scores_z where z is not null),
     pairs as (select distinct prior_exam_id, exam_id, subject from wh.int_va_schools),
     later as (
-        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_id, true as sat_later
+        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_key, true as sat_later
         from pairs inner join z on z.exam_id = pairs.exam_id and z.subject = pairs.subject
     ),
     earlier as (
-        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_id, true as sat_earlier
+        select pairs.prior_exam_id, pairs.exam_id, pairs.subject, z.school_id, z.student_key, true as sat_earlier
         from pairs inner join z on z.exam_id = pairs.prior_exam_id and z.subject = pairs.subject
     )
     select prior_exam_id, exam_id, subject, school_id
-    from later full outer join earlier using (prior_exam_id, exam_id, subject, school_id, student_id)
+    from later full outer join earlier using (prior_exam_id, exam_id, subject, school_id, student_key)
     group by all
     having bool_and(coalesce(sat_later, false) and coalesce(sat_earlier, false))`)) {
     sameStudents.add(`${r.prior_exam_id}|${r.exam_id}|${r.subject}|${r.school_id}`);

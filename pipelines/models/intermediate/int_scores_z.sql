@@ -1,9 +1,10 @@
 -- int_scores_z: each student's score with its z-score within the exam and subject
 -- grain: exam × subject × student
--- key: exam_id, subject, student_id
+-- key: exam_id, subject, student_key
 -- Only what its readers need per student: the exam's labels are in stg_exams and the school's in int_exam_schools,
 -- one row per exam or school, not on each of 38 M rows at province scale (55.6 → 34.1 s there;
--- pipelines/bench/NOTES.md).
+-- pipelines/bench/NOTES.md). The student is its key alone: the id (20 hex digits that do not compress) is in
+-- int_student_keys, one row per student; writing it on every score row was a quarter of the model (NOTES.md).
 with scores as (
     select * from stg_scores
 ),
@@ -47,7 +48,6 @@ final as (
         marked.exam_id,
         marked.subject,
         exams.exam_key,
-        marked.student_id,
         student_keys.student_key,
         marked.period,
         marked.school_id,

@@ -1,6 +1,6 @@
--- int_va_links: each student linked by a value-added pair: the later and the prior z, and the student's school at each (not published: holds student ids)
+-- int_va_links: each student linked by a value-added pair: the later and the prior z, and the student's school at each (not published: student level)
 -- grain: prior exam × exam × subject × student
--- key: prior_exam_id, exam_id, subject, student_id
+-- key: prior_exam_id, exam_id, subject, student_key
 -- materialized: view
 -- A view, not a table: int_va_schools sums it per school as it is read, and int_va_residuals reads it for the
 -- checks; stored, its 27 M rows at province scale would cost more to write than the join does to compute.
@@ -18,7 +18,8 @@ final as (
         pairs.exam_id,
         pairs.subject,
         pairs.exam_date,
-        now_scores.student_id,
+        -- the student's number (int_student_keys holds the id)
+        now_scores.student_key,
         -- the student's school at the later exam (docs/metrics.md)
         now_scores.school_id,
         now_scores.z as z_now,

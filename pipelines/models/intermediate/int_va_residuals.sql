@@ -1,8 +1,8 @@
--- int_va_residuals: each linked student's residual from the pair's contextual value-added regression (not published: holds student ids)
+-- int_va_residuals: each linked student's residual from the pair's contextual value-added regression (not published: student level)
 -- r = z_now − α_c − b_w·(z_prior − z̄_prior,j) − b_B·z̄_prior,j, with the fit of the student's school j from
 -- int_va_schools, where the regression is computed from the schools' sums (docs/metrics.md "Value-added").
 -- grain: prior exam × exam × subject × student
--- key: prior_exam_id, exam_id, subject, student_id
+-- key: prior_exam_id, exam_id, subject, student_key
 -- materialized: view
 -- A view, not a table: no model reads it (int_va_schools sums the students per school itself); it is the student-level
 -- check of the fit (test/models/int_va_schools.test.ts, the disclosure benchmark), computed only when read.
