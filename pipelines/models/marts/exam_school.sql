@@ -13,6 +13,10 @@ exam_schools as (
     select * from int_exam_schools
 ),
 
+moments as (
+    select * from int_school_score_moments
+),
+
 settings as (
     select * from cfg_settings
 ),
@@ -29,25 +33,45 @@ cutoffs as (
     cross join settings
 ),
 
-school_scores as (
+-- the counts from the students; the mean, sd and mean z from int_school_score_moments, which sums the same present
+-- students exactly (exact_* macros, pipelines/models/runner.ts) for the marts that pool schools: the same doubles,
+-- without a second pass of 128-bit sums over every score row (province: NOTES.md). A school whose students were all
+-- absent has no moments: its mean, sd and mean z stay empty
+counts as (
     select
         scores.exam_id,
         scores.subject,
         scores.school_id,
-        count(*) filter (where scores.has_score) as n_students,
         count(*) filter (where not scores.has_score) as n_absent,
-        -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
-        exact_avg(case when scores.has_score then scores.score end) as mean_score,
-        exact_stddev_samp(case when scores.has_score then scores.score end) as sd_score,
         count(*) filter (where scores.has_score and scores.score >= cutoffs.excellent_cut) as n_excellent,
         count(*) filter (where scores.has_score and scores.score >= cutoffs.pass_cut) as n_pass,
-        count(*) filter (where scores.has_score and scores.score < cutoffs.low_cut) as n_low,
-        exact_avg(case when scores.has_score then scores.z end) as mean_z
+        count(*) filter (where scores.has_score and scores.score < cutoffs.low_cut) as n_low
     from scores
     inner join cutoffs
         on scores.exam_id = cutoffs.exam_id
         and scores.subject = cutoffs.subject
     group by scores.exam_id, scores.subject, scores.school_id
+),
+
+school_scores as (
+    select
+        counts.exam_id,
+        counts.subject,
+        counts.school_id,
+        coalesce(moments.n_scores, 0) as n_students,
+        counts.n_absent,
+        moments.mean_score,
+        -- exact_stddev_samp: √(m2 / (n − 1)), none for fewer than two
+        case when moments.n_scores > 1 then sqrt(moments.m2_score / (moments.n_scores - 1)) end as sd_score,
+        counts.n_excellent,
+        counts.n_pass,
+        counts.n_low,
+        moments.mean_z
+    from counts
+    left join moments
+        on counts.exam_id = moments.exam_id
+        and counts.subject = moments.subject
+        and counts.school_id = moments.school_id
 ),
 
 -- the exam's labels (stg_exams) and the school as reported in its latest period among these scores (int_exam_schools)
