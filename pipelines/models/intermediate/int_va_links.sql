@@ -8,7 +8,9 @@ with pairs as (
     select * from int_va_pairs
 ),
 
-scored as (
+-- read twice below, inlined: materialized (DuckDB's default for a CTE read twice), its 37 M rows at province scale
+-- were written aside and read back under the memory limit (NOTES.md)
+scored as not materialized (
     select * from int_scores_z where z is not null
 ),
 
@@ -27,13 +29,15 @@ final as (
         -- the student's school at the prior exam
         prior_scores.school_id as prior_school_id
     -- on the integer keys of the exam subject and the student (int_scores_z, int_student_keys): the same rows as
-    -- on exam_id, subject and student_id, with a fraction of the hash table (province 30 → 10 s, NOTES.md)
+    -- on exam_id, subject and student_id, with a fraction of the hash table (province 30 → 10 s, NOTES.md); the two
+    -- as one 64-bit number (both keys are row numbers, positive and below 2³²: one pair, one number), so the hash
+    -- join hashes and compares one column
     from pairs
     inner join scored as now_scores
         on pairs.exam_key = now_scores.exam_key
     inner join scored as prior_scores
-        on pairs.prior_exam_key = prior_scores.exam_key
-        and now_scores.student_key = prior_scores.student_key
+        on pairs.prior_exam_key::bigint * 4294967296 + now_scores.student_key
+            = prior_scores.exam_key::bigint * 4294967296 + prior_scores.student_key
 )
 
 select * from final
