@@ -100,7 +100,9 @@ interface Registry {
 
 /** dc_cells' columns, read as integers: the strings (component, table, part, cell, row key) as codes into dc_words,
  * each distinct string decoded once, not once per cell */
-const CELL_FIELDS = ["cell_idx", "component", "tbl", "row_id", "part", "cell", "row_key", "published", "mart_suppressed"] as const;
+const CELL_FIELDS = [
+  "cell_idx", "component", "tbl", "row_id", "part", "cell", "row_key", "published", "mart_suppressed"
+] as const;
 
 /**
  * The terms column by column in typed arrays (hasFactor 0 where there is none): at province size there are millions,
@@ -201,11 +203,16 @@ class RegistryBuilder {
 
   /** the cells of one chunk of dc_cells, in cell_idx order; each (unit, cell) once (dc_cells groups by them) */
   addCells(chunk: Record<string, unknown[]>, rows: number): void {
-    const [indexes, components, tbls, rowIds, parts, cellNames, rowKeys, published, martSuppressed] = CELL_FIELDS.map((field) => chunk[field]!);
+    const [indexes, components, tbls, rowIds, parts, cellNames, rowKeys, published, martSuppressed] = CELL_FIELDS.map(
+      (field) => chunk[field]!
+    ) as [number[], number[], number[], number[], number[], number[], number[], boolean[], boolean[]];
     const words = this.words;
     for (let j = 0; j < rows; j++) {
-      const [tbl, component, part, rowKey, cellName] = [words[tbls![j] as number]!, words[components![j] as number]!, words[parts![j] as number]!, words[rowKeys![j] as number]!, words[cellNames![j] as number]!];
-      const rowId = rowIds![j] as number;
+      const tbl = words[tbls[j]!]!;
+      const component = words[components[j]!]!;
+      const part = words[parts[j]!]!;
+      const rowKey = words[rowKeys[j]!]!;
+      const rowId = rowIds[j]!;
       const virtual = tbl === "(school)";
       let unit: number | undefined;
       if (!virtual) {
@@ -228,9 +235,14 @@ class RegistryBuilder {
           });
         }
       }
-      const index = indexes![j] as number;
-      if (index !== this.cells.length) throw new Error(`disclosure registry: cell ${index} read in place of ${this.cells.length} (a bug)`);
-      this.cells.push(new RegistryCell(index, unit ?? null, component, tbl, rowKey, cellName, published![j] as boolean, martSuppressed![j] as boolean));
+      const index = indexes[j]!;
+      if (index !== this.cells.length) {
+        throw new Error(`disclosure registry: cell ${index} read in place of ${this.cells.length} (a bug)`);
+      }
+      const cellName = words[cellNames[j]!]!;
+      this.cells.push(
+        new RegistryCell(index, unit ?? null, component, tbl, rowKey, cellName, published[j]!, martSuppressed[j]!)
+      );
     }
   }
 
@@ -558,7 +570,9 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
   if (options.tables.headline !== undefined && options.tables.urban_rural_gap !== undefined) {
     await recomputeHeadlineGap(db, options.tables.headline, options.tables.urban_rural_gap);
   }
-  for (const table of ["dc_terms", "dc_cells", "dc_words", "dc_schools", "dc_term_ints"]) await db.run(`drop table if exists ${table}`);
+  for (const table of ["dc_terms", "dc_cells", "dc_words", "dc_schools", "dc_term_ints"]) {
+    await db.run(`drop table if exists ${table}`);
+  }
   await db.run("drop table if exists dc_updates");
 
   const total = (reason: Reason) => Object.values(byTable).reduce((sum, t) => sum + t[reason], 0);

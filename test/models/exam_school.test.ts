@@ -29,8 +29,10 @@ describe("exam_school", () => {
     expect(a!.mean_z!).toBeCloseTo(0.061176, 6);
     // B: 2 students < min_n 3 → every value NULL
     expect(b).toMatchObject({n_students: 2, is_suppressed: true, mean_score: null, sd_score: null, pass_rate: null, mean_z: null});
-    expect(c).toMatchObject({school_id: "C", n_students: 0, n_absent: 2, is_suppressed: true, mean_score: null, sd_score: null,
-      excellent_rate: null, mean_z: null});
+    expect(c).toMatchObject({
+      school_id: "C", n_students: 0, n_absent: 2, is_suppressed: true,
+      mean_score: null, sd_score: null, excellent_rate: null, mean_z: null
+    });
     db.close();
   });
 });
