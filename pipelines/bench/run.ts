@@ -575,12 +575,19 @@ function boundSection(results: Results): string[] {
   for (const {name, limit, r} of missed) {
     // the CPU time the target allows: every core busy for the whole target
     const budget = cores * limit;
-    const over = RUN_PARTS.slice(1).filter((p) => (p.ms(r) ?? 0) > limit * 1000);
+    const parts = RUN_PARTS.slice(1).filter((p) => p.ms(r) !== undefined);
+    const over = parts.filter((p) => p.ms(r)! > limit * 1000);
+    // where no part alone is over the target: the two largest
+    const largest = [...parts].sort((x, y) => y.ms(r)! - x.ms(r)!).slice(0, 2);
     const floor = r.typed_floor_ms;
     const cpu = r.run_cpu_ms;
+    const models = r.top_models.slice(0, 2).map((m) => `${m.name} ${s(m.ms)} s`).join(", ");
     lines.push(
       `- **${name}**, ${s(r.run_ms)} s against ${limit} s: ` +
-        (over.length > 0 ? `${over.map((p) => `${p.part} alone ${s(p.ms(r)!)} s`).join(", ")}; ` : "") +
+        (over.length > 0
+          ? `${over.map((p) => `${p.part} alone ${s(p.ms(r)!)} s`).join(", ")}; `
+          : `no part alone is over it (largest: ${largest.map((p) => `${p.part} ${s(p.ms(r)!)} s`).join(", ")}); `) +
+        (models ? `the slowest models ${models}; ` : "") +
         (floor === undefined ? "" : `the typed-load floor ${s(floor)} s, ${share(floor, limit)} of the target; `) +
         (cpu === undefined ? "CPU time not measured" : `${s(cpu)} s of CPU against ${budget} s on ${cores} cores`) +
         "."
