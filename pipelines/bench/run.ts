@@ -538,7 +538,7 @@ const RUN_PARTS: {part: string; ms: (r: ScaleResult) => number | undefined; boun
       const stages = ["decode_ms", "load_ms", "validate_ms", "models_ms", "publish_ms"];
       return r.run_ms - stages.reduce((sum, k) => sum + (st[k] ?? 0), 0);
     },
-    bound: "Node and DuckDB starting, the input listed and hashed, the lock, the manifests, the swap into <out>"
+    bound: "Node and DuckDB starting, the input folder listed, the lock, the manifests, the swap into <out>, the exit"
   }
 ];
 
