@@ -538,7 +538,7 @@ const RUN_PARTS: {part: string; ms: (r: ScaleResult) => number | undefined; boun
       const stages = ["decode_ms", "load_ms", "validate_ms", "models_ms", "publish_ms"];
       return r.run_ms - stages.reduce((sum, k) => sum + (st[k] ?? 0), 0);
     },
-    bound: "Node and DuckDB starting, the input folder listed, the lock, the manifests, the swap into <out>, the exit"
+    bound: "Node and DuckDB starting, the input folder listed, the lock, the manifests, the swap into `<out>`, the exit"
   }
 ];
 
@@ -560,7 +560,7 @@ function boundSection(results: Results): string[] {
     "",
     "The run's parts at each scale, in seconds (the manifest's `stages_ms`; the rest is the run's wall time less",
     "them). **Bold**: the part alone takes longer than the whole run may at that scale (the target in the column's",
-    "heading).",
+    "heading). The profiles behind the last column: pipelines/bench/NOTES.md, \"What bounds the missed targets\".",
     "",
     `| part | ${scales.map((x) => `${x.name} (≤ ${x.limit} s)`).join(" | ")} | what it is, and what bounds it |`,
     `|---|${scales.map(() => "---:").join("|")}|---|`,
