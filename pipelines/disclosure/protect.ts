@@ -195,18 +195,12 @@ class RegistryBuilder {
     private readonly minSchools: number
   ) {}
 
-  /** the strings dc_cells' codes stand for (dc_words, in code order) */
-  setWords(words: string[]): void {
-    this.words = words;
-  }
-  private words: string[] = [];
-
-  /** the cells of one chunk of dc_cells, in cell_idx order; each (unit, cell) once (dc_cells groups by them) */
-  addCells(chunk: Record<string, unknown[]>, rows: number): void {
+  /** the cells of one chunk of dc_cells, in cell_idx order; each (unit, cell) once (dc_cells groups by them); `words`
+   * are the strings its codes stand for (dc_words, in code order) */
+  addCells(chunk: Record<string, unknown[]>, rows: number, words: readonly string[]): void {
     const [indexes, components, tbls, rowIds, parts, cellNames, rowKeys, published, martSuppressed] = CELL_FIELDS.map(
       (field) => chunk[field]!
     ) as [number[], number[], number[], number[], number[], number[], number[], boolean[], boolean[]];
-    const words = this.words;
     for (let j = 0; j < rows; j++) {
       const tbl = words[tbls[j]!]!;
       const component = words[components[j]!]!;
@@ -249,7 +243,6 @@ class RegistryBuilder {
   finish(terms: TermColumns): Registry {
     const {units, cells, edition, minN, minSchools} = this;
     this.unitIds.clear();
-    this.words = [];
     // each cell's terms in an array of its own size (grown by push, a third of the arrays' memory was spare room)
     const counts = new Int32Array(cells.length);
     for (let i = 0; i < terms.length; i++) counts[terms.c[i]!]! += 1;
@@ -467,7 +460,6 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
     await forEachChunk(db, "select word from dc_words order by code", (chunk, rows) => {
       for (let j = 0; j < rows; j++) words.push(chunk.word![j] as string);
     });
-    builder.setWords(words);
     await forEachChunk(
       db,
       `select c.cell_idx, component.code as component, tbl.code as tbl, c.row_id::integer as row_id, part.code as part,
@@ -479,7 +471,7 @@ export async function protectEdition(db: SqlEngine, options: ProtectOptions): Pr
       inner join dc_words as cell on cell.word = c.cell
       inner join dc_words as row_key on row_key.word = c.row_key
       order by c.cell_idx`,
-      (chunk, rows) => builder.addCells(chunk, rows)
+      (chunk, rows) => builder.addCells(chunk, rows, words)
     );
     await db.run("drop table dc_words");
     await db.run("drop table dc_cells");

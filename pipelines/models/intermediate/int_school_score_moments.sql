@@ -21,6 +21,8 @@ moments as (
         -- exact sums, order-free at any thread count (exact_* macros, pipelines/models/runner.ts)
         exact_avg(score) as mean_score,
         exact_m2(score) as m2_score,
+        -- exam_school's sd (DuckDB binds the sums it shares with m2_score once)
+        exact_stddev_samp(score) as sd_score,
         count(z) as n_z,
         exact_avg(z) as mean_z,
         coalesce(exact_m2(z), 0) as m2_z
@@ -41,6 +43,7 @@ final as (
         moments.n_scores,
         moments.mean_score,
         moments.m2_score,
+        moments.sd_score,
         moments.n_z,
         moments.mean_z,
         moments.m2_z

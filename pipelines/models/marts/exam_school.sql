@@ -61,8 +61,7 @@ school_scores as (
         coalesce(moments.n_scores, 0) as n_students,
         counts.n_absent,
         moments.mean_score,
-        -- exact_stddev_samp: √(m2 / (n − 1)), none for fewer than two
-        case when moments.n_scores > 1 then sqrt(moments.m2_score / (moments.n_scores - 1)) end as sd_score,
+        moments.sd_score,
         counts.n_excellent,
         counts.n_pass,
         counts.n_low,
